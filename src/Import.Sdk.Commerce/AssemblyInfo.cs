@@ -1,0 +1,1 @@
+namespace Import.Sdk.Commerce;

@@ -1,0 +1,7 @@
+namespace Import.Sdk.Commerce.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(typeof(SmokeTests).Assembly.GetName().Name == "Import.Sdk.Commerce.Tests");
+}
