@@ -1,0 +1,219 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Import.Sdk.Sqlite;
+
+/// <summary>
+/// The prepared INSERT and UPDATE commands of one entity within one write batch. Commands and their parameters are created once;
+/// each row only changes parameter values and executes (the hot path: no per-row command or string).
+/// </summary>
+internal sealed class SqliteEntityWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly SqliteTable _table;
+    private readonly FieldType[] _types;
+    private readonly List<UpdateStatement> _updates = [];
+    private SqliteCommand? _insert;
+    private SqliteParameter[] _insertValues = [];
+    private UpdateStatement? _lastUpdate;
+
+    public SqliteEntityWriter(SqliteConnection connection, SqliteTransaction transaction, EntitySchema schema, SqliteTable table)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        Schema = schema;
+        _table = table;
+        _types = new FieldType[schema.Fields.Count];
+        for (var i = 0; i < _types.Length; i++)
+        {
+            _types[i] = schema.Fields[i].Type;
+        }
+    }
+
+    public EntitySchema Schema { get; }
+
+    /// <summary>Inserts the record of a change.</summary>
+    public void Insert(RecordChange change)
+    {
+        if (_insert is null)
+        {
+            (_insert, _insertValues) = CreateInsert();
+        }
+
+        Bind(_insertValues, change);
+        _insert.ExecuteNonQuery();
+    }
+
+    /// <summary>Replaces the first record (lowest <c>_id</c>) that has the key of a change.</summary>
+    /// <exception cref="ImportException">No record has the key.</exception>
+    public void Update(RecordChange change)
+    {
+        if (change.Key is null)
+        {
+            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has an empty key ({string.Join(", ", change.KeyFields)}) and cannot be updated.");
+        }
+
+        var update = _lastUpdate;
+        if (update is null || !SameFields(update.KeyFields, change.KeyFields))
+        {
+            update = _updates.Find(u => SameFields(u.KeyFields, change.KeyFields));
+            if (update is null)
+            {
+                update = CreateUpdate(change.KeyFields);
+                _updates.Add(update);
+            }
+
+            _lastUpdate = update;
+        }
+
+        Bind(update.Values, change);
+        var values = change.Values;
+        for (var k = 0; k < update.KeyIndexes.Length; k++)
+        {
+            var index = update.KeyIndexes[k];
+            if (!SqliteStorage.TryToDb(values[index], _types[index], out var stored))
+            {
+                throw WrongType(change, index);
+            }
+
+            update.Keys[k].Value = stored;
+        }
+
+        if (update.Command.ExecuteNonQuery() == 0)
+        {
+            throw new ImportException($"SQLite sink: no '{Schema.Name}' record has the key '{change.Key.Replace(RecordKey.Separator, '|')}' ({string.Join(", ", change.KeyFields)}) to update (row {change.Row}). The batch was rolled back.");
+        }
+    }
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        foreach (var u in _updates)
+        {
+            u.Command.Dispose();
+        }
+    }
+
+    private static bool SameFields(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Bind(SqliteParameter[] parameters, RecordChange change)
+    {
+        var values = change.Values;
+        if (values.Count != _types.Length)
+        {
+            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has {values.Count} values, not {_types.Length}.");
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!SqliteStorage.TryToDb(values[i], _types[i], out var stored))
+            {
+                throw WrongType(change, i);
+            }
+
+            parameters[i].Value = stored;
+        }
+    }
+
+    private ImportException WrongType(RecordChange change, int index) =>
+        new($"SQLite sink: field '{Schema.Fields[index].Name}' of the '{Schema.Name}' record of row {change.Row} holds a {change.Values[index]!.GetType().Name}, not a value of type {_types[index]}.");
+
+    private SqliteParameter[] AddValueParameters(SqliteCommand command)
+    {
+        var parameters = new SqliteParameter[_types.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.Parameters.Add("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteStorage.ParameterType(_types[i]));
+        }
+
+        return parameters;
+    }
+
+    private SqliteCommand NewCommand(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private (SqliteCommand Command, SqliteParameter[] Values) CreateInsert()
+    {
+        var sql = new StringBuilder("INSERT INTO ").Append(_table.Quoted).Append(" (");
+        for (var i = 0; i < _types.Length; i++)
+        {
+            sql.Append(i == 0 ? string.Empty : ", ").Append(SqliteStorage.Quote(Schema.Fields[i].Name));
+        }
+
+        sql.Append(") VALUES (");
+        for (var i = 0; i < _types.Length; i++)
+        {
+            sql.Append(i == 0 ? "$p" : ", $p").Append(i);
+        }
+
+        sql.Append(')');
+        var command = NewCommand(sql.ToString());
+        var parameters = AddValueParameters(command);
+        command.Prepare();
+        return (command, parameters);
+    }
+
+    private UpdateStatement CreateUpdate(IReadOnlyList<string> keyFields)
+    {
+        var keyIndexes = new int[keyFields.Count];
+        for (var k = 0; k < keyIndexes.Length; k++)
+        {
+            keyIndexes[k] = Schema[keyFields[k]].Index;
+        }
+
+        var sql = new StringBuilder("UPDATE ").Append(_table.Quoted).Append(" SET ");
+        for (var i = 0; i < _types.Length; i++)
+        {
+            sql.Append(i == 0 ? string.Empty : ", ").Append(SqliteStorage.Quote(Schema.Fields[i].Name)).Append(" = $p").Append(i);
+        }
+
+        // The record the look-up found: the first one with the key, as the in-memory sink does.
+        sql.Append(" WHERE ").Append(SqliteStorage.Quote(SqliteStorage.IdColumn)).Append(" = (SELECT ").Append(SqliteStorage.Quote(SqliteStorage.IdColumn))
+            .Append(" FROM ").Append(_table.Quoted).Append(" WHERE ");
+        for (var k = 0; k < keyIndexes.Length; k++)
+        {
+            sql.Append(k == 0 ? string.Empty : " AND ").Append(SqliteStorage.Quote(keyFields[k])).Append(" = $k").Append(k);
+        }
+
+        sql.Append(" ORDER BY ").Append(SqliteStorage.Quote(SqliteStorage.IdColumn)).Append(" LIMIT 1)");
+        var command = NewCommand(sql.ToString());
+        var values = AddValueParameters(command);
+        var keys = new SqliteParameter[keyIndexes.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = command.Parameters.Add("$k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteStorage.ParameterType(_types[keyIndexes[k]]));
+        }
+
+        command.Prepare();
+        return new UpdateStatement(keyFields.ToArray(), keyIndexes, command, values, keys);
+    }
+
+    private sealed record UpdateStatement(IReadOnlyList<string> KeyFields, int[] KeyIndexes, SqliteCommand Command, SqliteParameter[] Values, SqliteParameter[] Keys);
+}

@@ -1,0 +1,22 @@
+namespace Import.Sdk;
+
+/// <summary>
+/// The host's storage, as the pipeline sees it: batched look-ups of existing records, and batched writes, each batch atomic.
+/// Only the planner talks to a sink. Built-ins: <see cref="InMemorySink"/>, SQLite (<c>Import.Sdk.Sqlite</c>) and PostgreSQL.
+/// </summary>
+public interface IImportSink
+{
+    /// <summary>Finds existing records by key, for a whole batch at once (never one query per row).</summary>
+    /// <param name="schema">The entity.</param>
+    /// <param name="keyFields">The fields the keys are made of (a key field or any other field, such as a name).</param>
+    /// <param name="keys">The keys, formatted by <see cref="RecordKey"/>.</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns>The records found, by key, each a complete record indexed by <see cref="FieldDefinition.Index"/> with values of the field's type. Keys not found are absent. An entity the store has never seen has no record.</returns>
+    ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a batch of changes, in order, atomically: all of them or, when it fails or is cancelled, none.</summary>
+    /// <param name="changes">The changes, possibly of several entities (a referenced code created before the records that use it).</param>
+    /// <param name="cancellationToken">Cancels the write; the batch is rolled back.</param>
+    /// <returns>A task that completes when the batch is committed.</returns>
+    ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,52 @@
+namespace Import.Sdk;
+
+/// <summary>The base of every exception thrown by the SDK for misuse or infrastructure failure. Row problems are never exceptions: they are <see cref="ImportIssue"/> values.</summary>
+public class ImportException : Exception
+{
+    /// <summary>Creates an exception.</summary>
+    public ImportException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    public ImportException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and its cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public ImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>Thrown by a reader when the file cannot be read; the pipeline turns it into a <c>malformed_file</c> issue.</summary>
+public sealed class MalformedFileException : ImportException
+{
+    /// <summary>Creates an exception.</summary>
+    public MalformedFileException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What is wrong with the file and what to do.</param>
+    public MalformedFileException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and its cause.</summary>
+    /// <param name="message">What is wrong with the file and what to do.</param>
+    /// <param name="innerException">The cause.</param>
+    public MalformedFileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Gets the spreadsheet row where the problem was found, or 0 when it concerns the whole file.</summary>
+    public int Row { get; init; }
+}

@@ -1,0 +1,64 @@
+namespace Import.Sdk;
+
+/// <summary>
+/// The stable, public codes carried by every <see cref="ImportIssue"/>. Codes never change; messages are localised.
+/// </summary>
+public static class IssueCodes
+{
+    /// <summary>A required value is empty.</summary>
+    public const string Required = "required";
+    /// <summary>The value is not a number.</summary>
+    public const string InvalidNumber = "invalid_number";
+    /// <summary>The value is not a date in an accepted format.</summary>
+    public const string InvalidDate = "invalid_date";
+    /// <summary>The value is not a boolean.</summary>
+    public const string InvalidBoolean = "invalid_boolean";
+    /// <summary>The value is not one of the allowed values.</summary>
+    public const string InvalidEnum = "invalid_enum";
+    /// <summary>The value is longer than the field allows.</summary>
+    public const string TooLong = "too_long";
+    /// <summary>The value does not have the expected format.</summary>
+    public const string InvalidFormat = "invalid_format";
+    /// <summary>The value is not an e-mail address.</summary>
+    public const string InvalidEmail = "invalid_email";
+    /// <summary>The same key appears twice in the file; later occurrences are rejected.</summary>
+    public const string DuplicateKey = "duplicate_key";
+    /// <summary>Update mode: the key is not in the store.</summary>
+    public const string NotFound = "not_found";
+    /// <summary>Insert mode: the key is already in the store.</summary>
+    public const string AlreadyExists = "already_exists";
+    /// <summary>A referenced code does not exist and auto-creation is off.</summary>
+    public const string UnknownReference = "unknown_reference";
+    /// <summary>The parent of a line, contact or subsidiary is missing.</summary>
+    public const string UnknownParent = "unknown_parent";
+    /// <summary>A detail line whose header is not in the header file.</summary>
+    public const string OrphanLine = "orphan_line";
+    /// <summary>Amounts contradict each other (for example TTC below HT).</summary>
+    public const string InconsistentAmounts = "inconsistent_amounts";
+    /// <summary>A quantity is zero where it must not be.</summary>
+    public const string ZeroQuantity = "zero_quantity";
+    /// <summary>The SIREN fails its check.</summary>
+    public const string InvalidSiren = "invalid_siren";
+    /// <summary>The SIRET fails its check.</summary>
+    public const string InvalidSiret = "invalid_siret";
+    /// <summary>The VAT number fails its check.</summary>
+    public const string InvalidVat = "invalid_vat";
+    /// <summary>The RIB key does not match.</summary>
+    public const string InvalidRib = "invalid_rib";
+    /// <summary>The IBAN fails its check.</summary>
+    public const string InvalidIban = "invalid_iban";
+    /// <summary>The BIC has not the expected format.</summary>
+    public const string InvalidBic = "invalid_bic";
+    /// <summary>A CSV record has another field count than the header.</summary>
+    public const string RaggedRow = "ragged_row";
+    /// <summary>The profile maps no column to a required field.</summary>
+    public const string UnmappedRequiredField = "unmapped_required_field";
+    /// <summary>The file cannot be read.</summary>
+    public const string MalformedFile = "malformed_file";
+    /// <summary>Warning: a column maps to no field and is ignored.</summary>
+    public const string UnmappedColumn = "unmapped_column";
+    /// <summary>Warning: auto-matching found two candidates for a column and chose neither.</summary>
+    public const string AmbiguousColumn = "ambiguous_column";
+    /// <summary>Warning: a reference code was created because the profile allows it.</summary>
+    public const string AutoCreated = "auto_created";
+}

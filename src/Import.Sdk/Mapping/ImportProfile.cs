@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Import.Sdk;
+
+/// <summary>
+/// A mapping profile: which column feeds which field, the culture and date formats of the file, the mode, the keys,
+/// default values and the references that may be auto-created. Saved as JSON and reused for files of the same layout.
+/// </summary>
+public sealed record ImportProfile
+{
+    /// <summary>Gets the entity the profile is for.</summary>
+    public string Entity { get; init; } = string.Empty;
+
+    /// <summary>Gets the culture of numbers and dates in the file, such as <c>fr-FR</c>; <see langword="null"/> uses the pipeline's.</summary>
+    public string? Culture { get; init; }
+
+    /// <summary>Gets the accepted date formats, in order; <see langword="null"/> uses the pipeline's.</summary>
+    public IReadOnlyList<string>? DateFormats { get; init; }
+
+    /// <summary>Gets the import mode (<c>insert</c>, <c>update</c>, <c>upsert</c>); <see langword="null"/> uses the pipeline's.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Gets the mapping of source columns (by header) to fields; a column mapped to an empty name is ignored on purpose.</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the key fields; <see langword="null"/> uses the entity's (or its alternate key when no key column is mapped).</summary>
+    public IReadOnlyList<string>? Keys { get; init; }
+
+    /// <summary>Gets default values by field, written as in a cell, used for empty cells and unmapped fields.</summary>
+    public IReadOnlyDictionary<string, string> Defaults { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the reference fields whose unknown codes are created instead of rejected.</summary>
+    public IReadOnlyList<string> AutoCreate { get; init; } = [];
+
+    /// <summary>Reads a profile from JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="ImportException">The JSON is not a profile.</exception>
+    public static ImportProfile FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize(json, ProfileJsonContext.Default.ImportProfile) ?? throw new ImportException("The profile is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ImportException($"The profile is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a profile from a JSON file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The profile.</returns>
+    public static async Task<ImportProfile> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return FromJson(text);
+    }
+
+    /// <summary>Writes the profile as indented JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, ProfileJsonContext.Default.ImportProfile);
+
+    /// <summary>Saves the profile to a JSON file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    public Task SaveAsync(string path, CancellationToken cancellationToken = default) => File.WriteAllTextAsync(path, ToJson(), cancellationToken);
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(ImportProfile))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class ProfileJsonContext : JsonSerializerContext;

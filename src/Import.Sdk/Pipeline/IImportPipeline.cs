@@ -1,0 +1,33 @@
+namespace Import.Sdk;
+
+/// <summary>
+/// Imports files of one entity: inspects them for a mapping screen, simulates (the complete report, nothing written)
+/// and executes (writes through the sink). Thread-safe; build it with <see cref="ImportPipelineBuilder"/>.
+/// </summary>
+public interface IImportPipeline
+{
+    /// <summary>Gets the entity this pipeline imports.</summary>
+    ImportEntity Entity { get; }
+
+    /// <summary>Reads the start of a file: format, encoding, delimiter, sheets, header, first rows, and the suggested mapping.</summary>
+    /// <param name="source">The file.</param>
+    /// <param name="rows">The number of data rows to return.</param>
+    /// <param name="learnedProfile">A profile saved from a previous import of the same layout, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <returns>The inspection.</returns>
+    Task<ImportInspection> InspectAsync(ImportSource source, int rows = 10, ImportProfile? learnedProfile = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the whole import without writing: the report equals what <see cref="ExecuteAsync"/> would produce on the same store.</summary>
+    /// <param name="request">The import.</param>
+    /// <param name="progress">Receives progress after each batch.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>The report.</returns>
+    Task<ImportReport> SimulateAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the import and writes the accepted rows through the sink, one transaction per batch.</summary>
+    /// <param name="request">The import.</param>
+    /// <param name="progress">Receives progress after each batch.</param>
+    /// <param name="cancellationToken">Cancels the import; the batch being written is rolled back.</param>
+    /// <returns>The report.</returns>
+    Task<ImportReport> ExecuteAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default);
+}

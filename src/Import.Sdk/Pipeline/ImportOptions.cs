@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Import.Sdk;
+
+/// <summary>Options of a pipeline. Edit with <c>with</c>; a profile may override the culture, date formats and mode of one import.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Gets the number of rows planned and written together (one sink look-up per batch, one transaction per batch).</summary>
+    /// <value>The default value is 2000.</value>
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>Gets the culture of numbers and dates in files.</summary>
+    /// <value>The default value is fr-FR.</value>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Gets the culture of issue messages (French or English; codes never change).</summary>
+    /// <value>The default value is fr-FR.</value>
+    public CultureInfo UiCulture { get; init; } = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Gets the accepted date formats, in order (ISO <c>yyyy-MM-dd</c> is always accepted too).</summary>
+    /// <value>The default value is <c>dd/MM/yyyy</c>, <c>d/M/yyyy</c>, <c>dd-MM-yyyy</c>, <c>dd.MM.yyyy</c>.</value>
+    public IReadOnlyList<string> DateFormats { get; init; } = ["dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "dd.MM.yyyy"];
+
+    /// <summary>Gets the import mode.</summary>
+    /// <value>The default value is <see cref="ImportMode.Upsert"/>.</value>
+    public ImportMode Mode { get; init; } = ImportMode.Upsert;
+
+    /// <summary>Gets the reader options (sheet, delimiter, encoding).</summary>
+    public ReaderOptions Reader { get; init; } = new();
+
+    /// <summary>Gets the most issues kept in a report; later ones are counted but not listed.</summary>
+    /// <value>The default value is 100000.</value>
+    public int MaxIssues { get; init; } = 100_000;
+}

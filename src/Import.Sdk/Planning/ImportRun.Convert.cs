@@ -1,0 +1,283 @@
+using Import.Sdk.Conversion;
+using Import.Sdk.Mapping;
+using Import.Sdk.Resources;
+
+namespace Import.Sdk.Planning;
+
+/// <summary>Reading a row, converting its cells to typed values and checking every field and record rule.</summary>
+internal sealed partial class ImportRun
+{
+    private object?[]? _defaults;
+
+    private RowState ConvertRow(ITabularReader reader)
+    {
+        _rows++;
+        var width = Math.Max(reader.FieldCount, _header.Count);
+        var cells = new string[width];
+        for (var i = 0; i < width; i++)
+        {
+            cells[i] = reader.GetString(i);
+        }
+
+        var fields = _schema.Fields;
+        var row = new RowState(reader.RowNumber, cells, new object?[fields.Count]);
+        if (reader.RowProblem is { } problem)
+        {
+            RowIssue(row, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, problem);
+        }
+
+        if (reader.FieldCount != _header.Count && !OnlyEmptyExtraCells(cells, reader.FieldCount))
+        {
+            RowIssue(row, null, null, IssueCodes.RaggedRow, IssueSeverity.Error, Msg(Messages.RaggedRow, reader.FieldCount, _header.Count));
+        }
+
+        var defaults = _defaults ??= ConvertDefaults();
+        var values = row.Values;
+        for (var f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f];
+            var column = _map.FieldColumn[f];
+            if (column >= 0)
+            {
+                var cell = cells[column];
+                if (!TryConvert(field, cell, out values[f], out var code, out var message))
+                {
+                    RowIssue(row, field, ValueParsers.Trim(cell).ToString(), code, IssueSeverity.Error, message);
+                    continue;
+                }
+            }
+
+            if (values[f] is null)
+            {
+                values[f] = defaults[f];
+                if (values[f] is null && (field.IsRequired || Array.IndexOf(_map.KeyIndexes, f) >= 0))
+                {
+                    var label = _map.ColumnOf(f) ?? field.Name;
+                    var isKey = Array.IndexOf(_map.KeyIndexes, f) >= 0;
+                    RowIssue(row, field, string.Empty, IssueCodes.Required, IssueSeverity.Error, Msg(isKey ? Messages.KeyRequired : Messages.Required, label));
+                }
+            }
+        }
+
+        if (_entity.Rules.Count > 0)
+        {
+            _ruleRow = row;
+            _recordContext.Reset(row.Row, values, row.Rejected);
+            foreach (var rule in _entity.Rules)
+            {
+                rule.Validate(_recordContext);
+            }
+        }
+
+        row.Key = RecordKey.Format(_schema, _map.KeyFields, values);
+        return row;
+    }
+
+    private bool OnlyEmptyExtraCells(string[] cells, int fieldCount)
+    {
+        // Trailing empty cells (a separator at the end of every line) are not a ragged row; missing cells are.
+        if (fieldCount < _header.Count)
+        {
+            return false;
+        }
+
+        for (var i = _header.Count; i < fieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(cells[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private object?[] ConvertDefaults()
+    {
+        var fields = _schema.Fields;
+        var defaults = new object?[fields.Count];
+        var problems = new List<string>();
+        for (var f = 0; f < fields.Count; f++)
+        {
+            if (_map.DefaultText[f] is { } text)
+            {
+                if (TryConvert(fields[f], text, out var value, out _, out var message))
+                {
+                    defaults[f] = value;
+                }
+                else
+                {
+                    problems.Add($"the default value of '{fields[f].Name}' is not valid: {message}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ImportException($"The import of '{_schema.Name}' cannot start: {string.Join("; ", problems)}.");
+        }
+
+        return defaults;
+    }
+
+    /// <summary>Converts one cell to the field's type and checks it. Never throws.</summary>
+    private bool TryConvert(FieldDefinition field, string cell, out object? value, out string code, out string message)
+    {
+        value = null;
+        code = string.Empty;
+        message = string.Empty;
+        var span = ValueParsers.Trim(cell);
+        if (span.IsEmpty)
+        {
+            return true;
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Integer:
+                if (!ValueParsers.TryParseInteger(span, _map.NumberStyle, out var l))
+                {
+                    code = IssueCodes.InvalidNumber;
+                    message = Msg(Messages.InvalidInteger, span.ToString());
+                    return false;
+                }
+
+                if (field.MinValue is { } minL && l < minL)
+                {
+                    code = IssueCodes.InvalidNumber;
+                    message = Msg(Messages.BelowMinimum, span.ToString(), minL.ToString(_map.Culture));
+                    return false;
+                }
+
+                value = l;
+                return true;
+            case FieldType.Decimal:
+                if (!ValueParsers.TryParseDecimal(span, _map.NumberStyle, out var d))
+                {
+                    code = IssueCodes.InvalidNumber;
+                    message = Msg(Messages.InvalidNumber, span.ToString(), 1234.56m.ToString("#,##0.00", _map.Culture));
+                    return false;
+                }
+
+                if (field.MinValue is { } minD && d < minD)
+                {
+                    code = IssueCodes.InvalidNumber;
+                    message = Msg(Messages.BelowMinimum, span.ToString(), minD.ToString(_map.Culture));
+                    return false;
+                }
+
+                value = d;
+                return true;
+            case FieldType.Date:
+                if (!ValueParsers.TryParseDate(span, _map.DateFormats, out var date))
+                {
+                    code = IssueCodes.InvalidDate;
+                    message = Msg(Messages.InvalidDate, span.ToString(), _map.DateFormats[0]);
+                    return false;
+                }
+
+                value = date;
+                return true;
+            case FieldType.Boolean:
+                if (!ValueParsers.TryParseBoolean(span, out var b))
+                {
+                    code = IssueCodes.InvalidBoolean;
+                    message = Msg(Messages.InvalidBoolean, span.ToString());
+                    return false;
+                }
+
+                value = b;
+                return true;
+            case FieldType.Enum:
+                return TryConvertEnum(field, span, out value, out code, out message);
+            case FieldType.TextList:
+                return TryConvertList(field, span, out value, out code, out message);
+            default:
+                var text = span.Length == cell.Length ? cell : span.ToString();
+                if (field.MaxLength is { } max && text.Length > max)
+                {
+                    code = IssueCodes.TooLong;
+                    message = Msg(Messages.TooLong, text, text.Length, max);
+                    return false;
+                }
+
+                if (field.Type == FieldType.Email && !ValueParsers.IsValidEmail(text))
+                {
+                    code = IssueCodes.InvalidEmail;
+                    message = Msg(Messages.InvalidEmail, text);
+                    return false;
+                }
+
+                foreach (var validator in field.Validators)
+                {
+                    if (!validator.IsValid(text))
+                    {
+                        code = validator.Code;
+                        message = validator.GetMessage(text, _ui);
+                        return false;
+                    }
+                }
+
+                value = text;
+                return true;
+        }
+    }
+
+    private bool TryConvertEnum(FieldDefinition field, ReadOnlySpan<char> span, out object? value, out string code, out string message)
+    {
+        code = string.Empty;
+        message = string.Empty;
+        Span<char> buffer = span.Length <= 128 ? stackalloc char[span.Length * 2 + 4] : new char[span.Length * 2 + 4];
+        var n = TextNormalizer.Normalize(span, buffer);
+        var lookup = field.EnumLookup.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(buffer[..n], out var canonical))
+        {
+            value = canonical;
+            return true;
+        }
+
+        value = null;
+        code = IssueCodes.InvalidEnum;
+        message = Msg(Messages.InvalidEnum, span.ToString(), string.Join(", ", field.AllowedValues));
+        return false;
+    }
+
+    private bool TryConvertList(FieldDefinition field, ReadOnlySpan<char> span, out object? value, out string code, out string message)
+    {
+        code = string.Empty;
+        message = string.Empty;
+        value = null;
+        var parts = new List<string>();
+        foreach (var range in span.Split(field.ListSeparator))
+        {
+            var part = ValueParsers.Trim(span[range]);
+            if (part.IsEmpty)
+            {
+                continue;
+            }
+
+            var s = part.ToString();
+            if (field.MaxLength is { } max && s.Length > max)
+            {
+                code = IssueCodes.TooLong;
+                message = Msg(Messages.TooLong, s, s.Length, max);
+                return false;
+            }
+
+            if (!parts.Contains(s, StringComparer.Ordinal))
+            {
+                parts.Add(s);
+            }
+        }
+
+        value = parts.Count == 0 ? null : string.Join(field.ListSeparator, parts);
+        return true;
+    }
+
+    private static IEnumerable<string> ListItems(FieldDefinition field, object value)
+    {
+        var text = (string)value;
+        return field.Type == FieldType.TextList ? text.Split(field.ListSeparator) : [text];
+    }
+
+}

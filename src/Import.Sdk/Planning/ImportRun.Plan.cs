@@ -1,0 +1,423 @@
+using System.Runtime.InteropServices;
+using Import.Sdk.Resources;
+
+namespace Import.Sdk.Planning;
+
+/// <summary>
+/// Planning a batch: duplicate keys in the file, one batched sink look-up for the batch's keys and one per reference field,
+/// then per row the outcome (insert, update, unchanged, rejected) by mode, references, protected fields; then one write.
+/// </summary>
+internal sealed partial class ImportRun
+{
+    private readonly Dictionary<string, HashSet<string>> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _acceptedValues = new(StringComparer.Ordinal);
+    private FieldDefinition[]? _referenceFields;
+
+    private FieldDefinition[] ReferenceFields => _referenceFields ??= _schema.Fields
+        .Where(f => f.Reference is not null && (_map.IsMapped(f.Index) || _map.DefaultText[f.Index] is not null))
+        .ToArray();
+
+    private async Task PlanAsync(List<RowState> rows, bool allowDefer)
+    {
+        RegisterKeys(rows);
+        await LookupExistingAsync(rows).ConfigureAwait(false);
+        await LookupReferencesAsync(rows).ConfigureAwait(false);
+
+        var changes = new List<RecordChange>(rows.Count);
+        foreach (var row in rows)
+        {
+            Decide(row, allowDefer, changes);
+        }
+
+        if (_execute && changes.Count > 0)
+        {
+            await _sink.WriteAsync(changes, _ct).ConfigureAwait(false);
+        }
+    }
+
+    private void RegisterKeys(List<RowState> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.KeyRegistered)
+            {
+                continue;
+            }
+
+            row.KeyRegistered = true;
+            if (row.Key is null)
+            {
+                continue;
+            }
+
+            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, row.Key, out var seen);
+            if (seen)
+            {
+                var keyField = _schema.Fields[_map.KeyIndexes[0]];
+                RowIssue(row, keyField, row.Key.Replace(RecordKey.Separator, '/'), IssueCodes.DuplicateKey, IssueSeverity.Error, Msg(Messages.DuplicateKey, row.Key.Replace(RecordKey.Separator, '/'), state.FirstRow));
+            }
+            else
+            {
+                state.FirstRow = row.Row;
+            }
+        }
+    }
+
+    private async Task LookupExistingAsync(List<RowState> rows)
+    {
+        HashSet<string>? keys = null;
+        foreach (var row in rows)
+        {
+            if (!row.LookedUp && !row.Rejected && row.Key is not null)
+            {
+                (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.Key);
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        var found = await _sink.LookupAsync(_schema, _map.KeyFields, keys, _ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            if (!row.LookedUp && !row.Rejected && row.Key is not null)
+            {
+                row.LookedUp = true;
+                row.Existing = found.TryGetValue(row.Key, out var existing) ? existing : null;
+            }
+        }
+    }
+
+    private async Task LookupReferencesAsync(List<RowState> rows)
+    {
+        foreach (var field in ReferenceFields)
+        {
+            var reference = field.Reference!;
+            var target = reference.Target ?? _schema;
+            var known = Known(target, reference.TargetField);
+            HashSet<string>? wanted = null;
+            foreach (var row in rows)
+            {
+                if (row.Rejected || row.Values[field.Index] is not { } value)
+                {
+                    continue;
+                }
+
+                foreach (var item in ListItems(field, value))
+                {
+                    if (!known.Contains(item) && !(reference.Target is null && AcceptedInFile(reference.TargetField, item)))
+                    {
+                        (wanted ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
+                    }
+                }
+            }
+
+            if (wanted is not null)
+            {
+                var found = await _sink.LookupAsync(target, [reference.TargetField], wanted, _ct).ConfigureAwait(false);
+                known.UnionWith(found.Keys);
+            }
+        }
+    }
+
+    private void Decide(RowState row, bool allowDefer, List<RecordChange> changes)
+    {
+        if (row.Rejected)
+        {
+            Reject(row);
+            return;
+        }
+
+        List<(FieldDefinition Field, EntitySchema Target, string Item)>? creations = null;
+        var defer = false;
+        foreach (var field in ReferenceFields)
+        {
+            if (row.Values[field.Index] is not { } value)
+            {
+                continue;
+            }
+
+            var reference = field.Reference!;
+            var target = reference.Target ?? _schema;
+            var known = Known(target, reference.TargetField);
+            foreach (var item in ListItems(field, value))
+            {
+                if (known.Contains(item))
+                {
+                    continue;
+                }
+
+                if (reference.Target is null)
+                {
+                    if (AcceptedInFile(reference.TargetField, item))
+                    {
+                        continue;
+                    }
+
+                    if (allowDefer)
+                    {
+                        defer = true; // the parent may come later in the file
+                        continue;
+                    }
+
+                    ReportMissingReference(row, field, target, item);
+                }
+                else if (reference.Creation == ReferenceCreation.Always || (reference.Creation == ReferenceCreation.WhenAllowed && _map.AutoCreate.Contains(field.Name)))
+                {
+                    (creations ??= []).Add((field, target, item));
+                }
+                else
+                {
+                    ReportMissingReference(row, field, target, item);
+                }
+            }
+        }
+
+        if (row.Rejected)
+        {
+            Reject(row);
+            return;
+        }
+
+        if (defer)
+        {
+            _deferred.Add(row);
+            return;
+        }
+
+        var existing = row.Existing;
+        if (_mode == ImportMode.Insert && existing is not null)
+        {
+            var keyField = _schema.Fields[_map.KeyIndexes[0]];
+            RowIssue(row, keyField, DisplayKey(row), IssueCodes.AlreadyExists, IssueSeverity.Error, Msg(Messages.AlreadyExists, DisplayKey(row)));
+            Reject(row);
+            return;
+        }
+
+        if (_mode == ImportMode.Update && existing is null)
+        {
+            var keyField = _schema.Fields[_map.KeyIndexes[0]];
+            RowIssue(row, keyField, DisplayKey(row), IssueCodes.NotFound, IssueSeverity.Error, Msg(Messages.NotFound, DisplayKey(row)));
+            Reject(row);
+            return;
+        }
+
+        if (creations is not null)
+        {
+            foreach (var (field, target, item) in creations)
+            {
+                if (!Known(target, field.Reference!.TargetField).Add(item))
+                {
+                    continue; // created by an earlier row of this batch
+                }
+
+                changes.Add(new RecordChange(target, ChangeKind.Insert, [field.Reference.TargetField], NewReferenceRecord(target, field.Reference.TargetField, item), row.Row));
+                var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
+                RowIssue(row, field, item, IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, item, label));
+            }
+        }
+
+        if (existing is null)
+        {
+            changes.Add(new RecordChange(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row));
+            _inserted++;
+        }
+        else
+        {
+            var merged = Merge(row.Values, existing);
+            if (SameValues(merged, existing))
+            {
+                _unchanged++;
+            }
+            else
+            {
+                changes.Add(new RecordChange(_schema, ChangeKind.Update, _map.KeyFields, merged, row.Row));
+                _updated++;
+            }
+        }
+
+        Accept(row);
+    }
+
+    /// <summary>An update sets the mapped fields; unmapped fields keep their stored value (a default only fills an empty one); protected fields are never overwritten.</summary>
+    private object?[] Merge(object?[] values, object?[] existing)
+    {
+        var merged = (object?[])existing.Clone();
+        var fields = _schema.Fields;
+        for (var f = 0; f < fields.Count && f < merged.Length; f++)
+        {
+            if (fields[f].IsProtected)
+            {
+                continue;
+            }
+
+            if (_map.IsMapped(f) || (merged[f] is null && values[f] is not null))
+            {
+                merged[f] = values[f];
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool SameValues(object?[] a, object?[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static object?[] NewReferenceRecord(EntitySchema target, string targetField, string item)
+    {
+        var values = new object?[target.Fields.Count];
+        values[target[targetField].Index] = item;
+        foreach (var f in target.Fields)
+        {
+            if (values[f.Index] is null && f.IsRequired && f.Type == FieldType.Text)
+            {
+                values[f.Index] = item; // a label: the code itself, until someone names it
+            }
+        }
+
+        return values;
+    }
+
+    private void ReportMissingReference(RowState row, FieldDefinition field, EntitySchema target, string item)
+    {
+        if (field.Reference!.IsParent)
+        {
+            RowIssue(row, field, item, IssueCodes.UnknownParent, IssueSeverity.Error, Msg(Messages.UnknownParent, item));
+        }
+        else
+        {
+            var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
+            RowIssue(row, field, item, IssueCodes.UnknownReference, IssueSeverity.Error, Msg(Messages.UnknownReference, item, label, field.Name));
+        }
+    }
+
+    private void Accept(RowState row)
+    {
+        if (row.Key is not null)
+        {
+            CollectionsMarshal.GetValueRefOrNullRef(_keys, row.Key).Accepted = true;
+        }
+
+        foreach (var field in ReferenceFields)
+        {
+            var reference = field.Reference!;
+            if (reference.Target is null && !IsSingleKey(reference.TargetField))
+            {
+                var targetIndex = _schema[reference.TargetField].Index;
+                if (RecordKey.FormatValue(row.Values[targetIndex]) is { } v)
+                {
+                    AcceptedSet(reference.TargetField).Add(v);
+                }
+            }
+        }
+    }
+
+    private void Reject(RowState row)
+    {
+        _rejectedCount++;
+        _rejected.Add(new ImportReport.RejectedRow(row.Row, row.Cells, string.Join(" | ", row.Errors ?? [])));
+    }
+
+    private async Task PlanDeferredAsync()
+    {
+        // Rows whose parent was not yet known: plan them once their parent is accepted (chains resolve step by step);
+        // what is left has no parent in the file or the store.
+        while (_deferred.Count > 0)
+        {
+            var ready = _deferred.Where(SelfReferencesResolved).ToHashSet();
+            if (ready.Count == 0)
+            {
+                break;
+            }
+
+            _deferred.RemoveAll(ready.Contains);
+            await PlanInBatchesAsync(ready.OrderBy(r => r.Row).ToList(), allowDefer: true).ConfigureAwait(false);
+        }
+
+        if (_deferred.Count > 0)
+        {
+            var rest = _deferred.OrderBy(r => r.Row).ToList();
+            _deferred.Clear();
+            await PlanInBatchesAsync(rest, allowDefer: false).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PlanInBatchesAsync(List<RowState> rows, bool allowDefer)
+    {
+        for (var i = 0; i < rows.Count; i += _options.BatchSize)
+        {
+            _ct.ThrowIfCancellationRequested();
+            await PlanAsync(rows.GetRange(i, Math.Min(_options.BatchSize, rows.Count - i)), allowDefer).ConfigureAwait(false);
+        }
+    }
+
+    private bool SelfReferencesResolved(RowState row)
+    {
+        foreach (var field in ReferenceFields)
+        {
+            var reference = field.Reference!;
+            if (reference.Target is not null || row.Values[field.Index] is not { } value)
+            {
+                continue;
+            }
+
+            foreach (var item in ListItems(field, value))
+            {
+                if (!AcceptedInFile(reference.TargetField, item) && !Known(_schema, reference.TargetField).Contains(item))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsSingleKey(string field) => _map.KeyFields.Length == 1 && string.Equals(_map.KeyFields[0], field, StringComparison.Ordinal);
+
+    private bool AcceptedInFile(string targetField, string item) => IsSingleKey(targetField)
+        ? _keys.TryGetValue(item, out var state) && state.Accepted
+        : _acceptedValues.TryGetValue(targetField, out var set) && set.Contains(item);
+
+    private HashSet<string> AcceptedSet(string field)
+    {
+        if (!_acceptedValues.TryGetValue(field, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            _acceptedValues[field] = set;
+        }
+
+        return set;
+    }
+
+    private HashSet<string> Known(EntitySchema target, string field)
+    {
+        var name = string.Concat(target.Name, "\u001F", field);
+        if (!_known.TryGetValue(name, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            _known[name] = set;
+        }
+
+        return set;
+    }
+
+    private static string DisplayKey(RowState row) => row.Key?.Replace(RecordKey.Separator, '/') ?? string.Empty;
+}

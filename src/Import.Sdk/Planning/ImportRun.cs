@@ -1,0 +1,185 @@
+using System.Globalization;
+using Import.Sdk.Conversion;
+using Import.Sdk.Mapping;
+using Import.Sdk.Resources;
+
+namespace Import.Sdk.Planning;
+
+/// <summary>
+/// One simulation or execution: read → map → convert and check → plan (keys, mode, references, protected fields, unchanged) → write.
+/// The only difference between simulating and executing is whether <see cref="IImportSink.WriteAsync"/> is called.
+/// </summary>
+internal sealed partial class ImportRun
+{
+    private readonly ImportEntity _entity;
+    private readonly EntitySchema _schema;
+    private readonly IImportSink _sink;
+    private readonly ImportOptions _options;
+    private readonly ReaderRegistry _readers;
+    private readonly ImportRequest _request;
+    private readonly bool _execute;
+    private readonly IProgress<ImportProgress>? _progress;
+    private readonly CancellationToken _ct;
+    private readonly CultureInfo _ui;
+
+    private readonly List<ImportIssue> _issues = [];
+    private readonly List<ImportReport.RejectedRow> _rejected = [];
+    private readonly Dictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
+    private readonly List<RowState> _deferred = [];
+    private int _issuesOmitted;
+    private long _rows;
+    private long _inserted;
+    private long _updated;
+    private long _unchanged;
+    private long _rejectedCount;
+
+    private IReadOnlyList<string> _header = [];
+    private SourceInfo? _source;
+    private ImportMode _mode;
+    private CompiledMapping _map = null!;
+    private RecordContext _recordContext = null!;
+
+    public ImportRun(ImportEntity entity, IImportSink sink, ImportOptions options, ReaderRegistry readers, ImportRequest request, bool execute, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        _entity = entity;
+        _schema = entity.Schema;
+        _sink = sink;
+        _options = options;
+        _readers = readers;
+        _request = request;
+        _execute = execute;
+        _progress = progress;
+        _ct = cancellationToken;
+        _ui = options.UiCulture;
+        _mode = options.Mode;
+    }
+
+    public async Task<ImportReport> RunAsync()
+    {
+        _ct.ThrowIfCancellationRequested();
+        ITabularReader reader;
+        try
+        {
+            reader = await _readers.OpenAsync(_request.Source, _request.Reader ?? _options.Reader, _ct).ConfigureAwait(false);
+        }
+        catch (MalformedFileException ex)
+        {
+            AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
+            return BuildReport();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
+        {
+            AddFileIssue(0, IssueCodes.MalformedFile, $"The file cannot be read: {ex.Message}");
+            return BuildReport();
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            _source = reader.Info;
+            _header = reader.Header;
+            _map = CompiledMapping.Compile(_schema, _header, _request, _options, _ui);
+            _mode = _map.Mode;
+            foreach (var issue in _map.Issues)
+            {
+                AddIssue(issue);
+            }
+
+            if (_map.IsFatal)
+            {
+                return BuildReport();
+            }
+
+            _recordContext = new RecordContext(_schema, _ui, ReportRuleIssue);
+            await ReadAndPlanAsync(reader).ConfigureAwait(false);
+            await PlanDeferredAsync().ConfigureAwait(false);
+            _progress?.Report(new ImportProgress(_rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
+        }
+
+        return BuildReport();
+    }
+
+    private async Task ReadAndPlanAsync(ITabularReader reader)
+    {
+        var batch = new List<RowState>(_options.BatchSize);
+        var more = true;
+        while (more)
+        {
+            _ct.ThrowIfCancellationRequested();
+            batch.Clear();
+            while (batch.Count < _options.BatchSize)
+            {
+                try
+                {
+                    more = await reader.ReadAsync(_ct).ConfigureAwait(false);
+                }
+                catch (MalformedFileException ex)
+                {
+                    AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
+                    more = false;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
+                {
+                    AddFileIssue(reader.RowNumber + 1, IssueCodes.MalformedFile, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}");
+                    more = false;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                batch.Add(ConvertRow(reader));
+            }
+
+            if (batch.Count > 0)
+            {
+                await PlanAsync(batch, allowDefer: true).ConfigureAwait(false);
+                _progress?.Report(new ImportProgress(_rows, reader.BytesRead, reader.TotalBytes));
+            }
+        }
+    }
+
+    private ImportReport BuildReport()
+    {
+        var issues = _issues.OrderBy(i => i.Row).ToArray();
+        var rejected = _rejected.OrderBy(r => r.Row).ToArray();
+        var totals = new ImportTotals(_rows, _inserted, _updated, _unchanged, _rejectedCount);
+        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, rejected, _ui);
+    }
+
+    private void AddFileIssue(int row, string code, string message) =>
+        AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, message));
+
+    private void AddIssue(ImportIssue issue)
+    {
+        if (_issues.Count < _options.MaxIssues)
+        {
+            _issues.Add(issue);
+        }
+        else
+        {
+            _issuesOmitted++;
+        }
+    }
+
+    private void RowIssue(RowState row, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
+    {
+        var column = field is null ? null : _map.ColumnOf(field.Index);
+        AddIssue(new ImportIssue(row.Row, column, field?.Name, value, code, severity, message));
+        if (severity == IssueSeverity.Error)
+        {
+            row.Rejected = true;
+            (row.Errors ??= []).Add(field is null ? message : $"{column ?? field.Name}: {message}");
+        }
+    }
+
+    private RowState? _ruleRow;
+
+    private void ReportRuleIssue(string field, string code, string message, string? value)
+    {
+        var def = _schema.TryGetField(field, out var f) ? f : null;
+        RowIssue(_ruleRow!, def, value ?? (def is null ? null : RecordKey.FormatValue(_ruleRow!.Values[def.Index])), code, IssueSeverity.Error, message);
+    }
+
+    private string Msg(string name, params object?[] args) => Messages.Format(_ui, name, args);
+}

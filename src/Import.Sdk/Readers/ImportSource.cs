@@ -1,0 +1,80 @@
+namespace Import.Sdk;
+
+/// <summary>Where the rows of an import come from: a file or a stream, with its name (the extension is only a hint: formats are detected by content).</summary>
+public sealed class ImportSource
+{
+    private readonly Func<CancellationToken, ValueTask<Stream>> _open;
+
+    private ImportSource(string name, long? length, Func<CancellationToken, ValueTask<Stream>> open)
+    {
+        Name = name;
+        Length = length;
+        _open = open;
+    }
+
+    /// <summary>Gets the file name shown in reports.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the length in bytes when known.</summary>
+    public long? Length { get; }
+
+    /// <summary>A file on disk.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The source.</returns>
+    public static ImportSource FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        return new ImportSource(info.Name, info.Exists ? info.Length : null, _ =>
+        {
+            if (!File.Exists(path))
+            {
+                throw new MalformedFileException($"The file '{path}' does not exist.");
+            }
+
+            return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        });
+    }
+
+    /// <summary>A stream, read once from its current position. The caller keeps ownership of the stream.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="name">The file name (for reports and as a format hint).</param>
+    /// <returns>The source.</returns>
+    public static ImportSource FromStream(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        long? length = stream.CanSeek ? stream.Length - stream.Position : null;
+        return new ImportSource(name, length, _ => ValueTask.FromResult<Stream>(new NonClosingStream(stream)));
+    }
+
+    /// <summary>Bytes in memory.</summary>
+    /// <param name="content">The file content.</param>
+    /// <param name="name">The file name (for reports and as a format hint).</param>
+    /// <returns>The source.</returns>
+    public static ImportSource FromBytes(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new ImportSource(name, content.Length, _ => ValueTask.FromResult<Stream>(new MemoryStream(content, writable: false)));
+    }
+
+    internal ValueTask<Stream> OpenAsync(CancellationToken cancellationToken) => _open(cancellationToken);
+
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => inner.CanRead;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text;
+
+namespace Import.Sdk;
+
+/// <summary>Options of the readers. Edit with <c>with</c>.</summary>
+public sealed record ReaderOptions
+{
+    /// <summary>Gets the sheet to read, by name or 1-based index; the default is the first visible sheet.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>Gets the field separator of a text file; the default (<see langword="null"/>) detects it among <c>;</c> <c>,</c> <c>|</c> and tab.</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>Gets the encoding of a text file; the default (<see langword="null"/>) detects it (BOMs, UTF-8, else Windows-1252).</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Gets the largest record, in bytes, a text reader accepts before reporting a malformed file.</summary>
+    /// <value>The default value is 4 MiB.</value>
+    public int MaxRecordBytes { get; init; } = 4 << 20;
+}

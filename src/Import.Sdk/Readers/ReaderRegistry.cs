@@ -1,0 +1,54 @@
+using Import.Sdk.Readers;
+
+namespace Import.Sdk;
+
+/// <summary>Chooses the reader of a file by its content, the registered formats first and CSV last.</summary>
+internal sealed class ReaderRegistry(IReadOnlyList<ITabularReaderProvider> providers)
+{
+    public IReadOnlyList<ITabularReaderProvider> Providers { get; } = providers;
+
+    public async ValueTask<ITabularReader> OpenAsync(ImportSource source, ReaderOptions options, CancellationToken cancellationToken)
+    {
+        var stream = await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var head = new byte[1 << 16];
+            int length;
+            if (stream.CanSeek)
+            {
+                var start = stream.Position;
+                length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                stream.Position = start;
+            }
+            else
+            {
+                length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                stream = new PrefixedStream(head, length, stream);
+            }
+
+            if (length == 0)
+            {
+                throw new MalformedFileException("The file is empty. / Le fichier est vide.");
+            }
+
+            var span = head.AsSpan(0, length);
+            foreach (var provider in Providers)
+            {
+                if (provider.CanRead(span, source.Name))
+                {
+                    return await provider.OpenAsync(stream, source.Length, options, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var what = FileSignatures.IsZip(span) ? "a ZIP container (an XLSX/XLSB workbook or an Apple Numbers file)"
+                : FileSignatures.IsOle2(span) ? "an OLE2 container (an XLS workbook or an encrypted workbook)"
+                : "in an unknown format";
+            throw new MalformedFileException($"The file is {what}, which no registered reader can read. Save it as CSV or XLSX, or register the Import.Sdk.Excel readers.");
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+
+namespace Import.Sdk;
+
+/// <summary>The result of an import: totals and every issue by row, column and field. Exports to JSON and to an errors file.</summary>
+public sealed class ImportReport
+{
+    private readonly IReadOnlyList<RejectedRow> _rejectedRows;
+
+    internal ImportReport(string entity, ImportMode mode, bool simulated, string file, SourceInfo? source, IReadOnlyList<string> header, ImportTotals totals, IReadOnlyList<ImportIssue> issues, int issuesOmitted, IReadOnlyList<RejectedRow> rejectedRows, CultureInfo uiCulture)
+    {
+        Entity = entity;
+        Mode = mode;
+        Simulated = simulated;
+        File = file;
+        Source = source;
+        Header = header;
+        Totals = totals;
+        Issues = issues;
+        IssuesOmitted = issuesOmitted;
+        _rejectedRows = rejectedRows;
+        UiCulture = uiCulture;
+    }
+
+    /// <summary>Gets the entity imported.</summary>
+    public string Entity { get; }
+
+    /// <summary>Gets the import mode.</summary>
+    public ImportMode Mode { get; }
+
+    /// <summary>Gets a value indicating whether this was a simulation (nothing written).</summary>
+    public bool Simulated { get; }
+
+    /// <summary>Gets the file name.</summary>
+    public string File { get; }
+
+    /// <summary>Gets what the reader found out about the file, or <see langword="null"/> when it could not be opened.</summary>
+    public SourceInfo? Source { get; }
+
+    /// <summary>Gets the header of the file.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Gets the outcome counts.</summary>
+    public ImportTotals Totals { get; }
+
+    /// <summary>Gets the issues, ordered by row.</summary>
+    public IReadOnlyList<ImportIssue> Issues { get; }
+
+    /// <summary>Gets the number of issues not listed because of <see cref="ImportOptions.MaxIssues"/>.</summary>
+    public int IssuesOmitted { get; }
+
+    /// <summary>Gets the culture of the messages.</summary>
+    public CultureInfo UiCulture { get; }
+
+    /// <summary>Gets a value indicating whether the file could not be used at all (unreadable, or a required field unmapped): nothing was imported.</summary>
+    public bool IsFileRejected => Issues.Any(i => i.Row <= 1 && i.Severity == IssueSeverity.Error && (i.Code == IssueCodes.MalformedFile || i.Code == IssueCodes.UnmappedRequiredField)) && Totals.Rows == 0;
+
+    /// <summary>Gets a value indicating whether every row was accepted.</summary>
+    public bool IsSuccess => Totals.Rejected == 0 && !Issues.Any(i => i.Severity == IssueSeverity.Error);
+
+    /// <summary>Writes the report as JSON (the public report contract).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the report as JSON to a stream.</summary>
+    /// <param name="destination">The stream.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>A task that completes when written.</returns>
+    public async Task WriteJsonAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var buffer = new MemoryStream();
+        WriteJson(buffer);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the errors file: the rejected rows as they were in the source, plus an error column, as CSV (UTF-8 with BOM, the source's
+    /// separator). Cells starting with <c>=</c> <c>+</c> <c>-</c> <c>@</c> are neutralised against spreadsheet formula injection.
+    /// </summary>
+    /// <param name="destination">The stream.</param>
+    /// <param name="cancellationToken">Cancels writing.</param>
+    /// <returns>A task that completes when written.</returns>
+    public async Task WriteErrorsFileAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var separator = Source?.Delimiter is { Length: 1 } d ? d[0] : ';';
+        var options = CsvWriterOptions.Default with
+        {
+            Separator = separator,
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.Escape,
+        };
+        var writer = CsvWriter.Create(destination, options, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            var width = Math.Max(Header.Count, _rejectedRows.Count == 0 ? 0 : _rejectedRows.Max(r => r.Cells.Length));
+            var header = new string[width + 1];
+            for (var i = 0; i < width; i++)
+            {
+                header[i] = i < Header.Count ? Header[i] : string.Empty;
+            }
+
+            header[width] = Resources.Messages.Format(UiCulture, Resources.Messages.ErrorsColumn);
+            await writer.WriteRecordAsync(header, cancellationToken).ConfigureAwait(false);
+            foreach (var row in _rejectedRows)
+            {
+                var cells = new string[width + 1];
+                for (var i = 0; i < width; i++)
+                {
+                    cells[i] = i < row.Cells.Length ? row.Cells[i] : string.Empty;
+                }
+
+                cells[width] = row.Errors;
+                await writer.WriteRecordAsync(cells, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void WriteJson(Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("entity", Entity);
+        w.WriteString("mode", ModeName(Mode));
+        w.WriteBoolean("simulated", Simulated);
+        w.WriteString("file", File);
+        w.WriteStartObject("totals");
+        w.WriteNumber("rows", Totals.Rows);
+        w.WriteNumber("inserted", Totals.Inserted);
+        w.WriteNumber("updated", Totals.Updated);
+        w.WriteNumber("unchanged", Totals.Unchanged);
+        w.WriteNumber("rejected", Totals.Rejected);
+        w.WriteEndObject();
+        w.WriteStartArray("issues");
+        foreach (var i in Issues)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("row", i.Row);
+            WriteNullable(w, "column", i.Column);
+            WriteNullable(w, "field", i.Field);
+            WriteNullable(w, "value", i.Value);
+            w.WriteString("code", i.Code);
+            w.WriteString("severity", i.Severity == IssueSeverity.Error ? "error" : "warning");
+            w.WriteString("message", i.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (IssuesOmitted > 0)
+        {
+            w.WriteNumber("issuesOmitted", IssuesOmitted);
+        }
+
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    internal static string ModeName(ImportMode mode) => mode switch
+    {
+        ImportMode.Insert => "insert",
+        ImportMode.Update => "update",
+        _ => "upsert",
+    };
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    internal sealed record RejectedRow(int Row, string[] Cells, string Errors);
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Import.Sdk.Resources;
+
+/// <summary>Issue messages in English (neutral) and French, chosen by the UI culture; codes never change.</summary>
+internal static class Messages
+{
+    private static readonly ResourceManager Manager = new("Import.Sdk.Resources.Messages", typeof(Messages).Assembly);
+
+    public const string Required = nameof(Required);
+    public const string KeyRequired = nameof(KeyRequired);
+    public const string InvalidNumber = nameof(InvalidNumber);
+    public const string InvalidInteger = nameof(InvalidInteger);
+    public const string BelowMinimum = nameof(BelowMinimum);
+    public const string InvalidDate = nameof(InvalidDate);
+    public const string InvalidBoolean = nameof(InvalidBoolean);
+    public const string InvalidEnum = nameof(InvalidEnum);
+    public const string TooLong = nameof(TooLong);
+    public const string InvalidEmail = nameof(InvalidEmail);
+    public const string DuplicateKey = nameof(DuplicateKey);
+    public const string NotFound = nameof(NotFound);
+    public const string AlreadyExists = nameof(AlreadyExists);
+    public const string UnknownReference = nameof(UnknownReference);
+    public const string UnknownParent = nameof(UnknownParent);
+    public const string AutoCreated = nameof(AutoCreated);
+    public const string RaggedRow = nameof(RaggedRow);
+    public const string UnmappedColumn = nameof(UnmappedColumn);
+    public const string AmbiguousColumn = nameof(AmbiguousColumn);
+    public const string UnmappedRequiredField = nameof(UnmappedRequiredField);
+    public const string ErrorsColumn = nameof(ErrorsColumn);
+    public const string InvalidValue = nameof(InvalidValue);
+
+    public static string Format(CultureInfo uiCulture, string name, params object?[] args)
+    {
+        var template = Manager.GetString(name, uiCulture) ?? name;
+        return string.Format(uiCulture, template, args);
+    }
+}

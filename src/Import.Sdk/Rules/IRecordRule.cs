@@ -1,0 +1,9 @@
+namespace Import.Sdk;
+
+/// <summary>A check that looks at several fields of one record (for example TTC ≥ HT, or a RIB key). Reports issues; never throws for bad data.</summary>
+public interface IRecordRule
+{
+    /// <summary>Checks a record.</summary>
+    /// <param name="record">The converted record, with the means to report issues.</param>
+    void Validate(RecordContext record);
+}

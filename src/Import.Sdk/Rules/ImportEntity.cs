@@ -1,0 +1,34 @@
+namespace Import.Sdk;
+
+/// <summary>An importable entity: its schema and its rule set. Immutable.</summary>
+public sealed class ImportEntity
+{
+    /// <summary>Creates an entity.</summary>
+    /// <param name="schema">The fields.</param>
+    /// <param name="rules">The record rules, run after every field has been converted and checked.</param>
+    public ImportEntity(EntitySchema schema, IEnumerable<IRecordRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        Schema = schema;
+        Rules = rules?.ToArray() ?? [];
+    }
+
+    /// <summary>Gets the entity name.</summary>
+    public string Name => Schema.Name;
+
+    /// <summary>Gets the fields.</summary>
+    public EntitySchema Schema { get; }
+
+    /// <summary>Gets the record rules.</summary>
+    public IReadOnlyList<IRecordRule> Rules { get; }
+
+    /// <summary>Returns the same entity with the host's own fields added.</summary>
+    /// <param name="configure">Adds fields.</param>
+    /// <returns>The extended entity.</returns>
+    public ImportEntity WithCustomFields(Action<EntitySchemaBuilder> configure) => new(Schema.Extend(configure), Rules);
+
+    /// <summary>Returns the same entity with more record rules.</summary>
+    /// <param name="rules">The rules to add.</param>
+    /// <returns>The extended entity.</returns>
+    public ImportEntity WithRules(params IRecordRule[] rules) => new(Schema, Rules.Concat(rules));
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Import.Sdk;
+
+/// <summary>The record a <see cref="IRecordRule"/> checks: typed values by field, and the means to report issues.</summary>
+public sealed class RecordContext
+{
+    private readonly Action<string, string, string, string?> _report;
+    private object?[] _values = [];
+
+    internal RecordContext(EntitySchema schema, CultureInfo uiCulture, Action<string, string, string, string?> report)
+    {
+        Schema = schema;
+        UiCulture = uiCulture;
+        _report = report;
+    }
+
+    /// <summary>Gets the schema of the record.</summary>
+    public EntitySchema Schema { get; }
+
+    /// <summary>Gets the culture of messages (French or English).</summary>
+    public CultureInfo UiCulture { get; }
+
+    /// <summary>Gets the spreadsheet row of the record.</summary>
+    public int Row { get; private set; }
+
+    /// <summary>Gets a value indicating whether the record already has an error.</summary>
+    public bool HasErrors { get; internal set; }
+
+    /// <summary>Gets the value of a field: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="bool"/>, or <see langword="null"/> when empty.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    public object? this[string field] => _values[Schema[field].Index];
+
+    /// <summary>Gets a text value, or <see langword="null"/>.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    public string? GetText(string field) => this[field] as string;
+
+    /// <summary>Gets a decimal value, or <see langword="null"/>.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    public decimal? GetDecimal(string field) => this[field] switch
+    {
+        decimal d => d,
+        long l => l,
+        _ => null,
+    };
+
+    /// <summary>Reports an error on a field: the record is rejected.</summary>
+    /// <param name="field">The field the error concerns (its column is named in the report).</param>
+    /// <param name="code">One of <see cref="IssueCodes"/> or a host code.</param>
+    /// <param name="message">What is wrong and what to do, in <see cref="UiCulture"/>.</param>
+    /// <param name="value">The offending value, as text.</param>
+    public void ReportError(string field, string code, string message, string? value = null)
+    {
+        HasErrors = true;
+        _report(field, code, message, value);
+    }
+
+    internal void Reset(int row, object?[] values, bool hasErrors)
+    {
+        Row = row;
+        _values = values;
+        HasErrors = hasErrors;
+    }
+}

@@ -1,0 +1,121 @@
+namespace Import.Sdk;
+
+/// <summary>Builds an <see cref="EntitySchema"/> fluently.</summary>
+public sealed class EntitySchemaBuilder
+{
+    private readonly List<FieldBuilder> _fields = [];
+    private readonly List<Action<EntitySchemaBuilder>> _recipe = [];
+    private string[] _keys = [];
+    private string[] _alternateKeys = [];
+    private string? _labelFr;
+    private string? _labelEn;
+
+    internal EntitySchemaBuilder(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>Gets the entity name.</summary>
+    public string Name { get; }
+
+    internal bool CustomMode { get; set; }
+
+    /// <summary>Sets the French and English labels of the entity.</summary>
+    /// <param name="french">The French label.</param>
+    /// <param name="english">The English label.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder Label(string french, string english)
+    {
+        _recipe.Add(b => b.Label(french, english));
+        _labelFr = french;
+        _labelEn = english;
+        return this;
+    }
+
+    /// <summary>Adds a field.</summary>
+    /// <param name="name">The snake_case field name.</param>
+    /// <param name="type">The type values are converted to.</param>
+    /// <param name="configure">Sets labels, rules and synonyms.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder Field(string name, FieldType type, Action<FieldBuilder>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (_fields.Exists(f => string.Equals(f.Name, name, StringComparison.Ordinal)))
+        {
+            throw new ImportException($"Entity '{Name}' already has a field '{name}'.");
+        }
+
+        var custom = CustomMode;
+        _recipe.Add(b => b.Field(name, type, configure));
+        var field = new FieldBuilder(name, type) { IsCustomValue = custom };
+        configure?.Invoke(field);
+        _fields.Add(field);
+        return this;
+    }
+
+    /// <summary>Sets the key fields that identify a record.</summary>
+    /// <param name="fields">The key fields.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder Key(params string[] fields)
+    {
+        _recipe.Add(b => b.Key(fields));
+        _keys = fields;
+        return this;
+    }
+
+    /// <summary>Sets the fields that identify a record when no column is mapped to a key field.</summary>
+    /// <param name="fields">The alternate key fields.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder AlternateKey(params string[] fields)
+    {
+        _recipe.Add(b => b.AlternateKey(fields));
+        _alternateKeys = fields;
+        return this;
+    }
+
+    /// <summary>Builds the schema, checking that keys, references and enums are consistent.</summary>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ImportException">The schema is inconsistent; the message lists every problem.</exception>
+    public EntitySchema Build()
+    {
+        var problems = new List<string>();
+        if (_fields.Count == 0)
+        {
+            problems.Add("it has no field");
+        }
+
+        if (_keys.Length == 0)
+        {
+            problems.Add("it has no key field");
+        }
+
+        foreach (var k in _keys.Concat(_alternateKeys))
+        {
+            if (!_fields.Exists(f => string.Equals(f.Name, k, StringComparison.Ordinal)))
+            {
+                problems.Add($"key field '{k}' is not a field");
+            }
+        }
+
+        foreach (var f in _fields)
+        {
+            if (f.Type == FieldType.Enum && f.AllowedValuesList.Count == 0)
+            {
+                problems.Add($"enum field '{f.Name}' has no allowed value");
+            }
+
+            if (f.ReferenceValue is { Target: null } r && !_fields.Exists(x => string.Equals(x.Name, r.TargetField, StringComparison.Ordinal)))
+            {
+                problems.Add($"field '{f.Name}' references unknown field '{r.TargetField}'");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ImportException($"Entity '{Name}' is not valid: {string.Join("; ", problems)}.");
+        }
+
+        return new EntitySchema(Name, _labelFr ?? Name, _labelEn ?? Name, _fields.ToArray(), _keys, _alternateKeys, _recipe.ToArray());
+    }
+}

@@ -1,0 +1,195 @@
+namespace Import.Sdk;
+
+/// <summary>A first-class sink that keeps records in memory: for tests and for host test harnesses. Thread-safe.</summary>
+public sealed class InMemorySink : IImportSink
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<object?[]>> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<string, int> Index)>> _indexes = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the number of batches written.</summary>
+    public int BatchCount { get; private set; }
+
+    /// <summary>Gets the number of look-ups made.</summary>
+    public int LookupCount { get; private set; }
+
+    /// <summary>Gets the number of records written (inserted or updated) since the sink was created.</summary>
+    public int WriteCount { get; private set; }
+
+    /// <summary>Gets a copy of the records of an entity, in insertion order.</summary>
+    /// <param name="entity">The entity name.</param>
+    /// <returns>The records, each indexed by <see cref="FieldDefinition.Index"/>.</returns>
+    public IReadOnlyList<object?[]> GetRecords(string entity)
+    {
+        lock (_gate)
+        {
+            return _tables.TryGetValue(entity, out var rows) ? rows.Select(r => (object?[])r.Clone()).ToArray() : [];
+        }
+    }
+
+    /// <summary>Adds records directly, as a host would seed its store.</summary>
+    /// <param name="schema">The entity.</param>
+    /// <param name="records">The records, each indexed by <see cref="FieldDefinition.Index"/>.</param>
+    public void Seed(EntitySchema schema, params object?[][] records)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        lock (_gate)
+        {
+            var table = Table(schema.Name);
+            foreach (var r in records)
+            {
+                if (r.Length != schema.Fields.Count)
+                {
+                    throw new ArgumentException($"A record of '{schema.Name}' has {schema.Fields.Count} values, not {r.Length}.", nameof(records));
+                }
+
+                table.Add((object?[])r.Clone());
+            }
+
+            _indexes.Remove(schema.Name);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(keyFields);
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            LookupCount++;
+            if (_tables.TryGetValue(schema.Name, out var rows))
+            {
+                var index = Index(schema, keyFields, rows);
+                foreach (var key in keys)
+                {
+                    if (index.TryGetValue(key, out var i))
+                    {
+                        found.TryAdd(key, (object?[])rows[i].Clone());
+                    }
+                }
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyDictionary<string, object?[]>>(found);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Resolve every update first so that the batch is all or nothing.
+            var plan = new List<(RecordChange Change, int Index)>(changes.Count);
+            foreach (var change in changes)
+            {
+                if (change.Kind == ChangeKind.Insert)
+                {
+                    plan.Add((change, -1));
+                    continue;
+                }
+
+                var rows = Table(change.Schema.Name);
+                if (!Index(change.Schema, change.KeyFields, rows).TryGetValue(change.Key, out var at))
+                {
+                    throw new ImportException($"In-memory sink: no '{change.Schema.Name}' record has the key '{change.Key}' to update (row {change.Row}).");
+                }
+
+                plan.Add((change, at));
+            }
+
+            foreach (var (change, at) in plan)
+            {
+                var rows = Table(change.Schema.Name);
+                var values = change.Values.ToArray();
+                var indexes = Indexes(change.Schema.Name);
+                if (at < 0)
+                {
+                    rows.Add(values);
+                    foreach (var (fields, index) in indexes.Values)
+                    {
+                        var key = RecordKey.Format(change.Schema, fields, values);
+                        if (key is not null)
+                        {
+                            index.TryAdd(key, rows.Count - 1);
+                        }
+                    }
+                }
+                else
+                {
+                    var old = rows[at];
+                    rows[at] = values;
+                    foreach (var (fields, index) in indexes.Values)
+                    {
+                        var oldKey = RecordKey.Format(change.Schema, fields, old);
+                        if (oldKey is not null && index.TryGetValue(oldKey, out var i) && i == at)
+                        {
+                            index.Remove(oldKey);
+                        }
+
+                        var key = RecordKey.Format(change.Schema, fields, values);
+                        if (key is not null)
+                        {
+                            index.TryAdd(key, at);
+                        }
+                    }
+                }
+            }
+
+            BatchCount++;
+            WriteCount += changes.Count;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<string, int> Index)> Indexes(string entity)
+    {
+        if (!_indexes.TryGetValue(entity, out var byFields))
+        {
+            byFields = new(StringComparer.Ordinal);
+            _indexes[entity] = byFields;
+        }
+
+        return byFields;
+    }
+
+    private Dictionary<string, int> Index(EntitySchema schema, IReadOnlyList<string> keyFields, List<object?[]> rows)
+    {
+        var indexes = Indexes(schema.Name);
+        var signature = string.Join(RecordKey.Separator, keyFields);
+        if (!indexes.TryGetValue(signature, out var entry))
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var key = RecordKey.Format(schema, keyFields, rows[i]);
+                if (key is not null)
+                {
+                    index.TryAdd(key, i);
+                }
+            }
+
+            entry = (keyFields.ToArray(), index);
+            indexes[signature] = entry;
+        }
+
+        return entry.Index;
+    }
+
+    private List<object?[]> Table(string name)
+    {
+        if (!_tables.TryGetValue(name, out var t))
+        {
+            t = [];
+            _tables[name] = t;
+        }
+
+        return t;
+    }
+}
