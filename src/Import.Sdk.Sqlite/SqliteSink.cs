@@ -56,7 +56,7 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
     /// <inheritdoc/>
     /// <remarks>
     /// One query per call whatever the number of keys: the keys are passed as one JSON array to <c>json_each</c>
-    /// (<c>WHERE "code" IN (SELECT value FROM json_each($keys))</c>, or a row value for a composite key).
+    /// (<c>WHERE "code" IN (SELECT value FROM json_each($keys))</c>; for a composite key, a join through the key's index, or a row value <c>IN</c> when no index has those fields).
     /// Text compares exactly; Integer and Boolean keys are compared as numbers, Decimal and Date keys as their canonical text.
     /// When several records have the same key, the first one written is returned.
     /// </remarks>
@@ -95,32 +95,11 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
                 return new Dictionary<string, object?[]>(StringComparer.Ordinal);
             }
 
-            var sql = new StringBuilder("SELECT ").Append(SqliteStorage.SelectList(schema, table, out var ordinals)).Append(" FROM ").Append(table.Quoted).Append(" WHERE ");
-            if (fields.Length == 1)
-            {
-                sql.Append(SqliteStorage.Quote(fields[0].Name)).Append(" IN (SELECT value FROM json_each($keys))");
-            }
-            else
-            {
-                sql.Append('(');
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    sql.Append(i == 0 ? string.Empty : ", ").Append(SqliteStorage.Quote(fields[i].Name));
-                }
-
-                sql.Append(") IN (SELECT ");
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    sql.Append(i == 0 ? "json_extract(value, '$[" : ", json_extract(value, '$[").Append(i).Append("]')");
-                }
-
-                sql.Append(" FROM json_each($keys))");
-            }
-
+            var sql = SqliteStorage.LookupSql(schema, table, keyFields, out var ordinals);
             var command = _connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = sql.ToString();
+                command.CommandText = sql;
                 command.Parameters.Add("$keys", SqliteType.Text).Value = json;
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -365,23 +344,25 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
         }
 
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var indexes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var command = _connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT name FROM pragma_table_info($table)";
+            command.CommandText = "SELECT 0, name FROM pragma_table_info($table) UNION ALL SELECT 1, name FROM pragma_index_list($table)";
             command.Parameters.Add("$table", SqliteType.Text).Value = name;
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    columns.Add(reader.GetString(0));
+                    (reader.GetInt64(0) == 0 ? columns : indexes).Add(reader.GetString(1));
                 }
             }
         }
 
         table = new SqliteTable(name, columns.Count > 0, columns);
+        table.Indexes.UnionWith(indexes);
         _tables[name] = table;
         return table;
     }
@@ -426,7 +407,7 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
                 continue;
             }
 
-            var index = "ix_" + table.Name + "__" + string.Join("__", keyFields);
+            var index = SqliteStorage.IndexName(table.Name, keyFields);
             if (table.Indexes.Contains(index))
             {
                 continue;
@@ -465,7 +446,7 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
         {
             if (keyFields.Count > 0)
             {
-                table.Indexes.Add("ix_" + table.Name + "__" + string.Join("__", keyFields));
+                table.Indexes.Add(SqliteStorage.IndexName(table.Name, keyFields));
             }
         }
 

@@ -29,7 +29,7 @@ internal sealed class SqliteTable
     /// <summary>Gets the columns of the table (SQLite names are case-insensitive).</summary>
     public HashSet<string> Columns { get; }
 
-    /// <summary>Gets the indexes this sink has made sure of.</summary>
+    /// <summary>Gets the names of the indexes known to exist on the table.</summary>
     public HashSet<string> Indexes { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
@@ -160,17 +160,19 @@ internal static class SqliteStorage
     /// <param name="schema">The entity.</param>
     /// <param name="table">The table.</param>
     /// <param name="ordinals">For each field, the ordinal of its column in the result, or -1 when the table has no such column.</param>
+    /// <param name="alias">The alias of the table, or <see langword="null"/>.</param>
     /// <returns>The select list.</returns>
-    public static string SelectList(EntitySchema schema, SqliteTable table, out int[] ordinals)
+    public static string SelectList(EntitySchema schema, SqliteTable table, out int[] ordinals, string? alias = null)
     {
-        var sql = new StringBuilder(Quote(IdColumn));
+        var prefix = alias is null ? string.Empty : alias + ".";
+        var sql = new StringBuilder(prefix).Append(Quote(IdColumn));
         ordinals = new int[schema.Fields.Count];
         var next = 1;
         foreach (var field in schema.Fields)
         {
             if (table.Columns.Contains(field.Name))
             {
-                sql.Append(", ").Append(Quote(field.Name));
+                sql.Append(", ").Append(prefix).Append(Quote(field.Name));
                 ordinals[field.Index] = next++;
             }
             else
@@ -180,6 +182,56 @@ internal static class SqliteStorage
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>The name of the index the sink creates for a set of key fields.</summary>
+    public static string IndexName(string table, IReadOnlyList<string> fields) => "ix_" + table + "__" + string.Join("__", fields);
+
+    /// <summary>
+    /// Builds the look-up query of a set of keys passed as one JSON array in <c>$keys</c> (see <see cref="KeysJson"/>).
+    /// One field: <c>WHERE "f" IN (SELECT value FROM json_each($keys))</c>, which searches the index when there is one and scans the table once otherwise.
+    /// Several fields with the sink's index on them: the keys, materialized, joined to the table through the index.
+    /// Several fields without such an index: a row value <c>("a", "b") IN (SELECT …)</c>, at worst one scan of the table.
+    /// </summary>
+    public static string LookupSql(EntitySchema schema, SqliteTable table, IReadOnlyList<string> keyFields, out int[] ordinals)
+    {
+        var sql = new StringBuilder();
+        if (keyFields.Count > 1 && table.Indexes.Contains(IndexName(table.Name, keyFields)))
+        {
+            sql.Append("WITH k AS MATERIALIZED (SELECT ");
+            for (var i = 0; i < keyFields.Count; i++)
+            {
+                sql.Append(i == 0 ? string.Empty : ", ").Append("json_extract(value, '$[").Append(i).Append("]') AS k").Append(i);
+            }
+
+            sql.Append(" FROM json_each($keys)) SELECT ").Append(SelectList(schema, table, out ordinals, "r")).Append(" FROM k JOIN ").Append(table.Quoted).Append(" AS r ON ");
+            for (var i = 0; i < keyFields.Count; i++)
+            {
+                sql.Append(i == 0 ? "r." : " AND r.").Append(Quote(keyFields[i])).Append(" = k.k").Append(i);
+            }
+
+            return sql.ToString();
+        }
+
+        sql.Append("SELECT ").Append(SelectList(schema, table, out ordinals)).Append(" FROM ").Append(table.Quoted).Append(" WHERE ");
+        if (keyFields.Count == 1)
+        {
+            return sql.Append(Quote(keyFields[0])).Append(" IN (SELECT value FROM json_each($keys))").ToString();
+        }
+
+        sql.Append('(');
+        for (var i = 0; i < keyFields.Count; i++)
+        {
+            sql.Append(i == 0 ? string.Empty : ", ").Append(Quote(keyFields[i]));
+        }
+
+        sql.Append(") IN (SELECT ");
+        for (var i = 0; i < keyFields.Count; i++)
+        {
+            sql.Append(i == 0 ? "json_extract(value, '$[" : ", json_extract(value, '$[").Append(i).Append("]')");
+        }
+
+        return sql.Append(" FROM json_each($keys))").ToString();
     }
 
     /// <summary>Reads a complete record from the current row.</summary>

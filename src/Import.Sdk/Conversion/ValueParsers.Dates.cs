@@ -44,8 +44,9 @@ internal static partial class ValueParsers
             return true;
         }
 
-        // Date followed by a time: split on each ' ' or 'T' whose right-hand side is a valid time.
-        for (int i = 1; i < s.Length - 1; i++)
+        // Date followed by a time: split on each ' ' or 'T' whose right-hand side is a valid time
+        // (a time is at most MaxTimeLength chars, so only the end of the text is worth scanning).
+        for (int i = Math.Max(1, s.Length - MaxTimeLength - 1); i < s.Length - 1; i++)
         {
             char c = s[i];
             if (c is not (' ' or '\t' or 'T'))

@@ -216,6 +216,11 @@ internal sealed partial class ImportRun
                         message = validator.GetMessage(text, _ui);
                         return false;
                     }
+
+                    if (validator is IValueNormalizer normalizer)
+                    {
+                        text = normalizer.Normalize(text);
+                    }
                 }
 
                 value = text;
