@@ -1,1 +1,1 @@
-return 0;
+return await Import.Sdk.Cli.Cli.MainAsync(args);

@@ -230,16 +230,24 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
 
     /// <summary>Closes the database file.</summary>
     /// <returns>A task that completes when the file is closed.</returns>
+    /// <remarks>Waits for the call in progress, if any; calls made afterwards throw <see cref="ObjectDisposedException"/>.</remarks>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _disposed = true;
-        await _connection.DisposeAsync().ConfigureAwait(false);
-        _gate.Dispose();
+            _disposed = true;
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task WriteBatchAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken)

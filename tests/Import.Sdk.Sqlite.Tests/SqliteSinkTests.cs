@@ -163,6 +163,76 @@ public sealed class SqliteSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task LookupAsync_CompositeOfNonKeyFields_FindsRecordsWithoutIndex()
+    {
+        await using var sink = await _database.OpenAsync();
+        await sink.WriteAsync(Enumerable.Range(0, 1_000).Select(i => Insert(Customers, Customer("C" + i, "Name " + (i % 10), null, new DateOnly(2024, 1, 1).AddDays(i % 7), i, i % 3 == 0), i + 2)).ToArray());
+        string[] fields = ["name", "created_on", "is_active"];
+
+        var found = await sink.LookupAsync(Customers, fields, ["Name 3\u001F2024-01-04\u001Ftrue", "Name 4\u001F2024-01-05\u001Ffalse", "Name 3\u001F2024-01-04\u001Ffalse", "Name 99\u001F2024-01-04\u001Ftrue"]);
+
+        // The first written of each key: C3 (name 3, day 3, 3 % 3 == 0) and C4 (name 4, day 4, 4 % 3 != 0); C73 is the first "Name 3 / 2024-01-04 / false".
+        Assert.Equal(["C3", "C4", "C73"], found.Values.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+        Assert.Equal("C3", found["Name 3\u001F2024-01-04\u001Ftrue"][0]);
+    }
+
+    [Fact]
+    public async Task LookupAsync_CompositeKeyAfterReopening_FindsRecordsThroughIndex()
+    {
+        var lines = EntitySchema.Create("order-lines")
+            .Field("order_no", FieldType.Text)
+            .Field("line_no", FieldType.Integer)
+            .Field("amount", FieldType.Decimal)
+            .Key("order_no", "line_no")
+            .Build();
+        await using (var sink = await _database.OpenAsync())
+        {
+            await sink.WriteAsync(Enumerable.Range(0, 500).Select(i => Insert(lines, ["O" + (i / 5), (long)(i % 5), i / 4m], i + 2)).ToArray());
+        }
+
+        await using var reopened = await _database.OpenAsync();
+        var found = await reopened.LookupAsync(lines, lines.KeyFields, ["O7\u001F3", "O7\u001F3", "O99\u001F4", "O100\u001F0", "O7\u001F03"]);
+
+        Assert.Equal(["O7\u001F3", "O99\u001F4"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(38 / 4m, found["O7\u001F3"][2]);
+        Assert.Equal(["ix_order_lines__order_no__line_no"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_InsertThenUpdateInSameBatch_AppliesInListOrder()
+    {
+        await using var sink = await _database.OpenAsync();
+        var updated = Customer("C1", "Acme updated", 5m, null, 2L, true);
+
+        await sink.WriteAsync([Insert(TaxRegimes, ["FR", "France"], 0), Insert(Customers, Customer("C1", "Acme", null, null, 1L, null), 2), Update(Customers, updated, 3)]);
+
+        Assert.Equal(updated, Assert.Single(await ToListAsync(sink.ReadAllAsync(Customers))));
+        Assert.Equal(1, await sink.CountAsync("tax-regimes"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentBatches_RunOneAtATimeAndAllCommit()
+    {
+        var sink = await _database.OpenAsync();
+        var writes = Enumerable.Range(0, 8).Select(w => Task.Run(() => sink.WriteAsync(Enumerable.Range(0, 500).Select(i => Insert(TaxRegimes, ["T" + w + "-" + i, "x"], 0)).ToArray()).AsTask())).ToArray();
+        await Task.WhenAll(writes);
+        Assert.Equal(4_000, await sink.CountAsync("tax-regimes"));
+
+        await sink.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sink.LookupAsync(TaxRegimes, ["code"], ["T0-0"]).AsTask());
+    }
+
+    [Fact]
+    public async Task UseSqliteSink_Builder_ReturnsSameBuilder()
+    {
+        await using var sink = await _database.OpenAsync();
+        var builder = new ImportPipelineBuilder();
+
+        Assert.Same(builder, builder.UseSqliteSink(sink));
+    }
+
+    [Fact]
     public async Task WriteAsync_ValueOfWrongType_ThrowsAndWritesNothing()
     {
         await using var sink = await _database.OpenAsync();

@@ -206,6 +206,29 @@ public abstract class ImportSinkConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteAsync_InsertThenUpdateInOneBatch_AppliesInOrder()
+    {
+        var alpha = Thing("A", "Alpha", 1L, 1m, null, true, null, null, null);
+        var alpha2 = Thing("A", "Alpha 2", 2L, 2m, null, false, null, null, null);
+
+        await Sink.WriteAsync([Insert(Things, alpha, 2), Update(Things, alpha2, 3)]);
+
+        AssertRecord(alpha2, Assert.Single(await Sink.LookupAsync(Things, ["code"], ["A"])).Value);
+    }
+
+    [Fact]
+    public async Task LookupAsync_ByCustomFieldOfRecordsWrittenWithBaseSchema_FindsNothingAndDoesNotThrow()
+    {
+        await Sink.WriteAsync([Insert(Things, Thing("A", "Alpha", 1L, null, null, null, null, null, null), 2)]);
+        var extended = Things.Extend(b => b.Field("loyalty_level", FieldType.Integer));
+
+        Assert.Empty(await Sink.LookupAsync(extended, ["loyalty_level"], ["3"]));
+        var found = Assert.Single(await Sink.LookupAsync(extended, ["code"], ["A"])).Value;
+        Assert.Equal(extended.Fields.Count, found.Length);
+        Assert.Null(found[extended["loyalty_level"].Index]);
+    }
+
+    [Fact]
     public async Task WriteAsync_UpdateOfMissingKeyLast_ThrowsAndLeavesStoreUnchanged()
     {
         var alpha = Thing("A", "Alpha", 1L, null, null, null, null, null, null);

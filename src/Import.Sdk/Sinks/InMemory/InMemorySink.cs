@@ -68,7 +68,7 @@ public sealed class InMemorySink : IImportSink
                 {
                     if (index.TryGetValue(key, out var i))
                     {
-                        found.TryAdd(key, (object?[])rows[i].Clone());
+                        found.TryAdd(key, Fit(rows[i], schema.Fields.Count));
                     }
                 }
             }
@@ -84,61 +84,72 @@ public sealed class InMemorySink : IImportSink
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            // Resolve every update first so that the batch is all or nothing.
-            var plan = new List<(RecordChange Change, int Index)>(changes.Count);
-            foreach (var change in changes)
+            // Applied in order; on failure every change of the batch is undone (all or nothing).
+            var undo = new List<(List<object?[]> Table, int Index, object?[]? Old)>(changes.Count);
+            try
             {
-                if (change.Kind == ChangeKind.Insert)
+                foreach (var change in changes)
                 {
-                    plan.Add((change, -1));
-                    continue;
-                }
-
-                var rows = Table(change.Schema.Name);
-                if (!Index(change.Schema, change.KeyFields, rows).TryGetValue(change.Key, out var at))
-                {
-                    throw new ImportException($"In-memory sink: no '{change.Schema.Name}' record has the key '{change.Key}' to update (row {change.Row}).");
-                }
-
-                plan.Add((change, at));
-            }
-
-            foreach (var (change, at) in plan)
-            {
-                var rows = Table(change.Schema.Name);
-                var values = change.Values.ToArray();
-                var indexes = Indexes(change.Schema.Name);
-                if (at < 0)
-                {
-                    rows.Add(values);
-                    foreach (var (fields, index) in indexes.Values)
+                    var rows = Table(change.Schema.Name);
+                    var values = change.Values.ToArray();
+                    if (change.Kind == ChangeKind.Insert)
                     {
-                        var key = RecordKey.Format(change.Schema, fields, values);
-                        if (key is not null)
+                        rows.Add(values);
+                        undo.Add((rows, rows.Count - 1, null));
+                        foreach (var (fields, index) in Indexes(change.Schema.Name).Values)
                         {
-                            index.TryAdd(key, rows.Count - 1);
+                            if (Key(change.Schema, fields, values) is { } key)
+                            {
+                                index.TryAdd(key, rows.Count - 1);
+                            }
                         }
+
+                        continue;
                     }
-                }
-                else
-                {
+
+                    if (!Index(change.Schema, change.KeyFields, rows).TryGetValue(change.Key, out var at))
+                    {
+                        throw new ImportException($"In-memory sink: no '{change.Schema.Name}' record has the key '{change.Key}' to update (row {change.Row}).");
+                    }
+
                     var old = rows[at];
                     rows[at] = values;
-                    foreach (var (fields, index) in indexes.Values)
+                    undo.Add((rows, at, old));
+                    foreach (var (fields, index) in Indexes(change.Schema.Name).Values)
                     {
-                        var oldKey = RecordKey.Format(change.Schema, fields, old);
-                        if (oldKey is not null && index.TryGetValue(oldKey, out var i) && i == at)
+                        if (Key(change.Schema, fields, old) is { } oldKey && index.TryGetValue(oldKey, out var i) && i == at)
                         {
                             index.Remove(oldKey);
                         }
 
-                        var key = RecordKey.Format(change.Schema, fields, values);
-                        if (key is not null)
+                        if (Key(change.Schema, fields, values) is { } key)
                         {
                             index.TryAdd(key, at);
                         }
                     }
                 }
+            }
+            catch
+            {
+                for (var u = undo.Count - 1; u >= 0; u--)
+                {
+                    var (table, index, old) = undo[u];
+                    if (old is null)
+                    {
+                        table.RemoveAt(index);
+                    }
+                    else
+                    {
+                        table[index] = old;
+                    }
+                }
+
+                foreach (var change in changes)
+                {
+                    _indexes.Remove(change.Schema.Name); // rebuilt on the next look-up
+                }
+
+                throw;
             }
 
             BatchCount++;
@@ -146,6 +157,26 @@ public sealed class InMemorySink : IImportSink
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private static string? Key(EntitySchema schema, IReadOnlyList<string> fields, object?[] row)
+    {
+        foreach (var f in fields)
+        {
+            if (schema[f].Index >= row.Length)
+            {
+                return null; // written with a schema that had no such field yet
+            }
+        }
+
+        return RecordKey.Format(schema, fields, row);
+    }
+
+    private static object?[] Fit(object?[] row, int count)
+    {
+        var copy = new object?[count];
+        Array.Copy(row, copy, Math.Min(row.Length, count));
+        return copy;
     }
 
     private Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<string, int> Index)> Indexes(string entity)
@@ -168,8 +199,7 @@ public sealed class InMemorySink : IImportSink
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
             {
-                var key = RecordKey.Format(schema, keyFields, rows[i]);
-                if (key is not null)
+                if (Key(schema, keyFields, rows[i]) is { } key)
                 {
                     index.TryAdd(key, i);
                 }

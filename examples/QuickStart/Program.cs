@@ -1,0 +1,37 @@
+// Import.Sdk quick start: import the sample customers file into SQLite, simulating first.
+// Run: dotnet run --project examples/QuickStart -- [path/to/clients.csv] [path/to/store.db]
+using Import.Sdk;
+using Import.Sdk.Commerce;
+using Import.Sdk.Sqlite;
+
+var file = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "clients.csv");
+var store = args.Length > 1 ? args[1] : "quickstart.db";
+
+// region: quickstart
+await using var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(store));
+
+// Reference data first: the tax regimes customers point to.
+var regimes = new ImportPipelineBuilder()
+    .UseEntity(CommerceEntities.TaxRegimes)
+    .UseSqliteSink(sink)
+    .Build();
+await regimes.ExecuteAsync(new ImportRequest(ImportSource.FromFile(Path.Combine(Path.GetDirectoryName(file)!, "regimes-fiscaux.csv"))));
+
+// Customers: columns are matched from the headers; simulate, look at the report, then execute.
+var customers = new ImportPipelineBuilder()
+    .UseEntity(CommerceEntities.Customers())
+    .UseSqliteSink(sink)
+    .Build();
+var request = new ImportRequest(ImportSource.FromFile(file));
+var simulation = await customers.SimulateAsync(request);
+Console.WriteLine($"Simulation: {simulation.Totals}");
+foreach (var issue in simulation.Issues.Where(i => i.Severity == IssueSeverity.Error))
+{
+    Console.WriteLine($"  row {issue.Row}, {issue.Column}: {issue.Code} — {issue.Message}");
+}
+
+var progress = new Progress<ImportProgress>(p => Console.WriteLine($"  {p.Percent:0}% ({p.RowsDone} rows)"));
+var report = await customers.ExecuteAsync(request, progress);
+Console.WriteLine($"Execution: {report.Totals}");
+// endregion
+return report.IsSuccess ? 0 : 1;

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Import.Sdk.Cli.Commands;
+
+/// <summary>Runs a command's action and turns its failures into the CLI's exit codes and one clear message on stderr.</summary>
+internal static class CommandRunner
+{
+    /// <summary>Sets the action of <paramref name="command"/>, guarded.</summary>
+    public static void SetGuardedAction(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction((result, cancellationToken) => RunAsync(context, result, action, cancellationToken));
+
+    /// <summary>The message shown when Ctrl+C stops a command.</summary>
+    public static string CancelledMessage(CliContext context) => context.T(
+        "Interrompu (Ctrl+C) : le lot en cours n'a pas été écrit, aucun rapport n'a été produit.",
+        "Interrupted (Ctrl+C): the batch in progress was not written, no report was produced.");
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult result, Func<ParseResult, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        context.Ui = CliContext.CultureOf(result.GetValue<string>(CommonOptions.LangName));
+        try
+        {
+            return await action(result, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync(CancelledMessage(context));
+            return ExitCodes.Cancelled;
+        }
+        catch (CliUsageException ex)
+        {
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            return ExitCodes.Unusable;
+        }
+        catch (ImportException ex)
+        {
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            return ExitCodes.Unusable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            return ExitCodes.Unusable;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Import.Sdk.Cli;
+
+/// <summary>The exit codes of <c>import-sdk</c> (the CLI contract).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every row was accepted.</summary>
+    public const int Success = 0;
+
+    /// <summary>The import ran and some rows were rejected.</summary>
+    public const int RowsRejected = 1;
+
+    /// <summary>The file or the arguments could not be used; nothing was written.</summary>
+    public const int Unusable = 2;
+
+    /// <summary>Cancelled by Ctrl+C (128 + SIGINT).</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,76 @@
+using Import.Sdk.Commerce.CustomerGroups;
+using Import.Sdk.Commerce.Customers;
+using Import.Sdk.Commerce.TaxRegimes;
+
+namespace Import.Sdk.Commerce;
+
+/// <summary>
+/// The catalog of the business entities drawn from the seeds (customers and their reference data), each an immutable
+/// <see cref="ImportEntity"/> ready for <see cref="ImportPipelineBuilder.UseEntity(ImportEntity)"/>. Field names are a
+/// public contract (profiles, reports, the CLI); hosts add their own fields with <see cref="ImportEntity.WithCustomFields"/>.
+/// </summary>
+public static class CommerceEntities
+{
+    /// <summary>The name of the customers entity.</summary>
+    public const string CustomersName = "customers";
+
+    /// <summary>The name of the tax regimes entity.</summary>
+    public const string TaxRegimesName = "tax-regimes";
+
+    /// <summary>The name of the customer groups entity.</summary>
+    public const string CustomerGroupsName = "customer-groups";
+
+    /// <summary>
+    /// Gets the <c>tax-regimes</c> reference data: <c>code</c> (key, required, at most 10 characters), <c>label</c>
+    /// (at most 100 characters), <c>rate</c> (decimal, at least 0). Customers reference it by code.
+    /// </summary>
+    public static ImportEntity TaxRegimes => TaxRegimesEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>customer-groups</c> entity: <c>code</c> (key, required, at most 100 characters), <c>label</c>.
+    /// A customers import creates the groups it names (seed 003).
+    /// </summary>
+    public static ImportEntity CustomerGroups => CustomerGroupsEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>customers</c> entity: <c>code</c> (key; without a mapped code, <c>name</c> identifies the customer),
+    /// <c>name</c> (required), <c>accounting_code</c>, <c>siren</c>, <c>siret</c>, <c>vat_number</c>, <c>address</c>,
+    /// <c>postal_code</c>, <c>city</c>, <c>region</c>, <c>country</c>, <c>account_manager_email</c>, <c>dunning_plan</c>,
+    /// <c>payment_terms_days</c>, <c>payment_method</c>, <c>tax_regime</c> (→ <see cref="TaxRegimes"/>, default
+    /// <see cref="CommerceOptions.DefaultTaxRegime"/>), <c>bank_code</c>, <c>branch_code</c>, <c>account_number</c>,
+    /// <c>rib_key</c>, <c>iban</c>, <c>bic</c>, <c>groups</c> (→ <see cref="CustomerGroups"/>, created when unknown),
+    /// <c>parent_code</c> / <c>parent_name</c> (the group customer, in the store or anywhere in the file),
+    /// <c>credit_limit</c>, <c>insurer_guarantee</c>, <c>other_guarantees</c> (protected: set on insert, never updated).
+    /// </summary>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The entity, immutable.</returns>
+    public static ImportEntity Customers(CommerceOptions? options = null) =>
+        options is null || options == CustomersEntity.DefaultOptions ? CustomersEntity.Default : CustomersEntity.Create(options);
+
+    /// <summary>Gets every entity of the catalog: customers, tax regimes, customer groups.</summary>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The entities, in that order.</returns>
+    public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
+        [Customers(options), TaxRegimes, CustomerGroups];
+
+    /// <summary>Finds an entity by name, ignoring case (<c>customers</c>, <c>tax-regimes</c>, <c>customer-groups</c>).</summary>
+    /// <param name="name">The entity name.</param>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The entity, or <see langword="null"/> when the catalog has none of that name.</returns>
+    public static ImportEntity? Find(string name, CommerceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        if (string.Equals(trimmed, CustomersName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Customers(options);
+        }
+
+        if (string.Equals(trimmed, TaxRegimesName, StringComparison.OrdinalIgnoreCase))
+        {
+            return TaxRegimes;
+        }
+
+        return string.Equals(trimmed, CustomerGroupsName, StringComparison.OrdinalIgnoreCase) ? CustomerGroups : null;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Import.Sdk.Commerce;
+
+/// <summary>Options of the business entities of <see cref="CommerceEntities"/>. Edit with <c>with</c>.</summary>
+public sealed record CommerceOptions
+{
+    /// <summary>
+    /// Gets the tax regime code given to a customer whose tax regime is empty or not mapped (seed: "si le régime fiscal
+    /// n'est pas renseigné, une valeur par défaut est mise"). The regime must exist in the store, or the profile must
+    /// allow its creation (<c>autoCreate: ["tax_regime"]</c>); an empty value means no default.
+    /// </summary>
+    /// <value>The default value is <c>FR</c>.</value>
+    public string DefaultTaxRegime { get; init; } = "FR";
+}

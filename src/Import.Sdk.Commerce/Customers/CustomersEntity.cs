@@ -1,0 +1,157 @@
+using Import.Sdk.Commerce.CustomerGroups;
+using Import.Sdk.Commerce.Identifiers;
+using Import.Sdk.Commerce.TaxRegimes;
+
+namespace Import.Sdk.Commerce.Customers;
+
+/// <summary>
+/// The <c>customers</c> entity (seeds 001, 002, 003): identity, legal identifiers, address, dunning and payment terms,
+/// tax regime, bank details (RIB, IBAN, BIC), groups, group customer (parent) and the protected credit fields.
+/// </summary>
+internal static class CustomersEntity
+{
+    /// <summary>The payment methods, by canonical value, with the ways users write them.</summary>
+    internal static readonly (string Value, string[] Aliases)[] PaymentMethods =
+    [
+        ("VIREMENT", ["virement", "virement bancaire", "virement SEPA", "vir", "VIR SEPA", "transfer", "bank transfer", "wire", "wire transfer", "credit transfer", "SEPA transfer", "SEPA credit transfer"]),
+        ("CHEQUE", ["chèque", "chèques", "chq", "chèque bancaire", "check", "checks", "bank cheque"]),
+        ("PRELEVEMENT", ["prélèvement", "prélèvement SEPA", "prélèvement automatique", "prélèvement bancaire", "prlv", "prél", "direct debit", "SEPA direct debit", "SDD"]),
+        ("CB", ["carte", "carte bancaire", "carte bleue", "carte de crédit", "paiement par carte", "card", "bank card", "credit card", "debit card", "card payment"]),
+        ("ESPECES", ["espèces", "espèce", "liquide", "numéraire", "cash"]),
+        ("LCR", ["lettre de change", "lettre de change relevé", "lettre de change-relevé", "traite", "effet", "effet de commerce", "bill of exchange", "draft"]),
+    ];
+
+    /// <summary>The default options.</summary>
+    public static CommerceOptions DefaultOptions { get; } = new();
+
+    /// <summary>The customers entity with the default options.</summary>
+    public static ImportEntity Default { get; } = Create(DefaultOptions);
+
+    /// <summary>Builds the customers entity for some options (the default tax regime).</summary>
+    public static ImportEntity Create(CommerceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var defaultRegime = string.IsNullOrWhiteSpace(options.DefaultTaxRegime) ? null : options.DefaultTaxRegime.Trim();
+        var schema = EntitySchema.Create(CommerceEntities.CustomersName)
+            .Label("clients", "customers")
+            .Field("code", FieldType.Text, f => f
+                .Label("Code client", "Customer code")
+                .MaxLength(50)
+                .Synonyms("Identifiant client", "CODE", "CLIENT_CODE", "Code tiers", "Référence client", "Réf client", "N° client", "Numéro client", "Numéro de client", "Customer ID", "Customer number", "Customer reference", "Client ID", "Client code"))
+            .Field("name", FieldType.Text, f => f
+                .Label("Raison sociale", "Company name")
+                .Required()
+                .MaxLength(100)
+                .Synonyms("Nom du client", "Nom client", "Nom", "DESIG", "Désignation", "Dénomination", "Dénomination sociale", "Nom de la société", "Société", "Entreprise", "Customer name", "Name", "Company", "Legal name", "Business name"))
+            .Field("accounting_code", FieldType.Text, f => f
+                .Label("Code comptable", "Accounting code")
+                .Synonyms("Compte comptable", "Compte client", "Code comptable du client", "Compte auxiliaire", "Compte tiers", "Compte collectif client", "Accounting account", "Ledger account", "Account code"))
+            .Field("siren", FieldType.Text, f => f
+                .Label("SIREN", "SIREN")
+                .Validate(IdentifierValidators.Siren)
+                .Synonyms("N° SIREN", "Numéro SIREN", "Numéro de SIREN", "Code SIREN", "Identifiant légal", "SIREN number", "Legal identifier", "Company registration number"))
+            .Field("siret", FieldType.Text, f => f
+                .Label("SIRET", "SIRET")
+                .Validate(IdentifierValidators.Siret)
+                .Synonyms("N° SIRET", "Numéro SIRET", "Numéro de SIRET", "Code SIRET", "SIRET number", "Establishment number"))
+            .Field("vat_number", FieldType.Text, f => f
+                .Label("Numéro de TVA", "VAT number")
+                .Validate(IdentifierValidators.VatNumber)
+                .Synonyms("TVA intracommunautaire", "N° TVA intracommunautaire", "Numéro de TVA intracommunautaire", "N° TVA intracom", "TVA intracom", "N° TVA", "Numéro TVA", "TVA", "Identifiant TVA", "VAT", "VAT ID", "VAT No", "VAT registration number", "Intra-community VAT number", "EU VAT number"))
+            .Field("address", FieldType.Text, f => f
+                .Label("Adresse", "Address")
+                .Synonyms("Adresse postale", "Adresse 1", "Adresse ligne 1", "Rue", "Voirie", "Voie", "Street", "Street address", "Address line 1", "Address 1"))
+            .Field("postal_code", FieldType.Text, f => f
+                .Label("Code postal", "Postal code")
+                .Synonyms("CP", "C.P.", "Code post.", "Zip", "Zip code", "Postcode", "Post code"))
+            .Field("city", FieldType.Text, f => f
+                .Label("Ville", "City")
+                .Synonyms("Commune", "Localité", "Town"))
+            .Field("region", FieldType.Text, f => f
+                .Label("Région", "Region")
+                .Synonyms("Etat / Région", "État / Région", "État", "Province", "State", "State / Region", "County"))
+            .Field("country", FieldType.Text, f => f
+                .Label("Pays", "Country")
+                .Validate(IdentifierValidators.Country)
+                .Synonyms("Code pays", "Pays (code ISO)", "Country code", "Nation"))
+            .Field("account_manager_email", FieldType.Email, f => f
+                .Label("Email du responsable de compte", "Account manager email")
+                .Synonyms("E-mail du responsable de compte", "E-mail responsable", "Email responsable", "Mail responsable", "Email du commercial", "E-mail commercial", "Email commercial", "Responsable de compte (e-mail)", "Account manager e-mail", "Account owner email", "Sales rep email"))
+            .Field("dunning_plan", FieldType.Text, f => f
+                .Label("Plan de relance", "Dunning plan")
+                .Synonyms("Nom du plan de relance", "Scénario de relance", "Scénario de recouvrement", "Plan de recouvrement", "Dunning plan name", "Collection plan", "Reminder plan"))
+            .Field("payment_terms_days", FieldType.Integer, f => f
+                .Label("Délai de paiement (jours)", "Payment terms (days)")
+                .Min(0)
+                .Synonyms("Délai de paiement", "Délai de paiement par défaut", "Délai de règlement", "Conditions de paiement", "Conditions de règlement", "Échéance (jours)", "Délai (jours)", "Payment terms", "Payment terms days", "Default payment terms", "Net days"))
+            .Field("payment_method", FieldType.Enum, f =>
+            {
+                f.Label("Mode de règlement", "Payment method")
+                    .Values(PaymentMethods.Select(m => m.Value).ToArray())
+                    .Synonyms("Moyen de paiement", "Mode de paiement", "Moyen de règlement", "Type de règlement", "Règlement", "Payment mode", "Payment type", "Payment means");
+                foreach (var (value, aliases) in PaymentMethods)
+                {
+                    f.Aliases(value, aliases);
+                }
+            })
+            .Field("tax_regime", FieldType.Text, f => f
+                .Label("Régime fiscal", "Tax regime")
+                .MaxLength(10)
+                .References(new FieldReference(TaxRegimesEntity.Instance.Schema, "code", creation: ReferenceCreation.WhenAllowed))
+                .Default(defaultRegime)
+                .Synonyms("Régime de TVA", "Code régime fiscal", "Régime TVA", "Régime", "VAT regime", "Tax status", "Tax regime code"))
+            .Field("bank_code", FieldType.Text, f => f
+                .Label("Code banque", "Bank code")
+                .Synonyms("Code établissement", "Code étab.", "Établissement bancaire (code)", "Bank ID"))
+            .Field("branch_code", FieldType.Text, f => f
+                .Label("Code guichet", "Branch code")
+                .Synonyms("Guichet", "Code agence bancaire", "Bank branch code"))
+            .Field("account_number", FieldType.Text, f => f
+                .Label("Numéro de compte", "Account number")
+                .Synonyms("N° de compte", "N° compte", "Numéro de compte bancaire", "Compte bancaire", "Bank account number", "Bank account"))
+            .Field("rib_key", FieldType.Text, f => f
+                .Label("Clé RIB", "RIB key")
+                .Synonyms("Clé", "Cle RIB", "Clé R.I.B.", "Clé du RIB", "RIB check digits"))
+            .Field("iban", FieldType.Text, f => f
+                .Label("IBAN", "IBAN")
+                .Validate(IdentifierValidators.Iban)
+                .Synonyms("Code IBAN", "N° IBAN", "Numéro IBAN", "International bank account number"))
+            .Field("bic", FieldType.Text, f => f
+                .Label("BIC", "BIC")
+                .Validate(IdentifierValidators.Bic)
+                .Synonyms("SWIFT", "Code BIC", "Code SWIFT", "BIC / SWIFT", "BIC SWIFT", "SWIFT code", "BIC code"))
+            .Field("groups", FieldType.TextList, f => f
+                .Label("Groupes", "Groups")
+                .MaxLength(100)
+                .Separator(',')
+                .References(new FieldReference(CustomerGroupsEntity.Instance.Schema, "code", creation: ReferenceCreation.Always))
+                .Synonyms("Agence commerciale", "Agences commerciales", "Groupe de clients", "Groupes de clients", "Customer groups", "Sales agency"))
+            .Field("parent_code", FieldType.Text, f => f
+                .Label("Identifiant du groupe", "Group customer code")
+                .MaxLength(50)
+                .References(new FieldReference(null, "code", isParent: true))
+                .Synonyms("Code du groupe", "Code groupe", "Code client du groupe", "Code société mère", "Code maison mère", "Parent code", "Parent customer code", "Parent ID", "Group ID"))
+            .Field("parent_name", FieldType.Text, f => f
+                .Label("Nom du groupe", "Group customer name")
+                .MaxLength(100)
+                .References(new FieldReference(null, "name", isParent: true))
+                .Synonyms("Société mère", "Maison mère", "Nom de la société mère", "Nom de la maison mère", "Parent name", "Parent company", "Group name"))
+            .Field("credit_limit", FieldType.Decimal, f => f
+                .Label("Limite de crédit", "Credit limit")
+                .Protected()
+                .Synonyms("Plafond de crédit", "Encours autorisé", "Encours maximum", "Credit line"))
+            .Field("insurer_guarantee", FieldType.Decimal, f => f
+                .Label("Garantie assureur", "Insurer guarantee")
+                .Protected()
+                .Synonyms("Garantie assurance-crédit", "Couverture assureur", "Montant garanti", "Credit insurance", "Insurance cover", "Insured amount"))
+            .Field("other_guarantees", FieldType.Decimal, f => f
+                .Label("Autres garanties", "Other guarantees")
+                .Protected()
+                .Synonyms("Autre garantie", "Autres garanties (montant)", "Other guarantee", "Other securities"))
+            .Key("code")
+            .AlternateKey("name")
+            .Build();
+
+        return new ImportEntity(schema, [new RibRule()]);
+    }
+}
