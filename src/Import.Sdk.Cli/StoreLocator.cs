@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Import.Sdk.Sqlite;
+
+namespace Import.Sdk.Cli;
+
+/// <summary>
+/// Resolves <c>--db</c> (<c>sqlite:PATH</c>, default <c>sqlite:import.db</c>) to a store, and the folder beside it where
+/// learned mapping profiles are kept: <c>&lt;db path&gt;.profiles/&lt;entity&gt;-&lt;8 hex&gt;.json</c>.
+/// </summary>
+internal sealed class StoreLocator
+{
+    /// <summary>The store used when <c>--db</c> is not given.</summary>
+    public const string DefaultDb = "sqlite:import.db";
+
+    private StoreLocator(string sqlitePath) => SqlitePath = sqlitePath;
+
+    /// <summary>Gets the full path of the SQLite database.</summary>
+    public string SqlitePath { get; }
+
+    /// <summary>Gets the folder of learned profiles.</summary>
+    public string ProfilesDirectory => SqlitePath + ".profiles";
+
+    /// <summary>Parses <c>--db</c>.</summary>
+    public static StoreLocator Parse(string? db, CliContext context)
+    {
+        db = string.IsNullOrWhiteSpace(db) ? DefaultDb : db.Trim();
+        if (db.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliUsageException(context.T(
+                "la prise en charge de PostgreSQL arrive avec Import.Sdk.PostgreSql (une version ultérieure) ; utilisez --db sqlite:CHEMIN.",
+                "PostgreSQL support comes with Import.Sdk.PostgreSql (a later issue); use --db sqlite:PATH."));
+        }
+
+        var path = db.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? db["sqlite:".Length..] : db;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new CliUsageException(context.T("--db sqlite: attend un chemin de fichier, par exemple sqlite:import.db.", "--db sqlite: needs a file path, such as sqlite:import.db."));
+        }
+
+        var full = context.ResolvePath(path);
+        if (Directory.Exists(full))
+        {
+            throw new CliUsageException(context.T("--db désigne un dossier, pas un fichier : {0}", "--db names a folder, not a file: {0}", full));
+        }
+
+        return new StoreLocator(full);
+    }
+
+    /// <summary>
+    /// Opens the store. A simulation against a store that does not exist yet reads an empty in-memory store instead, so that it creates nothing;
+    /// an execution creates the database when missing.
+    /// </summary>
+    public async Task<OpenStore> OpenAsync(bool execute, CancellationToken cancellationToken)
+    {
+        if (!execute && !File.Exists(SqlitePath))
+        {
+            return new OpenStore(new InMemorySink(), null);
+        }
+
+        var folder = Path.GetDirectoryName(SqlitePath);
+        if (execute && folder is not null && !Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(SqlitePath), cancellationToken);
+        return new OpenStore(sink, sink);
+    }
+
+    /// <summary>The file of the profile learned for files of this entity with this header.</summary>
+    public string ProfilePath(string entity, IReadOnlyList<string> header) =>
+        Path.Combine(ProfilesDirectory, $"{entity}-{LayoutHash(header)}.json");
+
+    /// <summary>The first 8 hex digits of the SHA-256 of the normalized header joined by <c>\n</c>.</summary>
+    public static string LayoutHash(IReadOnlyList<string> header)
+    {
+        var text = string.Join('\n', header.Select(NormalizeHeader));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 4));
+    }
+
+    /// <summary>Folds a header cell: accents removed, lower case, only letters and digits kept ("Raison  sociale " → "raisonsociale").</summary>
+    public static string NormalizeHeader(string cell)
+    {
+        var decomposed = cell.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>An open store: the sink, and what to dispose.</summary>
+    internal sealed class OpenStore(IImportSink sink, IAsyncDisposable? owned) : IAsyncDisposable
+    {
+        public IImportSink Sink => sink;
+
+        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}
