@@ -30,7 +30,7 @@ internal sealed class ImportPipeline : IImportPipeline
         var matcher = new ColumnMatcher(Entity.Schema);
         try
         {
-            var preview = await FilePreview.ReadAsync(_readers, source, rows, _options.Reader, cancellationToken).ConfigureAwait(false);
+            var preview = await FilePreview.ReadAsync(_readers, source, rows, _options.Reader with { UiCulture = _options.UiCulture }, cancellationToken).ConfigureAwait(false);
             return new ImportInspection(preview, matcher.Suggest(preview.Header, learnedProfile), null);
         }
         catch (MalformedFileException ex)

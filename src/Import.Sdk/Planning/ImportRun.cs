@@ -60,7 +60,7 @@ internal sealed partial class ImportRun
         ITabularReader reader;
         try
         {
-            reader = await _readers.OpenAsync(_request.Source, _request.Reader ?? _options.Reader, _ct).ConfigureAwait(false);
+            reader = await _readers.OpenAsync(_request.Source, (_request.Reader ?? _options.Reader) with { UiCulture = _ui }, _ct).ConfigureAwait(false);
         }
         catch (MalformedFileException ex)
         {

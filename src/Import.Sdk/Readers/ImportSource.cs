@@ -29,7 +29,7 @@ public sealed class ImportSource
         {
             if (!File.Exists(path))
             {
-                throw new MalformedFileException($"The file '{path}' does not exist.");
+                throw new MalformedFileException($"The file '{path}' does not exist. / Le fichier « {path} » n'existe pas.");
             }
 
             return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Import.Sdk;
@@ -13,6 +14,10 @@ public sealed record ReaderOptions
 
     /// <summary>Gets the encoding of a text file; the default (<see langword="null"/>) detects it (BOMs, UTF-8, else Windows-1252).</summary>
     public Encoding? Encoding { get; init; }
+
+    /// <summary>Gets the culture of the messages readers write (French or English).</summary>
+    /// <value>The default value is fr-FR; the pipeline passes its <see cref="ImportOptions.UiCulture"/>.</value>
+    public CultureInfo UiCulture { get; init; } = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>Gets the largest record, in bytes, a text reader accepts before reporting a malformed file.</summary>
     /// <value>The default value is 4 MiB.</value>

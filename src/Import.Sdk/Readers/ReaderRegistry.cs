@@ -28,7 +28,7 @@ internal sealed class ReaderRegistry(IReadOnlyList<ITabularReaderProvider> provi
 
             if (length == 0)
             {
-                throw new MalformedFileException("The file is empty. / Le fichier est vide.");
+                throw new MalformedFileException(Resources.Messages.Format(options.UiCulture, Resources.Messages.EmptyFile));
             }
 
             var span = head.AsSpan(0, length);
@@ -40,10 +40,11 @@ internal sealed class ReaderRegistry(IReadOnlyList<ITabularReaderProvider> provi
                 }
             }
 
-            var what = FileSignatures.IsZip(span) ? "a ZIP container (an XLSX/XLSB workbook or an Apple Numbers file)"
-                : FileSignatures.IsOle2(span) ? "an OLE2 container (an XLS workbook or an encrypted workbook)"
-                : "in an unknown format";
-            throw new MalformedFileException($"The file is {what}, which no registered reader can read. Save it as CSV or XLSX, or register the Import.Sdk.Excel readers.");
+            var fr = options.UiCulture.TwoLetterISOLanguageName == "fr";
+            var what = FileSignatures.IsZip(span) ? (fr ? "une archive ZIP (un classeur XLSX/XLSB ou un fichier Apple Numbers)" : "a ZIP container (an XLSX/XLSB workbook or an Apple Numbers file)")
+                : FileSignatures.IsOle2(span) ? (fr ? "un conteneur OLE2 (un classeur XLS ou un classeur chiffré)" : "an OLE2 container (an XLS workbook or an encrypted workbook)")
+                : (fr ? "dans un format inconnu" : "in an unknown format");
+            throw new MalformedFileException(Resources.Messages.Format(options.UiCulture, Resources.Messages.UnreadableContainer, what));
         }
         catch
         {

@@ -31,6 +31,14 @@ internal static class Messages
     public const string ErrorsColumn = nameof(ErrorsColumn);
     public const string InvalidValue = nameof(InvalidValue);
 
+    public const string EmptyFile = nameof(EmptyFile);
+    public const string NotText = nameof(NotText);
+    public const string UnterminatedQuote = nameof(UnterminatedQuote);
+    public const string UnreadableContainer = nameof(UnreadableContainer);
+    public const string RowUnreadable = nameof(RowUnreadable);
+    public const string HeaderUnreadable = nameof(HeaderUnreadable);
+    public const string FileMissing = nameof(FileMissing);
+
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {
         var template = Manager.GetString(name, uiCulture) ?? name;

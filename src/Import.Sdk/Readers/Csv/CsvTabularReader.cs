@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using Import.Sdk.Resources;
 
 namespace Import.Sdk.Readers.Csv;
 
@@ -9,11 +10,13 @@ internal sealed class CsvTabularReader : ITabularReader
     private const int HeadSize = 1 << 16;
     private readonly CsvReader _csv;
     private readonly CountingStream _counter;
+    private readonly System.Globalization.CultureInfo _ui;
     private long _malformedRecord = -1;
     private CsvMalformedReason _malformedReason;
 
-    private CsvTabularReader(CsvReader csv, CountingStream counter, SourceInfo info, IReadOnlyList<string> header, long? totalBytes)
+    private CsvTabularReader(CsvReader csv, CountingStream counter, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, System.Globalization.CultureInfo ui)
     {
+        _ui = ui;
         _csv = csv;
         _counter = counter;
         Info = info;
@@ -56,12 +59,12 @@ internal sealed class CsvTabularReader : ITabularReader
                 var header = csv.Headers.Select(h => h.Trim()).ToArray();
                 if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
                 {
-                    throw new MalformedFileException("The file is empty: it has no header row. / Le fichier est vide : il n'a pas de ligne d'en-tête.") { Row = 1 };
+                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.EmptyFile)) { Row = 1 };
                 }
 
                 var delimiter = csv.Separator.ToString();
                 var info = new SourceInfo("csv", encodingName, delimiter, null, []);
-                self = new CsvTabularReader(csv, counter, info, header, totalBytes);
+                self = new CsvTabularReader(csv, counter, info, header, totalBytes, options.UiCulture);
                 _ = encoding;
                 return self;
             }
@@ -74,7 +77,7 @@ internal sealed class CsvTabularReader : ITabularReader
         catch (CsvFormatException ex)
         {
             await counter.DisposeAsync().ConfigureAwait(false);
-            throw new MalformedFileException($"The header row cannot be read: {ex.Message}", ex) { Row = 1 };
+            throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.HeaderUnreadable, ex.Message), ex) { Row = 1 };
         }
         catch
         {
@@ -94,7 +97,7 @@ internal sealed class CsvTabularReader : ITabularReader
             }
             catch (CsvFormatException ex)
             {
-                throw new MalformedFileException($"Row {RowNumber + 1} cannot be read: {ex.Message}", ex) { Row = RowNumber + 1 };
+                throw new MalformedFileException(Messages.Format(_ui, Messages.RowUnreadable, RowNumber + 1, ex.Message), ex) { Row = RowNumber + 1 };
             }
 
             if (!more)
@@ -109,7 +112,7 @@ internal sealed class CsvTabularReader : ITabularReader
             }
 
             RowProblem = _malformedRecord == RowNumber && _malformedReason == CsvMalformedReason.UnterminatedQuote
-                ? "A quoted value is never closed: everything up to the end of the file was read as one value. Check the quotes (\") in this row. / Une valeur entre guillemets n'est jamais fermée : vérifiez les guillemets de cette ligne."
+                ? Messages.Format(_ui, Messages.UnterminatedQuote)
                 : null;
             return true;
         }
@@ -147,7 +150,7 @@ internal sealed class CsvTabularReader : ITabularReader
         switch (kind)
         {
             case TextEncodingDetector.Kind.Binary:
-                throw new MalformedFileException("The file is not a text file (it contains binary data). Save it as CSV (UTF-8, semicolon separated) or XLSX and import it again. / Le fichier n'est pas un fichier texte : enregistrez-le en CSV ou XLSX.");
+                throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.NotText));
             case TextEncodingDetector.Kind.Utf8Bom:
                 return (Encoding.UTF8, "utf-8-bom", source);
             case TextEncodingDetector.Kind.Utf16Le:
