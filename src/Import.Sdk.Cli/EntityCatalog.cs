@@ -1,4 +1,4 @@
-using Import.Sdk.Cli.Pending;
+using Import.Sdk.Commerce;
 
 namespace Import.Sdk.Cli;
 

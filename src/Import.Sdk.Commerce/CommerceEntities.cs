@@ -44,6 +44,7 @@ public static class CommerceEntities
     /// </summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entity, immutable.</returns>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
     public static ImportEntity Customers(CommerceOptions? options = null) =>
         options is null || options == CustomersEntity.DefaultOptions ? CustomersEntity.Default : CustomersEntity.Create(options);
 

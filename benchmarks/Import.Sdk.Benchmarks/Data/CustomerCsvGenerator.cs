@@ -18,7 +18,7 @@ namespace Import.Sdk.Benchmarks.Data;
 internal static class CustomerCsvGenerator
 {
     /// <summary>The version of the file layout and content; part of the cached file name.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The seed of every generated file.</summary>
     public const int Seed = 20_251_123;
@@ -66,6 +66,8 @@ internal static class CustomerCsvGenerator
     [
         "de la République", "Victor Hugo", "Jean Jaurès", "du Général de Gaulle", "Pasteur", "des Écoles", "de la Gare",
         "du Moulin", "Saint-Éxupéry", "des Lilas", "de l'Église", "Gambetta", "Émile Zola", "des Tilleuls", "du Château",
+        "du Maréchal Leclerc de Hauteclocque", "des Anciens Combattants d'Afrique du Nord", "de la Libération", "Aristide Briand",
+        "du Faubourg Saint-Honoré", "Jean-Baptiste Clément", "des Frères Lumière", "de la Croix-Rousse",
     ];
 
     private static readonly string[] SecondLines = ["Bâtiment B", "ZI des Près", "BP 42", "3e étage", "Porte 12", "Résidence Les Pins"];
@@ -80,7 +82,7 @@ internal static class CustomerCsvGenerator
 
     private static readonly string[] Countries = ["France", "France", "France", "France", "France", "France", "FR", "FRANCE", "Belgique", "FRA"];
 
-    private static readonly string[] Domains = ["orange.fr", "gmail.com", "wanadoo.fr", "free.fr", "entreprise.fr", "sfr.fr", "laposte.net"];
+    private static readonly string[] Domains = ["orange.fr", "gmail.com", "wanadoo.fr", "free.fr", "entreprise-exemple.fr", "sfr.fr", "laposte.net", "groupe-distribution.com"];
 
     // Canonical values and aliases of the payment_method enum (CustomersEntity.PaymentMethods), as users write them.
     private static readonly string[] PaymentMethods =

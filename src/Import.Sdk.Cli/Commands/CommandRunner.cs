@@ -11,8 +11,8 @@ internal static class CommandRunner
 
     /// <summary>The message shown when Ctrl+C stops a command.</summary>
     public static string CancelledMessage(CliContext context) => context.T(
-        "Interrompu (Ctrl+C) : le lot en cours n'a pas été écrit, aucun rapport n'a été produit.",
-        "Interrupted (Ctrl+C): the batch in progress was not written, no report was produced.");
+        "Interrompu (Ctrl+C) : rien n'a été écrit après le dernier lot validé (le lot en cours est annulé) ; aucun rapport ni fichier d'erreurs n'a été produit.",
+        "Interrupted (Ctrl+C): nothing was written after the last committed batch (the batch in progress is rolled back); no report or errors file was produced.");
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, Func<ParseResult, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {

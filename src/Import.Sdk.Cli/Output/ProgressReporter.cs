@@ -18,7 +18,10 @@ internal static class ProgressReporter
     {
         if (!context.IsTerminal)
         {
-            return await work(new PlainProgress(context, plainWriter));
+            var plain = new PlainProgress(context, plainWriter);
+            var result = await work(plain);
+            plain.Complete();
+            return result;
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
@@ -48,9 +51,11 @@ internal static class ProgressReporter
         private int _lastDecile = -1;
         private long _lastRows = -1;
         private long _lastTimestamp;
+        private ImportProgress? _latest;
 
         public void Report(ImportProgress value)
         {
+            _latest = value;
             if (value.Percent is double percent)
             {
                 var decile = (int)Math.Floor(percent / 10);
@@ -74,6 +79,19 @@ internal static class ProgressReporter
 
             _lastRows = value.RowsDone;
             writer.WriteLine(Line(context, value));
+        }
+
+        /// <summary>
+        /// Prints the final count when the last line printed is behind it (the file can be read to its end, 100 %, a few batches
+        /// before the last rows are processed).
+        /// </summary>
+        public void Complete()
+        {
+            if (_latest is { } last && last.RowsDone != _lastRows)
+            {
+                _lastRows = last.RowsDone;
+                writer.WriteLine(Line(context, last));
+            }
         }
     }
 

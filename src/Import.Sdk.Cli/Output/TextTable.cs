@@ -8,10 +8,10 @@ internal static class TextTable
     /// <summary>The widest a cell is shown; longer text is cut with "…".</summary>
     public const int MaxCellWidth = 40;
 
-    public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string indent = "")
+    public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string indent = "", int maxCellWidth = MaxCellWidth)
     {
-        var all = new List<string[]> { header.Select(Cell).ToArray() };
-        all.AddRange(rows.Select(r => r.Select(Cell).ToArray()));
+        var all = new List<string[]> { header.Select(c => Cell(c, maxCellWidth)).ToArray() };
+        all.AddRange(rows.Select(r => r.Select(c => Cell(c, maxCellWidth)).ToArray()));
         var columns = all.Max(r => r.Length);
         var widths = new int[columns];
         foreach (var row in all)
@@ -32,8 +32,8 @@ internal static class TextTable
         }
     }
 
-    /// <summary>A cell as shown: line breaks and tabs as spaces, cut at <see cref="MaxCellWidth"/>.</summary>
-    public static string Cell(string? text)
+    /// <summary>A cell as shown: line breaks and tabs as spaces, cut at <paramref name="maxWidth"/>.</summary>
+    public static string Cell(string? text, int maxWidth = MaxCellWidth)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -41,7 +41,7 @@ internal static class TextTable
         }
 
         var flat = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
-        return flat.Length <= MaxCellWidth ? flat : string.Concat(flat.AsSpan(0, MaxCellWidth - 1), "…");
+        return flat.Length <= maxWidth ? flat : string.Concat(flat.AsSpan(0, maxWidth - 1), "…");
     }
 
     private static string Line(string[] cells, int[] widths, string indent)

@@ -32,6 +32,11 @@ internal static class CustomersEntity
     {
         ArgumentNullException.ThrowIfNull(options);
         var defaultRegime = string.IsNullOrWhiteSpace(options.DefaultTaxRegime) ? null : options.DefaultTaxRegime.Trim();
+        if (defaultRegime is { Length: > TaxRegimesEntity.CodeMaxLength })
+        {
+            throw new ArgumentException($"The default tax regime '{defaultRegime}' is longer than a tax regime code ({TaxRegimesEntity.CodeMaxLength} characters at most).", nameof(options));
+        }
+
         var schema = EntitySchema.Create(CommerceEntities.CustomersName)
             .Label("clients", "customers")
             .Field("code", FieldType.Text, f => f
@@ -96,7 +101,7 @@ internal static class CustomersEntity
             })
             .Field("tax_regime", FieldType.Text, f => f
                 .Label("Régime fiscal", "Tax regime")
-                .MaxLength(10)
+                .MaxLength(TaxRegimesEntity.CodeMaxLength)
                 .References(new FieldReference(TaxRegimesEntity.Instance.Schema, "code", creation: ReferenceCreation.WhenAllowed))
                 .Default(defaultRegime)
                 .Synonyms("Régime de TVA", "Code régime fiscal", "Régime TVA", "Régime", "VAT regime", "Tax status", "Tax regime code"))

@@ -42,7 +42,16 @@ public sealed record ImportProfile
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize(json, ProfileJsonContext.Default.ImportProfile) ?? throw new ImportException("The profile is empty.");
+            var profile = JsonSerializer.Deserialize(json, ProfileJsonContext.Default.ImportProfile) ?? throw new ImportException("The profile is empty.");
+
+            // Members left out of the JSON (or written as null) are empty, never null.
+            return profile with
+            {
+                Entity = profile.Entity ?? string.Empty,
+                Columns = profile.Columns ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                Defaults = profile.Defaults ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                AutoCreate = profile.AutoCreate ?? [],
+            };
         }
         catch (JsonException ex)
         {

@@ -32,7 +32,53 @@ internal static class Some
 
     public static ImportEntity AccountsEntity { get; } = new(Accounts);
 
+    /// <summary>The header of an accounts file as a French user writes it: every field but <c>status</c> (which has a default).</summary>
+    public const string Header = "Code client;Raison sociale;Email;Délai de paiement;Limite de crédit;Client depuis;Actif;Moyen de paiement;Groupes;Groupe parent";
+
     public static ImportSource Csv(string text, string name = "accounts.csv") => ImportSource.FromBytes(Encoding.UTF8.GetBytes(text), name);
+
+    /// <summary>Lines joined by CRLF, with a final CRLF, as Excel writes them.</summary>
+    public static string Lines(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
+
+    /// <summary>An accounts file: <see cref="Header"/> then the data lines.</summary>
+    public static string AccountsCsv(params string[] dataLines) => Lines([Header, .. dataLines]);
+
+    /// <summary>One data line of an accounts file in the columns of <see cref="Header"/> (cells are written as given: quote them yourself).</summary>
+    public static string Line(string code, string name, string email = "", string terms = "", string limit = "", string since = "", string active = "", string method = "", string groups = "", string parent = "") =>
+        string.Join(';', code, name, email, terms, limit, since, active, method, groups, parent);
+
+    /// <summary>The value of a field in an accounts record.</summary>
+    public static object? Value(IReadOnlyList<object?> record, string field) => record[Accounts[field].Index];
+
+    /// <summary>The stored accounts record with this code.</summary>
+    public static object?[] Account(InMemorySink sink, string code) =>
+        sink.GetRecords("accounts").Single(r => Equals(r[Accounts["code"].Index], code));
+
+    /// <summary>An accounts record as an import of <paramref name="code"/> and <paramref name="name"/> alone stores it (status defaults to ACTIVE), with other values set.</summary>
+    public static object?[] NewAccount(string code, string name, params (string Field, object? Value)[] values)
+    {
+        var record = new object?[Accounts.Fields.Count];
+        record[Accounts["code"].Index] = code;
+        record[Accounts["name"].Index] = name;
+        record[Accounts["status"].Index] = "ACTIVE";
+        foreach (var (field, value) in values)
+        {
+            record[Accounts[field].Index] = value;
+        }
+
+        return record;
+    }
+
+    /// <summary>Executes an import of <paramref name="csv"/> into <paramref name="sink"/> (a new in-memory sink by default).</summary>
+    public static async Task<(ImportReport Report, InMemorySink Sink)> ExecuteAsync(string csv, InMemorySink? sink = null, Func<ImportOptions, ImportOptions>? options = null, ImportProfile? profile = null, ImportEntity? entity = null)
+    {
+        sink ??= new InMemorySink();
+        var report = await Pipeline(sink, entity, options).ExecuteAsync(new ImportRequest(Csv(csv)) { Profile = profile });
+        return (report, sink);
+    }
+
+    /// <summary>The issues of a report with this code.</summary>
+    public static ImportIssue[] IssuesOf(this ImportReport report, string code) => report.Issues.Where(i => i.Code == code).ToArray();
 
     public static IImportPipeline Pipeline(IImportSink sink, ImportEntity? entity = null, Func<ImportOptions, ImportOptions>? options = null)
     {

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using CsvHelper;
+
+namespace Import.Sdk.Cli.Commands;
+
+/// <summary><c>import-sdk template --entity E --format csv --out FILE</c>: a file to fill in, header of French labels and one example row.</summary>
+internal static class TemplateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var entity = CommonOptions.Entity(context);
+        var format = new Option<string>("--format")
+        {
+            Description = context.T("Le format du modèle : csv (xlsx dans une version ultérieure).", "The template format: csv (xlsx in a later version)."),
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "xlsx");
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = context.T("Le fichier à écrire.", "The file to write."),
+            Required = true,
+        };
+        var command = new Command("template", context.T("Écrit un modèle de fichier à remplir pour une entité.", "Writes a template file to fill in for an entity."))
+        {
+            entity,
+            format,
+            output,
+        };
+        command.SetGuardedAction(context, async (result, cancellationToken) =>
+        {
+            var target = EntityCatalog.Require(result.GetValue(entity)!, context);
+            if (string.Equals(result.GetValue(format), "xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliUsageException(context.T(
+                    "le modèle XLSX nécessite Import.Sdk.Excel, qui arrive dans une version ultérieure ; utilisez --format csv.",
+                    "the XLSX template needs Import.Sdk.Excel, coming in a later version; use --format csv."));
+            }
+
+            var path = context.ResolvePath(result.GetValue(output)!);
+            if (Directory.Exists(path))
+            {
+                throw new CliUsageException(context.T("--out désigne un dossier, pas un fichier : {0}", "--out names a folder, not a file: {0}", path));
+            }
+
+            await AtomicFile.WriteAsync(path, (stream, ct) => WriteCsvAsync(target.Schema, stream, ct), cancellationToken);
+            await context.Out.WriteLineAsync(context.T(
+                "Modèle « {0} » écrit : {1} ({2} colonnes).",
+                "Template '{0}' written: {1} ({2} columns).",
+                target.Name,
+                path,
+                target.Schema.Fields.Count));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the CSV template: UTF-8 with BOM, <c>;</c>-separated, French labels, one example row.</summary>
+    public static async Task WriteCsvAsync(EntitySchema schema, Stream destination, CancellationToken cancellationToken)
+    {
+        var options = CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true };
+        var writer = CsvWriter.Create(destination, options, leaveOpen: true);
+        await using (writer)
+        {
+            await writer.WriteRecordAsync([.. schema.Fields.Select(f => f.LabelFr)], cancellationToken);
+            await writer.WriteRecordAsync([.. schema.Fields.Select(TemplateExamples.For)], cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
+    }
+}

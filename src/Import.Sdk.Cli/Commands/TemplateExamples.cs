@@ -1,0 +1,75 @@
+using System.Globalization;
+using Import.Sdk.Commerce.Identifiers;
+
+namespace Import.Sdk.Cli.Commands;
+
+/// <summary>
+/// The example value of each field in a template: realistic, and valid, so that a template filled in as it is imports cleanly.
+/// Known field names (identifiers, bank details, address) have a fixed valid example; other fields get one by type.
+/// </summary>
+internal static class TemplateExamples
+{
+    private const string Siren = "732829320";
+    private const string BankCode = "30006";
+    private const string BranchCode = "00001";
+    private const string AccountNumber = "12345678901";
+
+    private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
+    {
+        ["code"] = "CLI0001",
+        ["name"] = "Exemple SARL",
+        ["accounting_code"] = "411EXEMPLE",
+        ["siren"] = Siren,
+        ["siret"] = "73282932000074",
+        ["vat_number"] = string.Create(CultureInfo.InvariantCulture, $"FR{VatNumber.ComputeFrenchKey(Siren):D2}{Siren}"),
+        ["address"] = "1 rue de l'Exemple",
+        ["postal_code"] = "75001",
+        ["city"] = "Paris",
+        ["region"] = "Île-de-France",
+        ["country"] = "FR",
+        ["dunning_plan"] = "Standard",
+        ["tax_regime"] = "FR",
+        ["bank_code"] = BankCode,
+        ["branch_code"] = BranchCode,
+        ["account_number"] = AccountNumber,
+        ["rib_key"] = Rib.ComputeKey(BankCode, BranchCode, AccountNumber).ToString("D2", CultureInfo.InvariantCulture),
+        ["iban"] = "FR7630006000011234567890189",
+        ["bic"] = "BNPAFRPPXXX",
+        ["parent_code"] = string.Empty,
+        ["parent_name"] = string.Empty,
+        ["first_name"] = "Marie",
+        ["last_name"] = "Durand",
+        ["phone"] = "01 23 45 67 89",
+    };
+
+    /// <summary>The example value of <paramref name="field"/>.</summary>
+    public static string For(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (ByName.TryGetValue(field.Name, out var known))
+        {
+            return Fit(field, known);
+        }
+
+        if (field.Reference is not null)
+        {
+            // The codes a reference accepts depend on the store: left empty rather than rejected.
+            return string.Empty;
+        }
+
+        var value = field.Type switch
+        {
+            FieldType.Date => "31/01/2025",
+            FieldType.Decimal => "1 234,56",
+            FieldType.Integer => "30",
+            FieldType.Boolean => "oui",
+            FieldType.Email => "contact@exemple.fr",
+            FieldType.Enum => field.AllowedValues.Count > 0 ? field.AllowedValues[0] : string.Empty,
+            _ => "Exemple",
+        };
+        return Fit(field, value);
+    }
+
+    private static string Fit(FieldDefinition field, string value) =>
+        field.MaxLength is int max && value.Length > max ? value[..max] : value;
+}

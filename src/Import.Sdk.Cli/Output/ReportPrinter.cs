@@ -1,0 +1,82 @@
+namespace Import.Sdk.Cli.Output;
+
+/// <summary>Prints an import report for people: the totals line and the first issues, with row, column, code and message.</summary>
+internal static class ReportPrinter
+{
+    /// <summary>The number of issues listed; the rest are counted ("… N more in the report").</summary>
+    public const int MaxListedIssues = 20;
+
+    public static void PrintSummary(CliContext context, TextWriter writer, ImportReport report, string? reportPath, string? errorsPath)
+    {
+        var mode = ModeName(report.Mode);
+        writer.WriteLine(report.Simulated
+            ? context.T("Simulation de l'import « {0} » ({1}, mode {2}) : rien n'a été écrit.", "Simulated import of '{0}' ({1}, mode {2}): nothing was written.", report.Entity, report.File, mode)
+            : context.T("Import « {0} » ({1}, mode {2}) terminé.", "Import of '{0}' ({1}, mode {2}) done.", report.Entity, report.File, mode));
+        var t = report.Totals;
+        writer.WriteLine(context.T(
+            "Lignes : {0} | insérées : {1} | mises à jour : {2} | inchangées : {3} | rejetées : {4}",
+            "Rows: {0} | inserted: {1} | updated: {2} | unchanged: {3} | rejected: {4}",
+            t.Rows,
+            t.Inserted,
+            t.Updated,
+            t.Unchanged,
+            t.Rejected));
+
+        var total = report.Issues.Count + report.IssuesOmitted;
+        if (total > 0)
+        {
+            writer.WriteLine(context.T("Problèmes ({0}) :", "Issues ({0}):", total));
+            foreach (var issue in report.Issues.Take(MaxListedIssues))
+            {
+                writer.WriteLine("  " + IssueLine(context, issue));
+            }
+
+            if (total > MaxListedIssues)
+            {
+                writer.WriteLine(reportPath is null
+                    ? context.T("  … {0} de plus dans le rapport (--report FICHIER.json pour les voir tous)", "  … {0} more in the report (--report FILE.json to see them all)", total - MaxListedIssues)
+                    : context.T("  … {0} de plus dans le rapport", "  … {0} more in the report", total - MaxListedIssues));
+            }
+        }
+
+        if (reportPath is not null)
+        {
+            writer.WriteLine(context.T("Rapport : {0}", "Report: {0}", reportPath));
+        }
+
+        if (errorsPath is not null)
+        {
+            writer.WriteLine(context.T("Fichier d'erreurs : {0}", "Errors file: {0}", errorsPath));
+        }
+
+        writer.WriteLine(t.Rejected == 0 && report.IsSuccess
+            ? context.T("Toutes les lignes sont acceptées.", "Every row was accepted.")
+            : context.T("{0} ligne(s) rejetée(s).", "{0} row(s) rejected.", t.Rejected));
+    }
+
+    /// <summary>One issue: row, column (field), code, severity and message.</summary>
+    public static string IssueLine(CliContext context, ImportIssue issue)
+    {
+        var where = issue.Row > 0 ? context.T("ligne {0}", "row {0}", issue.Row) : context.T("fichier", "file");
+        if (issue.Column is not null)
+        {
+            where += context.T(", colonne « {0} »", ", column '{0}'", issue.Column);
+        }
+
+        if (issue.Field is not null && !string.Equals(issue.Field, issue.Column, StringComparison.Ordinal))
+        {
+            where += $" ({issue.Field})";
+        }
+
+        var severity = issue.Severity == IssueSeverity.Warning ? context.T(" avertissement", " warning") : string.Empty;
+        return $"{where} — {issue.Code}{severity} : {issue.Message}";
+    }
+
+    /// <summary>The mode as written in profiles and reports.</summary>
+    public static string ModeName(ImportMode mode) => mode switch
+    {
+        ImportMode.Insert => "insert",
+        ImportMode.Update => "update",
+        _ => "upsert",
+    };
+}

@@ -1,7 +1,0 @@
-namespace Import.Sdk.Cli.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(typeof(SmokeTests).Assembly.GetName().Name == "Import.Sdk.Cli.Tests");
-}

@@ -1,0 +1,220 @@
+using Import.Sdk.Commerce.Tests.Support;
+
+namespace Import.Sdk.Commerce.Tests;
+
+public class CommerceEntitiesTests
+{
+    private static readonly string[] CustomerFields =
+    [
+        "code", "name", "accounting_code", "siren", "siret", "vat_number", "address", "postal_code", "city", "region", "country",
+        "account_manager_email", "dunning_plan", "payment_terms_days", "payment_method", "tax_regime", "bank_code", "branch_code",
+        "account_number", "rib_key", "iban", "bic", "groups", "parent_code", "parent_name", "credit_limit", "insurer_guarantee",
+        "other_guarantees",
+    ];
+
+    [Fact]
+    public void Names_AreTheStableEntityNames()
+    {
+        Assert.Equal("customers", CommerceEntities.CustomersName);
+        Assert.Equal("tax-regimes", CommerceEntities.TaxRegimesName);
+        Assert.Equal("customer-groups", CommerceEntities.CustomerGroupsName);
+        Assert.Equal("customers", CommerceEntities.Customers().Name);
+        Assert.Equal("tax-regimes", CommerceEntities.TaxRegimes.Name);
+        Assert.Equal("customer-groups", CommerceEntities.CustomerGroups.Name);
+    }
+
+    [Fact]
+    public void All_Default_CustomersTaxRegimesCustomerGroupsInOrder() =>
+        Assert.Equal(["customers", "tax-regimes", "customer-groups"], CommerceEntities.All().Select(e => e.Name));
+
+    [Theory]
+    [InlineData("customers", "customers")]
+    [InlineData("CUSTOMERS", "customers")]
+    [InlineData("Tax-Regimes", "tax-regimes")]
+    [InlineData("customer-groups", "customer-groups")]
+    [InlineData(" customers ", "customers")]
+    public void Find_KnownNameAnyCase_ReturnsTheEntity(string name, string expected) =>
+        Assert.Equal(expected, CommerceEntities.Find(name)?.Name);
+
+    [Theory]
+    [InlineData("customer")]
+    [InlineData("clients")]
+    [InlineData("")]
+    public void Find_UnknownName_ReturnsNull(string name) => Assert.Null(CommerceEntities.Find(name));
+
+    [Fact]
+    public void Find_Customers_UsesTheOptions()
+    {
+        var entity = CommerceEntities.Find("customers", new CommerceOptions { DefaultTaxRegime = "EXO" })!;
+        Assert.Equal("EXO", entity.Schema["tax_regime"].DefaultValue);
+    }
+
+    [Fact]
+    public void Customers_NoOptions_SameImmutableInstanceEachTime()
+    {
+        Assert.Same(CommerceEntities.Customers(), CommerceEntities.Customers());
+        Assert.Same(CommerceEntities.Customers(), CommerceEntities.Customers(new CommerceOptions()));
+        Assert.Same(CommerceEntities.TaxRegimes, CommerceEntities.TaxRegimes);
+        Assert.Same(CommerceEntities.CustomerGroups, CommerceEntities.CustomerGroups);
+    }
+
+    [Fact]
+    public void CommerceOptions_Default_TaxRegimeFR() => Assert.Equal("FR", new CommerceOptions().DefaultTaxRegime);
+
+    [Fact]
+    public void Customers_OtherDefaultRegime_OnlyThatDefaultChanges()
+    {
+        var other = CommerceEntities.Customers(new CommerceOptions { DefaultTaxRegime = "EXO" });
+        Assert.Equal("EXO", other.Schema["tax_regime"].DefaultValue);
+        Assert.Equal("FR", CommerceEntities.Customers().Schema["tax_regime"].DefaultValue);
+        Assert.Equal(CommerceEntities.Customers().Schema.Fields.Select(f => f.Name), other.Schema.Fields.Select(f => f.Name));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Customers_EmptyDefaultRegime_NoDefault(string regime) =>
+        Assert.Null(CommerceEntities.Customers(new CommerceOptions { DefaultTaxRegime = regime }).Schema["tax_regime"].DefaultValue);
+
+    [Fact]
+    public void Customers_DefaultRegimeLongerThanACode_Throws() =>
+        Assert.Throws<ArgumentException>(() => CommerceEntities.Customers(new CommerceOptions { DefaultTaxRegime = "ABCDEFGHIJK" }));
+
+    [Fact]
+    public void Customers_Fields_AreThePublicContract() =>
+        Assert.Equal(CustomerFields, CommerceEntities.Customers().Schema.Fields.Select(f => f.Name));
+
+    [Fact]
+    public void Customers_Schema_KeyCodeAlternateKeyName()
+    {
+        var schema = CommerceEntities.Customers().Schema;
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Equal(["name"], schema.AlternateKeyFields);
+        Assert.Equal(("clients", "customers"), (schema.LabelFr, schema.LabelEn));
+    }
+
+    [Fact]
+    public void Customers_Fields_TypesRulesAndReferences()
+    {
+        var schema = CommerceEntities.Customers().Schema;
+        Assert.Equal(50, schema["code"].MaxLength);
+        Assert.Equal((true, 100), (schema["name"].IsRequired, schema["name"].MaxLength));
+        Assert.Equal(FieldType.Email, schema["account_manager_email"].Type);
+        Assert.Equal((FieldType.Integer, 0m), (schema["payment_terms_days"].Type, schema["payment_terms_days"].MinValue));
+        Assert.Equal(["VIREMENT", "CHEQUE", "PRELEVEMENT", "CB", "ESPECES", "LCR"], schema["payment_method"].AllowedValues);
+        Assert.Same(CommerceEntities.TaxRegimes.Schema, schema["tax_regime"].Reference!.Target);
+        Assert.Equal(ReferenceCreation.WhenAllowed, schema["tax_regime"].Reference!.Creation);
+        Assert.Equal((FieldType.TextList, ','), (schema["groups"].Type, schema["groups"].ListSeparator));
+        Assert.Same(CommerceEntities.CustomerGroups.Schema, schema["groups"].Reference!.Target);
+        Assert.Equal(ReferenceCreation.Always, schema["groups"].Reference!.Creation);
+        Assert.Equal((null, "code", true), (schema["parent_code"].Reference!.Target, schema["parent_code"].Reference!.TargetField, schema["parent_code"].Reference!.IsParent));
+        Assert.Equal((null, "name", true), (schema["parent_name"].Reference!.Target, schema["parent_name"].Reference!.TargetField, schema["parent_name"].Reference!.IsParent));
+        Assert.Equal(["credit_limit", "insurer_guarantee", "other_guarantees"], schema.Fields.Where(f => f.IsProtected).Select(f => f.Name));
+        Assert.All(["credit_limit", "insurer_guarantee", "other_guarantees"], f => Assert.Equal(FieldType.Decimal, schema[f].Type));
+    }
+
+    [Fact]
+    public void Customers_EveryField_HasFrenchAndEnglishLabelsAndSynonyms() =>
+        Assert.All(CommerceEntities.Customers().Schema.Fields, f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.LabelFr));
+            Assert.False(string.IsNullOrWhiteSpace(f.LabelEn));
+            Assert.NotEmpty(f.Synonyms);
+        });
+
+    [Fact]
+    public void TaxRegimes_Schema_CodeLabelRate()
+    {
+        var schema = CommerceEntities.TaxRegimes.Schema;
+        Assert.Equal(["code", "label", "rate"], schema.Fields.Select(f => f.Name));
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Equal((true, 10), (schema["code"].IsRequired, schema["code"].MaxLength));
+        Assert.Equal(100, schema["label"].MaxLength);
+        Assert.Equal((FieldType.Decimal, 0m), (schema["rate"].Type, schema["rate"].MinValue));
+        Assert.Equal(("régimes fiscaux", "tax regimes"), (schema.LabelFr, schema.LabelEn));
+    }
+
+    [Fact]
+    public void CustomerGroups_Schema_CodeLabel()
+    {
+        var schema = CommerceEntities.CustomerGroups.Schema;
+        Assert.Equal(["code", "label"], schema.Fields.Select(f => f.Name));
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Equal((true, 100), (schema["code"].IsRequired, schema["code"].MaxLength));
+    }
+
+    [Fact]
+    public void Customers_WithCustomFields_KeepsRulesAndReferences()
+    {
+        var entity = CommerceEntities.Customers().WithCustomFields(b => b.Field("segment", FieldType.Text));
+        Assert.Equal(CustomerFields.Length + 1, entity.Schema.Fields.Count);
+        Assert.NotEmpty(entity.Rules);
+        Assert.Equal("FR", entity.Schema["tax_regime"].DefaultValue);
+    }
+
+    public static TheoryData<string, string> EveryCustomerHeader()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var f in CommerceEntities.Customers().Schema.Fields)
+        {
+            foreach (var header in f.Synonyms.Append(f.LabelFr).Append(f.LabelEn).Distinct(StringComparer.Ordinal))
+            {
+                data.Add(header, f.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCustomerHeader))]
+    public async Task Inspect_EveryLabelAndSynonym_MatchesItsFieldAlone(string header, string field)
+    {
+        var pipeline = new CommerceStore().Pipeline();
+        var csv = $"{header};Autre\r\nx;y\r\n";
+        var inspection = await pipeline.InspectAsync(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(csv), "h.csv"));
+        var match = inspection.Mapping.Columns[0];
+        Assert.True(match.Field == field, $"'{header}' matched {match.Field ?? "nothing"} ({match.Reason}, {string.Join(", ", match.Candidates)}), expected {field}.");
+        Assert.Contains(match.Reason, new[] { MatchReason.Exact, MatchReason.Synonym });
+    }
+
+    [Fact]
+    public async Task Inspect_FrenchExportHeader_EveryColumnMatchedNothingMissing()
+    {
+        var csv = CustomersCsv.Columns(CustomerFields);
+        var inspection = await new CommerceStore().Pipeline().InspectAsync(csv.Source());
+        Assert.Equal(CustomerFields, inspection.Mapping.Columns.Select(c => c.Field));
+        Assert.Empty(inspection.Mapping.UnmatchedColumns);
+        Assert.Empty(inspection.Mapping.UnmappedRequiredFields);
+    }
+
+    [Theory]
+    [InlineData("CODE", "code")]
+    [InlineData("CLIENT_CODE", "code")]
+    [InlineData("Customer ID", "code")]
+    [InlineData("DESIG", "name")]
+    [InlineData("Nom", "name")]
+    [InlineData("N° SIREN", "siren")]
+    [InlineData("Numéro SIREN", "siren")]
+    [InlineData("Identifiant légal", "siren")]
+    [InlineData("N° SIRET", "siret")]
+    [InlineData("TVA intracommunautaire", "vat_number")]
+    [InlineData("CP", "postal_code")]
+    [InlineData("City", "city")]
+    [InlineData("E-mail responsable", "account_manager_email")]
+    [InlineData("Conditions de paiement", "payment_terms_days")]
+    [InlineData("Délai de paiement par défaut", "payment_terms_days")]
+    [InlineData("Mode de paiement", "payment_method")]
+    [InlineData("Moyen de paiement", "payment_method")]
+    [InlineData("Payment method", "payment_method")]
+    [InlineData("Régime de TVA", "tax_regime")]
+    [InlineData("SWIFT", "bic")]
+    [InlineData("Agence commerciale", "groups")]
+    [InlineData("Nom du plan de relance", "dunning_plan")]
+    [InlineData("Compte client", "accounting_code")]
+    public async Task Inspect_SeedHeader_MatchesField(string header, string field)
+    {
+        var inspection = await new CommerceStore().Pipeline().InspectAsync(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes($"{header}\r\nx\r\n"), "h.csv"));
+        Assert.Equal(field, inspection.Mapping.Columns[0].Field);
+    }
+}
