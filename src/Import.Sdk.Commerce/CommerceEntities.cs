@@ -51,6 +51,7 @@ public static class CommerceEntities
     /// <summary>Gets every entity of the catalog: customers, tax regimes, customer groups.</summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entities, in that order.</returns>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
     public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
         [Customers(options), TaxRegimes, CustomerGroups];
 
@@ -58,6 +59,7 @@ public static class CommerceEntities
     /// <param name="name">The entity name.</param>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entity, or <see langword="null"/> when the catalog has none of that name.</returns>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
     public static ImportEntity? Find(string name, CommerceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -12,9 +12,10 @@ internal static class CustomerImport
     /// <param name="sink">The sink.</param>
     /// <param name="batchSize">The batch size, or <see langword="null"/> for the default.</param>
     /// <returns>The pipeline.</returns>
-    public static IImportPipeline Build(IImportSink sink, int? batchSize = null)
+    /// <param name="entity">The entity, or <see langword="null"/> for <see cref="Entity"/>.</param>
+    public static IImportPipeline Build(IImportSink sink, int? batchSize = null, ImportEntity? entity = null)
     {
-        var builder = new ImportPipelineBuilder().UseEntity(Entity).UseSink(sink);
+        var builder = new ImportPipelineBuilder().UseEntity(entity ?? Entity).UseSink(sink);
         if (batchSize is { } size)
         {
             builder.Configure(o => o with { BatchSize = size });
@@ -28,11 +29,12 @@ internal static class CustomerImport
     /// reference field with a default code (the default tax regime <c>FR</c>), that code in the referenced entity.
     /// </summary>
     /// <param name="sink">The sink.</param>
+    /// <param name="entity">The entity, or <see langword="null"/> for <see cref="Entity"/>.</param>
     /// <returns>A task that completes when written.</returns>
-    public static async Task SeedReferenceDataAsync(IImportSink sink)
+    public static async Task SeedReferenceDataAsync(IImportSink sink, ImportEntity? entity = null)
     {
         var changes = new List<RecordChange>();
-        foreach (var field in Entity.Schema.Fields)
+        foreach (var field in (entity ?? Entity).Schema.Fields)
         {
             if (field.Reference is not { Target: { } target } reference || field.DefaultValue is not { Length: > 0 } code)
             {

@@ -18,7 +18,7 @@ internal static class ScenarioRunner
     {
         if (args.Length < 2 || !Scenario.All.TryGetValue(args[0], out var create))
         {
-            Console.Error.WriteLine($"usage: scenario {{{string.Join('|', Scenario.All.Keys)}}} FILE --expect ROWS [--runs N] [--work DIR]");
+            Console.Error.WriteLine($"usage: scenario {{{string.Join('|', Scenario.All.Keys)}}} FILE --expect ROWS [--runs N] [--work DIR] [--batch N]");
             return 2;
         }
 
@@ -28,6 +28,7 @@ internal static class ScenarioRunner
         var warmRuns = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var scenario = create();
         scenario.WorkDirectory = Option(args, "--work") ?? Path.GetDirectoryName(file)!;
+        scenario.BatchSize = Option(args, "--batch") is { } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : null;
 
         await scenario.PrepareAsync(file);
 

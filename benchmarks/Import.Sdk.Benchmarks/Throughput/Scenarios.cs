@@ -30,15 +30,24 @@ internal abstract class Scenario
     public static readonly IReadOnlyDictionary<string, Func<Scenario>> All = new Dictionary<string, Func<Scenario>>(StringComparer.Ordinal)
     {
         ["raw-csv"] = () => new RawCsvScenario(),
+        ["raw-csv-async"] = () => new RawCsvScenario(RawCsvVariant.Async),
+        ["raw-csv-our-options"] = () => new RawCsvScenario(RawCsvVariant.OurOptions),
         ["read-ours"] = () => new OurReaderScenario(),
         ["simulate"] = () => new SimulateScenario(SourceKind.File),
         ["simulate-bytes"] = () => new SimulateScenario(SourceKind.Bytes),
         ["simulate-syncstream"] = () => new SimulateScenario(SourceKind.SyncStream),
         ["simulate-unbuffered"] = () => new SimulateScenario(SourceKind.UnbufferedStream),
+        ["ladder-plain"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Plain),
+        ["ladder-typed"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Typed),
+        ["ladder-validated"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Validated),
+        ["ladder-referenced"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Referenced),
         ["execute-memory"] = () => new ExecuteInMemoryScenario(),
         ["execute-sqlite"] = () => new ExecuteSqliteScenario(),
         ["raw-sqlite"] = () => new RawSqliteScenario(),
     };
+
+    /// <summary>Gets or sets the pipeline's batch size, or <see langword="null"/> for the default (diagnostic: <c>--batch N</c>).</summary>
+    public int? BatchSize { get; set; }
 
     /// <summary>Gets or sets the folder for scratch files (databases).</summary>
     public string WorkDirectory { get; set; } = Path.GetTempPath();
@@ -88,10 +97,67 @@ internal abstract class Scenario
     }
 }
 
-/// <summary>R, the reference: CsvHelper 34 <c>CsvReader.FromFile</c> + <c>Read()</c> + <c>GetString(i)</c> of every field.</summary>
-internal sealed class RawCsvScenario : Scenario
+/// <summary>How <see cref="RawCsvScenario"/> reads.</summary>
+internal enum RawCsvVariant
 {
-    public override Task<IScenarioRun> CreateRunAsync(string file, int run) => Task.FromResult<IScenarioRun>(new SimpleRun(() => Task.FromResult(Read(file))));
+    /// <summary>R: <c>CsvReader.FromFile</c>, separator <c>;</c>, default options, synchronous <c>Read()</c>.</summary>
+    Reference,
+
+    /// <summary>Diagnostic: R over an asynchronous <see cref="FileStream"/> with <c>await ReadAsync()</c> per row, as our reader reads.</summary>
+    Async,
+
+    /// <summary>Diagnostic: R with the options our reader sets (separator detected, empty lines kept, malformed-record callback, record limit).</summary>
+    OurOptions,
+}
+
+/// <summary>R, the reference: CsvHelper 34 <c>CsvReader.FromFile</c> + <c>Read()</c> + <c>GetString(i)</c> of every field.</summary>
+internal sealed class RawCsvScenario(RawCsvVariant variant = RawCsvVariant.Reference) : Scenario
+{
+    public override Task<IScenarioRun> CreateRunAsync(string file, int run) => Task.FromResult<IScenarioRun>(new SimpleRun(variant switch
+    {
+        RawCsvVariant.Async => () => ReadAsync(file),
+        RawCsvVariant.OurOptions => () => Task.FromResult(Read(file, CsvReaderOptions.Default with { SkipEmptyLines = false, MaxRecordSize = 4 << 20, OnMalformedRecord = _ => { } })),
+        _ => () => Task.FromResult(Read(file)),
+    }));
+
+    private static async Task<RunOutcome> ReadAsync(string file)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { Separator = ';' }, leaveOpen: false);
+        long rows = 0;
+        long chars = 0;
+        while (await csv.ReadAsync())
+        {
+            var count = csv.FieldCount;
+            for (var i = 0; i < count; i++)
+            {
+                chars += csv.GetString(i).Length;
+            }
+
+            rows++;
+        }
+
+        return new RunOutcome(rows, string.Create(CultureInfo.InvariantCulture, $"{chars} chars"));
+    }
+
+    private static RunOutcome Read(string file, CsvReaderOptions options)
+    {
+        using var csv = CsvReader.FromFile(file, options);
+        long rows = 0;
+        long chars = 0;
+        while (csv.Read())
+        {
+            var count = csv.FieldCount;
+            for (var i = 0; i < count; i++)
+            {
+                chars += csv.GetString(i).Length;
+            }
+
+            rows++;
+        }
+
+        return new RunOutcome(rows, string.Create(CultureInfo.InvariantCulture, $"{chars} chars"));
+    }
 
     internal static RunOutcome Read(string file)
     {
@@ -159,7 +225,7 @@ internal enum SourceKind
 }
 
 /// <summary><c>SimulateAsync</c> of the customers file over an in-memory sink seeded with the default tax regime.</summary>
-internal sealed class SimulateScenario(SourceKind source) : Scenario
+internal sealed class SimulateScenario(SourceKind source, Func<ImportEntity>? entity = null) : Scenario
 {
     private byte[]? _bytes;
 
@@ -173,9 +239,10 @@ internal sealed class SimulateScenario(SourceKind source) : Scenario
 
     public override async Task<IScenarioRun> CreateRunAsync(string file, int run)
     {
+        var importEntity = entity?.Invoke();
         var sink = new InMemorySink();
-        await CustomerImport.SeedReferenceDataAsync(sink);
-        var pipeline = CustomerImport.Build(sink);
+        await CustomerImport.SeedReferenceDataAsync(sink, importEntity);
+        var pipeline = CustomerImport.Build(sink, BatchSize, importEntity);
         ImportReport? report = null;
         return new SimpleRun(
             async () =>
@@ -206,7 +273,7 @@ internal sealed class ExecuteInMemoryScenario : Scenario
     {
         var sink = new InMemorySink();
         await CustomerImport.SeedReferenceDataAsync(sink);
-        var pipeline = CustomerImport.Build(sink);
+        var pipeline = CustomerImport.Build(sink, BatchSize);
         ImportReport? report = null;
         return new SimpleRun(
             async () =>
@@ -228,16 +295,22 @@ internal sealed class ExecuteSqliteScenario : Scenario
         DeleteDatabase(path);
         var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(path));
         await CustomerImport.SeedReferenceDataAsync(sink);
-        return new Run(file, path, sink);
+        return new Run(file, path, sink, BatchSize);
     }
 
-    private sealed class Run(string file, string path, SqliteSink sink) : IScenarioRun
+    private sealed class Run(string file, string path, SqliteSink sink, int? batchSize) : IScenarioRun
     {
         private ImportReport? _report;
 
         public async Task<RunOutcome> ExecuteAsync()
         {
-            var pipeline = new ImportPipelineBuilder().UseEntity(CustomerImport.Entity).UseSqliteSink(sink).Build();
+            var builder = new ImportPipelineBuilder().UseEntity(CustomerImport.Entity).UseSqliteSink(sink);
+            if (batchSize is { } size)
+            {
+                builder.Configure(o => o with { BatchSize = size });
+            }
+
+            var pipeline = builder.Build();
             _report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromFile(file)));
             return new RunOutcome(_report.Totals.Rows, Totals(_report));
         }

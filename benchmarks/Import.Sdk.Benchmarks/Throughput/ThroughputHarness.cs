@@ -14,7 +14,8 @@ namespace Import.Sdk.Benchmarks.Throughput;
 /// targets (PASS/FAIL, printed, never asserted), and writes it as JSON and markdown.
 /// </summary>
 /// <remarks>
-/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b]</c>.
+/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N]</c>;
+/// <c>--ladder</c> adds the diagnostic scenarios that attribute the CPU time of a simulate (<see cref="LadderEntities"/>).
 /// The children run with <c>DOTNET_gcServer=0</c> and <c>DOTNET_gcConcurrent=0</c>, the settings of the csproj: workstation
 /// non-concurrent GC. On the 2-core machine class a server GC would add a heap per core (a larger, less comparable peak) and a
 /// background GC thread would compete with the single import thread, adding noise to a figure quoted as a ratio.
@@ -35,6 +36,8 @@ internal static class ThroughputHarness
         var dataDirectory = Path.GetFullPath(Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "import-sdk-bench"));
         var artifacts = Path.GetFullPath(Option(args, "--artifacts") ?? Path.Combine("BenchmarkDotNet.Artifacts", "throughput"));
         var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ladder = args.Contains("--ladder", StringComparer.Ordinal);
+        var batch = Option(args, "--batch");
 
         var environment = DescribeEnvironment();
         Console.WriteLine(environment);
@@ -58,6 +61,19 @@ internal static class ThroughputHarness
             ("raw prepared INSERT (SQLite)", "raw-sqlite", small, smallRows),
             ("execute into SQLite (new file)", "execute-sqlite", small, smallRows),
         };
+        if (ladder)
+        {
+            // Diagnostics: where the CPU time of a simulate goes (see LadderEntities), and what the file source costs.
+            plan.AddRange(
+            [
+                ("ladder 1: 15 text fields, no check", "ladder-plain", big, rows),
+                ("ladder 2: + field types", "ladder-typed", big, rows),
+                ("ladder 3: + identifier validators", "ladder-validated", big, rows),
+                ("ladder 4: + references", "ladder-referenced", big, rows),
+                ("simulate, file bytes in memory", "simulate-bytes", big, rows),
+                ("simulate, unbuffered FileStream", "simulate-unbuffered", big, rows),
+            ]);
+        }
 
         var results = new List<(string Label, ScenarioResult Result)>();
         foreach (var (label, scenario, file, expected) in plan)
@@ -68,7 +84,7 @@ internal static class ThroughputHarness
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {label}: {scenario} on {Path.GetFileName(file)} ({expected:N0} rows), cold + {runs} warm runs, own process"));
-            var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory);
+            var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory, batch);
             if (result is not null)
             {
                 results.Add((label, result));
@@ -113,7 +129,7 @@ internal static class ThroughputHarness
         return ok;
     }
 
-    private static async Task<ScenarioResult?> RunChildAsync(string scenario, string file, int expected, int runs, string work)
+    private static async Task<ScenarioResult?> RunChildAsync(string scenario, string file, int expected, int runs, string work, string? batch)
     {
         var start = new ProcessStartInfo
         {
@@ -130,6 +146,12 @@ internal static class ThroughputHarness
         foreach (var a in new[] { "scenario", scenario, file, "--expect", expected.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--work", work })
         {
             start.ArgumentList.Add(a);
+        }
+
+        if (batch is not null)
+        {
+            start.ArgumentList.Add("--batch");
+            start.ArgumentList.Add(batch);
         }
 
         start.Environment["DOTNET_gcServer"] = "0";

@@ -10,22 +10,22 @@ namespace Import.Sdk.Commerce.Customers;
 /// </summary>
 internal static class CustomersEntity
 {
-    /// <summary>The payment methods, by canonical value, with the ways users write them.</summary>
-    internal static readonly (string Value, string[] Aliases)[] PaymentMethods =
+    /// <summary>The default options.</summary>
+    public static CommerceOptions DefaultOptions { get; } = new();
+
+    /// <summary>The customers entity with the default options.</summary>
+    public static ImportEntity Default { get; } = Create(DefaultOptions);
+
+    /// <summary>The payment methods, by canonical value, with the ways users write them (a new array on each call: no shared mutable state).</summary>
+    internal static (string Value, string[] Aliases)[] PaymentMethods() =>
     [
         ("VIREMENT", ["virement", "virement bancaire", "virement SEPA", "vir", "VIR SEPA", "transfer", "bank transfer", "wire", "wire transfer", "credit transfer", "SEPA transfer", "SEPA credit transfer"]),
         ("CHEQUE", ["chèque", "chèques", "chq", "chèque bancaire", "check", "checks", "bank cheque"]),
         ("PRELEVEMENT", ["prélèvement", "prélèvement SEPA", "prélèvement automatique", "prélèvement bancaire", "prlv", "prél", "direct debit", "SEPA direct debit", "SDD"]),
         ("CB", ["carte", "carte bancaire", "carte bleue", "carte de crédit", "paiement par carte", "card", "bank card", "credit card", "debit card", "card payment"]),
         ("ESPECES", ["espèces", "espèce", "liquide", "numéraire", "cash"]),
-        ("LCR", ["lettre de change", "lettre de change relevé", "lettre de change-relevé", "traite", "effet", "effet de commerce", "bill of exchange", "draft"]),
+        ("LCR", ["lettre de change", "lettre de change relevé", "traite", "effet", "effet de commerce", "bill of exchange"]),
     ];
-
-    /// <summary>The default options.</summary>
-    public static CommerceOptions DefaultOptions { get; } = new();
-
-    /// <summary>The customers entity with the default options.</summary>
-    public static ImportEntity Default { get; } = Create(DefaultOptions);
 
     /// <summary>Builds the customers entity for some options (the default tax regime).</summary>
     public static ImportEntity Create(CommerceOptions options)
@@ -37,6 +37,7 @@ internal static class CustomersEntity
             throw new ArgumentException($"The default tax regime '{defaultRegime}' is longer than a tax regime code ({TaxRegimesEntity.CodeMaxLength} characters at most).", nameof(options));
         }
 
+        var paymentMethods = PaymentMethods();
         var schema = EntitySchema.Create(CommerceEntities.CustomersName)
             .Label("clients", "customers")
             .Field("code", FieldType.Text, f => f
@@ -92,9 +93,9 @@ internal static class CustomersEntity
             .Field("payment_method", FieldType.Enum, f =>
             {
                 f.Label("Mode de règlement", "Payment method")
-                    .Values(PaymentMethods.Select(m => m.Value).ToArray())
+                    .Values(paymentMethods.Select(m => m.Value).ToArray())
                     .Synonyms("Moyen de paiement", "Mode de paiement", "Moyen de règlement", "Type de règlement", "Règlement", "Payment mode", "Payment type", "Payment means");
-                foreach (var (value, aliases) in PaymentMethods)
+                foreach (var (value, aliases) in paymentMethods)
                 {
                     f.Aliases(value, aliases);
                 }
@@ -157,6 +158,6 @@ internal static class CustomersEntity
             .AlternateKey("name")
             .Build();
 
-        return new ImportEntity(schema, [new RibRule()]);
+        return new ImportEntity(schema, [new RibRule(), new SelfParentRule()]);
     }
 }

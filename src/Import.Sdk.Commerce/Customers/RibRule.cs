@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Import.Sdk.Commerce.Identifiers;
 
@@ -15,7 +16,7 @@ internal sealed class RibRule : IRecordRule
     public const string AccountNumber = "account_number";
     public const string RibKey = "rib_key";
 
-    private static readonly string[] Parts = [BankCode, BranchCode, AccountNumber, RibKey];
+    private static readonly ImmutableArray<string> Parts = [BankCode, BranchCode, AccountNumber, RibKey];
 
     public void Validate(RecordContext record)
     {

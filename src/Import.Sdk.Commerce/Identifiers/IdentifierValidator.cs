@@ -35,8 +35,26 @@ internal sealed class IdentifierValidator(string code, SpanCheck check, Func<str
     internal static string Compact(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (IsCompact(value))
+        {
+            return value; // the usual case: no allocation
+        }
+
         Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
         return IdentifierText.TryCompact(value, buffer, out var written) ? new string(buffer[..written]) : value;
+    }
+
+    private static bool IsCompact(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterLower(c) || IdentifierText.IsSeparator(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Counts the ASCII digits of a value and the characters that are neither digits nor separators.</summary>

@@ -86,22 +86,19 @@ public static class IdentifierValidators
     private static string IbanMessage(string value, bool french)
     {
         var compact = IdentifierValidator.Compact(value);
-        if (compact.Length >= 2)
+        var expected = compact.Length >= 2 ? global::Import.Sdk.Commerce.Identifiers.Iban.GetLength(compact[0], compact[1]) : 0;
+        if (expected == 0)
         {
-            var expected = global::Import.Sdk.Commerce.Identifiers.Iban.GetLength(compact[0], compact[1]);
-            if (expected == 0)
-            {
-                return french
-                    ? $"IBAN invalide : « {value} » ne commence pas par le code d'un pays qui utilise l'IBAN (FR, BE, DE…) ; vérifiez la saisie."
-                    : $"Invalid IBAN: '{value}' does not start with the code of a country that uses IBANs (FR, BE, DE…); check the value.";
-            }
+            return french
+                ? $"IBAN invalide : « {value} » ne commence pas par le code d'un pays qui utilise l'IBAN (FR, BE, DE…) ; vérifiez la saisie."
+                : $"Invalid IBAN: '{value}' does not start with the code of a country that uses IBANs (FR, BE, DE…); check the value.";
+        }
 
-            if (expected != compact.Length)
-            {
-                return french
-                    ? $"IBAN invalide : un IBAN {compact[..2]} compte {expected} caractères, « {value} » en a {compact.Length} ; vérifiez la saisie."
-                    : $"Invalid IBAN: a {compact[..2]} IBAN has {expected} characters, '{value}' has {compact.Length}; check the value.";
-            }
+        if (expected != compact.Length)
+        {
+            return french
+                ? $"IBAN invalide : un IBAN {compact[..2]} compte {expected} caractères, « {value} » en a {compact.Length} ; vérifiez la saisie."
+                : $"Invalid IBAN: a {compact[..2]} IBAN has {expected} characters, '{value}' has {compact.Length}; check the value.";
         }
 
         return french

@@ -132,9 +132,13 @@ internal sealed partial class ImportRun
 
         List<(FieldDefinition Field, EntitySchema Target, string Item)>? creations = null;
         var defer = false;
+        var existing = row.Existing;
+        var merged = existing is null ? null : Merge(row.Values, existing);
         foreach (var field in ReferenceFields)
         {
-            if (row.Values[field.Index] is not { } value)
+            // Check what this row writes: for an update, only a value that changes (a default or protected field keeps the stored one).
+            var value = merged is null ? row.Values[field.Index] : Equals(merged[field.Index], existing![field.Index]) ? null : merged[field.Index];
+            if (value is null)
             {
                 continue;
             }
@@ -187,7 +191,6 @@ internal sealed partial class ImportRun
             return;
         }
 
-        var existing = row.Existing;
         if (_mode == ImportMode.Insert && existing is not null)
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
@@ -226,7 +229,7 @@ internal sealed partial class ImportRun
         }
         else
         {
-            var merged = Merge(row.Values, existing);
+            merged ??= Merge(row.Values, existing);
             if (SameValues(merged, existing))
             {
                 _unchanged++;

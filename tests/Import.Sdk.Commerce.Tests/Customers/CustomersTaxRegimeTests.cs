@@ -165,4 +165,37 @@ public class CustomersTaxRegimeTests
         var report = await store.ExecuteAsync(CustomersCsv.Columns("code", "name", "tax_regime").Row("C1", "Dupont SA", "EXO").Row("C2", "Martin", null));
         ReportAssert.Totals(report, rows: 2, inserted: 2);
     }
+
+    [Fact]
+    public async Task Execute_ExistingCustomerEmptyRegimeCell_GetsTheDefault()
+    {
+        var store = CommerceStore.WithDefaultRegime().WithTaxRegimes("EXO").WithCustomers(Customer.Of(("code", "C1"), ("name", "Dupont SA"), ("tax_regime", "EXO")));
+        var report = await store.ExecuteAsync(CustomersCsv.Columns("code", "name", "tax_regime").Row("C1", "Dupont SA", null));
+        ReportAssert.Totals(report, rows: 1, updated: 1);
+        Assert.Equal("FR", store.Customer("C1")["tax_regime"]);
+    }
+
+    [Fact]
+    public async Task Execute_ExistingCustomerNoRegimeColumn_KeepsItsRegime()
+    {
+        var store = CommerceStore.WithDefaultRegime().WithTaxRegimes("EXO").WithCustomers(Customer.Of(("code", "C1"), ("name", "Dupont SA"), ("tax_regime", "EXO")));
+        var report = await store.ExecuteAsync(CustomersCsv.Columns("code", "name", "city").Row("C1", "Dupont SA", "Lille"));
+        ReportAssert.Totals(report, rows: 1, updated: 1);
+        Assert.Equal("EXO", store.Customer("C1")["tax_regime"]);
+    }
+
+    /// <summary>
+    /// Core bug (reported): the default of an unmapped reference field is checked against the store even when the record
+    /// exists and keeps its own value (the merge of an update only fills an empty field with a default). Here the stored
+    /// regime EXO is kept, the default FR is never written, yet the row is rejected with <c>unknown_reference</c> « FR »
+    /// (and with <c>autoCreate</c>, FR would be created for nothing).
+    /// </summary>
+    [Fact]
+    public async Task Execute_ExistingCustomerNoRegimeColumnDefaultNotInStore_UpdatedKeepingItsRegime()
+    {
+        var store = new CommerceStore().WithTaxRegimes("EXO").WithCustomers(Customer.Of(("code", "C1"), ("name", "Dupont SA"), ("tax_regime", "EXO")));
+        var report = await store.ExecuteAsync(CustomersCsv.Columns("code", "name", "city").Row("C1", "Dupont SA", "Lille"));
+        ReportAssert.Totals(report, rows: 1, updated: 1);
+        Assert.Equal(("EXO", "Lille"), (store.Customer("C1")["tax_regime"], store.Customer("C1")["city"]));
+    }
 }

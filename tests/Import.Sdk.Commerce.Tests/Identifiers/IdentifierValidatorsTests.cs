@@ -120,9 +120,12 @@ public class IdentifierValidatorsTests
         Assert.Contains("a BE IBAN has 16 characters", IdentifierValidators.Iban.GetMessage("BE6853900754703", English), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void GetMessage_IbanUnknownCountry_SaysSo() =>
-        Assert.Contains("code of a country that uses IBANs", IdentifierValidators.Iban.GetMessage("US12345", English), StringComparison.Ordinal);
+    [Theory]
+    [InlineData("US12345")]
+    [InlineData("F")]
+    [InlineData("7630006000011234567890189")]
+    public void GetMessage_IbanWithoutIbanCountry_SaysSo(string value) =>
+        Assert.Contains("code of a country that uses IBANs", IdentifierValidators.Iban.GetMessage(value, English), StringComparison.Ordinal);
 
     [Fact]
     public void GetMessage_IbanWrongCheckDigits_NamesMod97() =>

@@ -276,9 +276,9 @@ public class ImportProfileTests
     }
 
     /// <summary>
-    /// BUG: System.Text.Json's source-generated deserializer sets every init-only property, so a profile JSON that omits
-    /// <c>columns</c>, <c>defaults</c> or <c>autoCreate</c> yields <see langword="null"/> collections (typed non-nullable,
-    /// initialised to empty in ImportProfile). The pipeline then throws NullReferenceException from CompiledMapping.Compile.
+    /// Regression: System.Text.Json's source-generated deserializer sets every init-only property, so a profile JSON that omitted
+    /// <c>columns</c>, <c>defaults</c> or <c>autoCreate</c> yielded <see langword="null"/> collections and the pipeline threw
+    /// NullReferenceException from CompiledMapping.Compile (fixed in 73be234).
     /// </summary>
     [Fact]
     public void FromJson_ProfileOmittingOptionalProperties_HasEmptyCollections()
@@ -293,7 +293,32 @@ public class ImportProfileTests
         Assert.Empty(profile.AutoCreate);
     }
 
-    /// <summary>BUG (consequence of the one above): a minimal profile file, only <c>columns</c>, makes the import throw NullReferenceException.</summary>
+    /// <summary>Regression (see above): a minimal profile file, only <c>columns</c>, made the import throw NullReferenceException.</summary>
+    [Theory]
+    [InlineData("{ \"columns\": { \"Code\": \"code\", \"Nom\": \"name\" }, \"entity\": null, \"defaults\": null, \"autoCreate\": null }")]
+    [InlineData("{ \"columns\": { \"Code\": \"code\", \"Nom\": \"name\", \"Autre\": null }, \"defaults\": { \"status\": null } }")]
+    public async Task SimulateAsync_ProfileJsonWithNulls_Imports(string json)
+    {
+        var report = await SimulateAsync("Code;Nom;Autre\r\nC1;Dupont;x\r\n", ImportProfile.FromJson(json));
+
+        Assert.Equal(new ImportTotals(1, 1, 0, 0, 0), report.Totals);
+    }
+
+    /// <summary>
+    /// BUG (minor): a null inside a hand-edited profile's lists (<c>"keys": [null]</c>, <c>"autoCreate": [null]</c>) reaches
+    /// EntitySchema.TryGetField(null) in CompiledMapping.Compile and throws ArgumentNullException instead of an ImportException that
+    /// says what is wrong with the profile.
+    /// </summary>
+    [Theory]
+    [InlineData("{ \"columns\": { \"Code\": \"code\", \"Nom\": \"name\" }, \"keys\": [null] }")]
+    [InlineData("{ \"columns\": { \"Code\": \"code\", \"Nom\": \"name\" }, \"autoCreate\": [null] }")]
+    public async Task SimulateAsync_ProfileJsonWithNullInAList_ThrowsImportException(string json)
+    {
+        var profile = ImportProfile.FromJson(json);
+
+        await Assert.ThrowsAsync<ImportException>(() => SimulateAsync("Code;Nom\r\nC1;Dupont\r\n", profile));
+    }
+
     [Fact]
     public async Task SimulateAsync_ProfileJsonWithColumnsOnly_Imports()
     {

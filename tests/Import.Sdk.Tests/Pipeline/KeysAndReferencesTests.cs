@@ -45,6 +45,22 @@ public class KeysAndReferencesTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_CompositeKeyFromTheProfile_MatchesTheStoreAndFindsDuplicatesOnAllParts()
+    {
+        var sink = new InMemorySink();
+        sink.Seed(Some.Accounts, Some.NewAccount("C1", "Dupont", ("email", "old@x.fr")));
+        var profile = new ImportProfile { Columns = new Dictionary<string, string> { ["Code"] = "code", ["Nom"] = "name", ["Email"] = "email" }, Keys = ["code", "name"] };
+        var csv = "Code;Nom;Email\r\nC1;Dupont;new@x.fr\r\nC1;Martin;m@x.fr\r\nC1;Dupont;autre@x.fr\r\nC2;;\r\n";
+
+        var report = await Some.Pipeline(sink, options: English).ExecuteAsync(new ImportRequest(Some.Csv(csv)) { Profile = profile });
+
+        Assert.Equal([(4, IssueCodes.DuplicateKey, "C1/Dupont"), (5, IssueCodes.Required, "")], report.Issues.Select(i => (i.Row, i.Code, i.Value!)));
+        Assert.Contains("row 2", report.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Equal(new ImportTotals(4, 1, 1, 0, 2), report.Totals);
+        Assert.Equal("new@x.fr", Some.Value(sink.GetRecords("accounts").Single(r => Equals(Some.Value(r, "name"), "Dupont")), "email"));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_GroupUsedByRowsInSeveralBatches_IsCreatedOnceWithOneWarning()
     {
         var csv = Some.AccountsCsv(

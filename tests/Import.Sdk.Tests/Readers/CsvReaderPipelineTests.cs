@@ -61,6 +61,32 @@ public class CsvReaderPipelineTests
         Assert.Equal(new ImportTotals(2, 1, 0, 0, 1), report.Totals);
     }
 
+    /// <summary>
+    /// BUG: an unterminated quote in the header row is not reported. CsvTabularReader.OpenAsync reads the header before `self` is set, so
+    /// OnMalformedRecord (`self?.OnMalformed(m)`) drops it: the whole file becomes one header cell and the user is told that the
+    /// required field 'name' is unmapped, instead of malformed_file on row 1.
+    /// </summary>
+    [Fact]
+    public async Task SimulateAsync_UnterminatedQuoteInTheHeader_ReportsMalformedFileOnRowOne()
+    {
+        var report = await SimulateAsync("Code client;\"Raison sociale\r\nC1;Dupont\r\nC2;Martin\r\n", English);
+
+        var issue = Assert.Single(report.IssuesOf(IssueCodes.MalformedFile));
+        Assert.Equal(1, issue.Row);
+        Assert.True(report.IsFileRejected);
+    }
+
+    [Fact]
+    public async Task SimulateAsync_ExcelSeparatorHintLine_IsHonouredAndNotARow()
+    {
+        var report = await SimulateAsync("sep=,\r\nCode client,Raison sociale,Email\r\nC1,\"Dupont; fils\",x\r\n");
+
+        Assert.Equal(",", report.Source!.Delimiter);
+        Assert.Equal(["Code client", "Raison sociale", "Email"], report.Header);
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((2, IssueCodes.InvalidEmail), (issue.Row, issue.Code));
+    }
+
     [Fact]
     public async Task SimulateAsync_EmptyFile_ReportsOneMalformedFileAndRejectsTheFile()
     {
@@ -144,6 +170,42 @@ public class CsvReaderPipelineTests
         Assert.Equal(6001, report.Totals.Inserted);
         Assert.Equal("windows-1252", report.Source!.Encoding);
         Assert.Equal("Société Générale", Some.Value(Some.Account(sink, "C999999"), "name"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_FileOnDiskInWindows1252_ReadsLikeBytes()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllBytesAsync(path, CsvReaderPreviewTests.Windows1252FileWithAccentAt(asciiRowsBefore: 6000));
+        try
+        {
+            var sink = new InMemorySink();
+            var progress = new RecordingProgress();
+
+            var report = await Some.Pipeline(sink).ExecuteAsync(new ImportRequest(ImportSource.FromFile(path)), progress);
+
+            Assert.Equal(Path.GetFileName(path), report.File);
+            Assert.Equal(("windows-1252", 6001L), (report.Source!.Encoding, report.Totals.Inserted));
+            Assert.Equal("Société Générale", Some.Value(Some.Account(sink, "C999999"), "name"));
+            Assert.Equal(100d, progress.Reports[^1].Percent);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task SimulateAsync_MissingFile_ReportsOneMalformedFileNamingIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+
+        var report = await Some.Pipeline(new InMemorySink()).SimulateAsync(new ImportRequest(ImportSource.FromFile(path)));
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(IssueCodes.MalformedFile, issue.Code);
+        Assert.Contains(path, issue.Message, StringComparison.Ordinal);
+        Assert.True(report.IsFileRejected);
     }
 
     [Fact]

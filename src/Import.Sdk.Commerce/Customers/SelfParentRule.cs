@@ -1,0 +1,40 @@
+using Import.Sdk.Commerce.Identifiers;
+
+namespace Import.Sdk.Commerce.Customers;
+
+/// <summary>
+/// A customer cannot be its own group customer (seed 002: only subsidiaries name their group). A row whose
+/// "Identifiant du groupe" is its own code — or, without a code, whose "Nom du groupe" is its own name — is rejected with
+/// <c>unknown_parent</c> and a message that says so, instead of a parent "not found" (or, for a customer already in the
+/// store, a record that is its own parent).
+/// </summary>
+internal sealed class SelfParentRule : IRecordRule
+{
+    public void Validate(RecordContext record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!record.Schema.TryGetField("parent_code", out _) || !record.Schema.TryGetField("parent_name", out _))
+        {
+            return;
+        }
+
+        var code = record.GetText("code");
+        var french = IdentifierValidator.IsFrench(record.UiCulture);
+        if (code is not null && string.Equals(record.GetText("parent_code"), code, StringComparison.Ordinal))
+        {
+            record.ReportError("parent_code", IssueCodes.UnknownParent, Message(code, french));
+            return;
+        }
+
+        // Without a code, the name identifies the customer (homonyms with different codes may legitimately name each other).
+        var name = record.GetText("name");
+        if (code is null && name is not null && string.Equals(record.GetText("parent_name"), name, StringComparison.Ordinal))
+        {
+            record.ReportError("parent_name", IssueCodes.UnknownParent, Message(name, french));
+        }
+    }
+
+    private static string Message(string self, bool french) => french
+        ? $"Le client « {self} » ne peut pas être son propre groupe : pour le client de tête d'un groupe, laissez vides l'identifiant et le nom du groupe."
+        : $"Customer '{self}' cannot be its own group customer: leave the group code and name empty for the head of a group.";
+}
