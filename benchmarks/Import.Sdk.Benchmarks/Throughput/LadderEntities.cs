@@ -1,6 +1,5 @@
 using Import.Sdk.Benchmarks.Data;
 using Import.Sdk.Commerce;
-using Import.Sdk.Commerce.Customers;
 using Import.Sdk.Commerce.Identifiers;
 
 namespace Import.Sdk.Benchmarks.Throughput;
@@ -72,10 +71,12 @@ internal static class LadderEntities
                         f.Min(0);
                         break;
                     case "payment_method":
-                        f.Values(CustomersEntity.PaymentMethods.Select(m => m.Value).ToArray());
-                        foreach (var (value, aliases) in CustomersEntity.PaymentMethods)
+                        // The values and aliases of the real entity (its public field definition).
+                        var method = CustomerImport.Entity.Schema["payment_method"];
+                        f.Values([.. method.AllowedValues]);
+                        foreach (var group in method.Aliases.GroupBy(a => a.Value, a => a.Key))
                         {
-                            f.Aliases(value, aliases);
+                            f.Aliases(group.Key, [.. group]);
                         }
 
                         break;

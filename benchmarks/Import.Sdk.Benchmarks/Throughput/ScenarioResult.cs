@@ -55,6 +55,9 @@ internal sealed record ScenarioResult
 
     public required string Detail { get; init; }
 
+    /// <summary>Gets the batch size the pipeline ran with, or <see langword="null"/> for the default.</summary>
+    public int? BatchSize { get; init; }
+
     /// <summary>Gets why the run's result is wrong (rows rejected, rows missing…), or <see langword="null"/>.</summary>
     public string? Problem { get; init; }
 

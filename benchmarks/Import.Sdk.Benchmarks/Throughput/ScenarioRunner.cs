@@ -65,6 +65,7 @@ internal static class ScenarioRunner
             ServerGc = GCSettings.IsServerGC,
             ConcurrentGc = GCSettings.LatencyMode != GCLatencyMode.Batch,
             Detail = median.Outcome.Detail,
+            BatchSize = scenario.BatchSize,
             Problem = problem,
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));

@@ -32,11 +32,14 @@ internal abstract class Scenario
         ["raw-csv"] = () => new RawCsvScenario(),
         ["raw-csv-async"] = () => new RawCsvScenario(RawCsvVariant.Async),
         ["raw-csv-our-options"] = () => new RawCsvScenario(RawCsvVariant.OurOptions),
+        ["raw-csv-keys"] = () => new RawCsvScenario(RawCsvVariant.StringKeys),
+        ["raw-csv-hashkeys"] = () => new RawCsvScenario(RawCsvVariant.HashKeys),
         ["read-ours"] = () => new OurReaderScenario(),
         ["simulate"] = () => new SimulateScenario(SourceKind.File),
         ["simulate-bytes"] = () => new SimulateScenario(SourceKind.Bytes),
         ["simulate-syncstream"] = () => new SimulateScenario(SourceKind.SyncStream),
         ["simulate-unbuffered"] = () => new SimulateScenario(SourceKind.UnbufferedStream),
+        ["simulate-reads"] = () => new SimulateScenario(SourceKind.CountedBytes),
         ["ladder-plain"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Plain),
         ["ladder-typed"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Typed),
         ["ladder-validated"] = () => new SimulateScenario(SourceKind.File, LadderEntities.Validated),
@@ -108,6 +111,15 @@ internal enum RawCsvVariant
 
     /// <summary>Diagnostic: R with the options our reader sets (separator detected, empty lines kept, malformed-record callback, record limit).</summary>
     OurOptions,
+
+    /// <summary>Diagnostic: R + the key registry as <c>ImportRun</c> keeps it: <c>Dictionary&lt;string, KeyState&gt;</c> of every key string.</summary>
+    StringKeys,
+
+    /// <summary>
+    /// Diagnostic: R + a compact key registry: a 64-bit hash of the key's UTF-8 bytes → first row, no string kept per key. A lower bound
+    /// of what an exact compact registry costs (an exact one also keeps the key bytes, ~10 bytes a key here, in a byte arena).
+    /// </summary>
+    HashKeys,
 }
 
 /// <summary>R, the reference: CsvHelper 34 <c>CsvReader.FromFile</c> + <c>Read()</c> + <c>GetString(i)</c> of every field.</summary>
@@ -117,6 +129,8 @@ internal sealed class RawCsvScenario(RawCsvVariant variant = RawCsvVariant.Refer
     {
         RawCsvVariant.Async => () => ReadAsync(file),
         RawCsvVariant.OurOptions => () => Task.FromResult(Read(file, CsvReaderOptions.Default with { SkipEmptyLines = false, MaxRecordSize = 4 << 20, OnMalformedRecord = _ => { } })),
+        RawCsvVariant.StringKeys => () => Task.FromResult(ReadWithStringKeys(file)),
+        RawCsvVariant.HashKeys => () => Task.FromResult(ReadWithHashKeys(file)),
         _ => () => Task.FromResult(Read(file)),
     }));
 
@@ -138,6 +152,72 @@ internal sealed class RawCsvScenario(RawCsvVariant variant = RawCsvVariant.Refer
         }
 
         return new RunOutcome(rows, string.Create(CultureInfo.InvariantCulture, $"{chars} chars"));
+    }
+
+    private static RunOutcome ReadWithStringKeys(string file)
+    {
+        using var csv = CsvReader.FromFile(file, CsvReaderOptions.Default with { Separator = ';' });
+        var keys = new Dictionary<string, (int FirstRow, bool Accepted)>(StringComparer.Ordinal);
+        long rows = 0;
+        long duplicates = 0;
+        while (csv.Read())
+        {
+            var key = csv.GetString(0);
+            for (var i = 1; i < csv.FieldCount; i++)
+            {
+                _ = csv.GetString(i);
+            }
+
+            rows++;
+            ref var state = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out var seen);
+            if (seen)
+            {
+                duplicates++;
+            }
+            else
+            {
+                state.FirstRow = (int)rows + 1;
+            }
+
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(keys, key).Accepted = true;
+        }
+
+        return new RunOutcome(rows, string.Create(CultureInfo.InvariantCulture, $"{keys.Count} keys, {duplicates} duplicates"));
+    }
+
+    private static RunOutcome ReadWithHashKeys(string file)
+    {
+        using var csv = CsvReader.FromFile(file, CsvReaderOptions.Default with { Separator = ';' });
+        var keys = new Dictionary<ulong, int>();
+        long rows = 0;
+        long duplicates = 0;
+        while (csv.Read())
+        {
+            var hash = Fnv1A64(csv.GetSpan(0));
+            for (var i = 1; i < csv.FieldCount; i++)
+            {
+                _ = csv.GetString(i);
+            }
+
+            rows++;
+            if (!keys.TryAdd(hash, (int)rows + 1))
+            {
+                duplicates++;
+            }
+        }
+
+        return new RunOutcome(rows, string.Create(CultureInfo.InvariantCulture, $"{keys.Count} keys, {duplicates} duplicates"));
+    }
+
+    private static ulong Fnv1A64(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14_695_981_039_346_656_037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1_099_511_628_211UL;
+        }
+
+        return hash;
     }
 
     private static RunOutcome Read(string file, CsvReaderOptions options)
@@ -222,6 +302,59 @@ internal enum SourceKind
     /// (<c>bufferSize: 0</c>; CsvHelper has its own): no <c>BufferedFileStreamStrategy</c>, so no semaphore taken per read.
     /// </summary>
     UnbufferedStream,
+
+    /// <summary>Diagnostic: <see cref="Bytes"/> through a stream that counts the reads the reader makes and the bytes it asks for.</summary>
+    CountedBytes,
+}
+
+/// <summary>Counts the reads made on a stream (diagnostic).</summary>
+internal sealed class ReadCountingStream(Stream inner) : Stream
+{
+    public long Reads { get; private set; }
+
+    public long BytesRequested { get; private set; }
+
+    public long BytesReturned { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => inner.CanSeek;
+
+    public override bool CanWrite => false;
+
+    public override long Length => inner.Length;
+
+    public override long Position { get => inner.Position; set => inner.Position = value; }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(count, inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(buffer.Length, inner.Read(buffer));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(buffer.Length, await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Reads} reads, {BytesRequested / 1_048_576.0:N0} MiB asked, {BytesReturned / 1_048_576.0:N1} MiB returned");
+
+    private int Count(int requested, int returned)
+    {
+        Reads++;
+        BytesRequested += requested;
+        BytesReturned += returned;
+        return returned;
+    }
 }
 
 /// <summary><c>SimulateAsync</c> of the customers file over an in-memory sink seeded with the default tax regime.</summary>
@@ -231,7 +364,7 @@ internal sealed class SimulateScenario(SourceKind source, Func<ImportEntity>? en
 
     public override async Task PrepareAsync(string file)
     {
-        if (source == SourceKind.Bytes)
+        if (source is SourceKind.Bytes or SourceKind.CountedBytes)
         {
             _bytes = await File.ReadAllBytesAsync(file);
         }
@@ -247,9 +380,10 @@ internal sealed class SimulateScenario(SourceKind source, Func<ImportEntity>? en
         return new SimpleRun(
             async () =>
             {
-                FileStream? stream = null;
+                Stream? stream = null;
                 var importSource = source switch
                 {
+                    SourceKind.CountedBytes => ImportSource.FromStream(stream = new ReadCountingStream(new MemoryStream(_bytes!, writable: false)), Path.GetFileName(file)),
                     SourceKind.Bytes => ImportSource.FromBytes(_bytes!, Path.GetFileName(file)),
                     SourceKind.SyncStream => ImportSource.FromStream(stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), Path.GetFileName(file)),
                     SourceKind.UnbufferedStream => ImportSource.FromStream(stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous | FileOptions.SequentialScan), Path.GetFileName(file)),
@@ -260,7 +394,7 @@ internal sealed class SimulateScenario(SourceKind source, Func<ImportEntity>? en
                     report = await pipeline.SimulateAsync(new ImportRequest(importSource));
                 }
 
-                return new RunOutcome(report.Totals.Rows, Totals(report));
+                return new RunOutcome(report.Totals.Rows, Totals(report) + (stream is ReadCountingStream counted ? "; " + counted : string.Empty));
             },
             (_, expected) => Task.FromResult(CheckReport(report!, expected, simulated: true)));
     }

@@ -51,32 +51,38 @@ internal static class ThroughputHarness
             return 1;
         }
 
-        var plan = new List<(string Label, string Scenario, string File, int Rows)>
+        var plan = new List<(string Label, string Scenario, string File, int Rows, string? Batch)>
         {
-            ("R: CsvHelper Read + GetString", "raw-csv", big, rows),
-            ("our reader only (diagnostic)", "read-ours", big, rows),
-            ("simulate, in-memory sink", "simulate", big, rows),
-            ("execute into InMemorySink", "execute-memory", big, rows),
-            ("simulate, in-memory sink", "simulate", small, smallRows),
-            ("raw prepared INSERT (SQLite)", "raw-sqlite", small, smallRows),
-            ("execute into SQLite (new file)", "execute-sqlite", small, smallRows),
+            ("R: CsvHelper Read + GetString", "raw-csv", big, rows, batch),
+            ("our reader only (diagnostic)", "read-ours", big, rows, batch),
+            ("simulate, in-memory sink", "simulate", big, rows, batch),
+            ("execute into InMemorySink", "execute-memory", big, rows, batch),
+            ("simulate, in-memory sink", "simulate", small, smallRows, batch),
+            ("raw prepared INSERT (SQLite)", "raw-sqlite", small, smallRows, batch),
+            ("execute into SQLite (new file)", "execute-sqlite", small, smallRows, batch),
         };
         if (ladder)
         {
             // Diagnostics: where the CPU time of a simulate goes (see LadderEntities), and what the file source costs.
             plan.AddRange(
             [
-                ("ladder 1: 15 text fields, no check", "ladder-plain", big, rows),
-                ("ladder 2: + field types", "ladder-typed", big, rows),
-                ("ladder 3: + identifier validators", "ladder-validated", big, rows),
-                ("ladder 4: + references", "ladder-referenced", big, rows),
-                ("simulate, file bytes in memory", "simulate-bytes", big, rows),
-                ("simulate, unbuffered FileStream", "simulate-unbuffered", big, rows),
+                ("ladder 1: 15 text fields, no check", "ladder-plain", big, rows, batch),
+                ("ladder 2: + field types", "ladder-typed", big, rows, batch),
+                ("ladder 3: + identifier validators", "ladder-validated", big, rows, batch),
+                ("ladder 4: + references", "ladder-referenced", big, rows, batch),
+                ("simulate, file bytes in memory", "simulate-bytes", big, rows, batch),
+                ("simulate, unbuffered FileStream", "simulate-unbuffered", big, rows, batch),
+                ("simulate, batch 200", "simulate", big, rows, "200"),
+                ("simulate, batch 20,000", "simulate", big, rows, "20000"),
+                ("R over async FileStream, ReadAsync", "raw-csv-async", big, rows, batch),
+                ("R with our reader's options", "raw-csv-our-options", big, rows, batch),
+                ("R + key registry (string → state)", "raw-csv-keys", big, rows, batch),
+                ("R + 64-bit hash key registry", "raw-csv-hashkeys", big, rows, batch),
             ]);
         }
 
         var results = new List<(string Label, ScenarioResult Result)>();
-        foreach (var (label, scenario, file, expected) in plan)
+        foreach (var (label, scenario, file, expected, childBatch) in plan)
         {
             if (only is not null && !only.Contains(scenario, StringComparer.Ordinal))
             {
@@ -84,7 +90,7 @@ internal static class ThroughputHarness
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {label}: {scenario} on {Path.GetFileName(file)} ({expected:N0} rows), cold + {runs} warm runs, own process"));
-            var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory, batch);
+            var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory, childBatch);
             if (result is not null)
             {
                 results.Add((label, result));
@@ -193,6 +199,7 @@ internal static class ThroughputHarness
 
     private static (string Text, string Markdown, object Targets) Report(List<(string Label, ScenarioResult Result)> results, int rows, int smallRows, string environment, string loadBefore, string loadAfter)
     {
+        // The first result of a scenario and size is the one of the main plan (the --ladder diagnostics come after it).
         ScenarioResult? Find(string scenario, long n) => results.Select(r => r.Result).FirstOrDefault(r => r.Scenario == scenario && r.Rows == n);
         var r = Find("raw-csv", rows);
         var rawInsert = Find("raw-sqlite", smallRows);

@@ -45,7 +45,7 @@ internal sealed class CompiledMapping
         {
             try
             {
-                map.Culture = CultureInfo.GetCultureInfo(cultureName);
+                map.Culture = CultureInfo.GetCultureInfo(cultureName, predefinedOnly: true);
             }
             catch (CultureNotFoundException)
             {
@@ -62,6 +62,11 @@ internal sealed class CompiledMapping
             if (profile.Entity.Length > 0 && !string.Equals(profile.Entity, schema.Name, StringComparison.Ordinal))
             {
                 problems.Add($"the profile is for entity '{profile.Entity}', not '{schema.Name}'");
+            }
+
+            if ((profile.Keys?.Any(k => k is null) ?? false) || profile.AutoCreate.Any(k => k is null) || (profile.DateFormats?.Any(f => string.IsNullOrEmpty(f)) ?? false))
+            {
+                throw new ImportException("The profile cannot be used: a list ('keys', 'autoCreate' or 'dateFormats') contains an empty or null entry.");
             }
 
             var byHeader = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -95,6 +100,11 @@ internal sealed class CompiledMapping
 
             foreach (var (fieldName, value) in profile.Defaults)
             {
+                if (value is null)
+                {
+                    continue;
+                }
+
                 if (schema.TryGetField(fieldName, out var field))
                 {
                     map.DefaultText[field.Index] = value;

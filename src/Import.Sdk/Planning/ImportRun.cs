@@ -22,7 +22,10 @@ internal sealed partial class ImportRun
     private readonly CancellationToken _ct;
     private readonly CultureInfo _ui;
 
-    private readonly List<ImportIssue> _issues = [];
+    // Issues kept, the latest rows first out when over MaxIssues, so that the report keeps the issues of the first rows.
+    private readonly PriorityQueue<ImportIssue, (int Row, long Sequence)> _issues = new(Comparer<(int Row, long Sequence)>.Create((a, b) => b.CompareTo(a)));
+    private long _issueSequence;
+    private bool _hasErrors;
     private readonly List<ImportReport.RejectedRow> _rejected = [];
     private readonly Dictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
     private readonly List<RowState> _deferred = [];
@@ -86,6 +89,7 @@ internal sealed partial class ImportRun
 
             if (_map.IsFatal)
             {
+                _fileRejected = true;
                 return BuildReport();
             }
 
@@ -141,23 +145,37 @@ internal sealed partial class ImportRun
 
     private ImportReport BuildReport()
     {
-        var issues = _issues.OrderBy(i => i.Row).ToArray();
+        var issues = _issues.UnorderedItems.OrderBy(i => i.Priority).Select(i => i.Element).ToArray();
         var rejected = _rejected.OrderBy(r => r.Row).ToArray();
         var totals = new ImportTotals(_rows, _inserted, _updated, _unchanged, _rejectedCount);
-        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, rejected, _ui);
+        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, rejected, _ui)
+        {
+            IsFileRejected = _fileRejected,
+            HasErrors = _hasErrors,
+        };
     }
 
-    private void AddFileIssue(int row, string code, string message) =>
+    private bool _fileRejected;
+
+    private void AddFileIssue(int row, string code, string message)
+    {
+        _fileRejected |= _rows == 0;
         AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, message));
+    }
 
     private void AddIssue(ImportIssue issue)
     {
-        if (_issues.Count < _options.MaxIssues)
+        _hasErrors |= issue.Severity == IssueSeverity.Error;
+        if (_options.MaxIssues == 0)
         {
-            _issues.Add(issue);
+            _issuesOmitted++;
+            return;
         }
-        else
+
+        _issues.Enqueue(issue, (issue.Row, _issueSequence++));
+        if (_issues.Count > _options.MaxIssues)
         {
+            _issues.Dequeue();
             _issuesOmitted++;
         }
     }
@@ -169,7 +187,8 @@ internal sealed partial class ImportRun
         if (severity == IssueSeverity.Error)
         {
             row.Rejected = true;
-            (row.Errors ??= []).Add(field is null ? message : $"{column ?? field.Name}: {message}");
+            var name = column ?? field?.Name;
+            (row.Errors ??= []).Add(name is null || message.StartsWith(name, StringComparison.Ordinal) ? message : string.Concat(name, _ui.TwoLetterISOLanguageName == "fr" ? " : " : ": ", message));
         }
     }
 

@@ -56,10 +56,13 @@ public sealed class ImportReport
     public CultureInfo UiCulture { get; }
 
     /// <summary>Gets a value indicating whether the file could not be used at all (unreadable, or a required field unmapped): nothing was imported.</summary>
-    public bool IsFileRejected => Issues.Any(i => i.Row <= 1 && i.Severity == IssueSeverity.Error && (i.Code == IssueCodes.MalformedFile || i.Code == IssueCodes.UnmappedRequiredField)) && Totals.Rows == 0;
+    public bool IsFileRejected { get; internal init; }
 
     /// <summary>Gets a value indicating whether every row was accepted.</summary>
-    public bool IsSuccess => Totals.Rejected == 0 && !Issues.Any(i => i.Severity == IssueSeverity.Error);
+    public bool IsSuccess => Totals.Rejected == 0 && !HasErrors;
+
+    /// <summary>Gets a value indicating whether the import found at least one error (listed or omitted).</summary>
+    public bool HasErrors { get; internal init; }
 
     /// <summary>Writes the report as JSON (the public report contract).</summary>
     /// <returns>The JSON text.</returns>

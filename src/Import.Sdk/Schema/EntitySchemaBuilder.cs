@@ -47,7 +47,13 @@ public sealed class EntitySchemaBuilder
         }
 
         var custom = CustomMode;
-        _recipe.Add(b => b.Field(name, type, configure));
+        _recipe.Add(b =>
+        {
+            var previous = b.CustomMode;
+            b.CustomMode = custom;
+            b.Field(name, type, configure);
+            b.CustomMode = previous;
+        });
         var field = new FieldBuilder(name, type) { IsCustomValue = custom };
         configure?.Invoke(field);
         _fields.Add(field);

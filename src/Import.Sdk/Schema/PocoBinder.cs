@@ -58,6 +58,8 @@ public sealed class PocoBinder<T>
             {
                 null => null,
                 int i => (long)i,
+                short sh => (long)sh,
+                float fl => (decimal)fl,
                 long l => l,
                 decimal d => d,
                 double d => (decimal)d,

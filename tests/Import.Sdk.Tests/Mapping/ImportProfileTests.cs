@@ -208,9 +208,10 @@ public class ImportProfileTests
     }
 
     [Theory]
-    [InlineData("Mode", "UPSERT", ImportMode.Upsert)]
-    [InlineData("Mode", " update ", ImportMode.Update)]
-    public async Task SimulateAsync_ProfileModeIsCaseAndSpaceInsensitive(string _, string mode, ImportMode expected)
+    [InlineData("UPSERT", ImportMode.Upsert)]
+    [InlineData(" update ", ImportMode.Update)]
+    [InlineData("Insert", ImportMode.Insert)]
+    public async Task SimulateAsync_ProfileMode_IsCaseAndSpaceInsensitive(string mode, ImportMode expected)
     {
         var profile = new ImportProfile { Mode = mode, Columns = new Dictionary<string, string> { ["Code"] = "code", ["Nom"] = "name" } };
 
@@ -251,7 +252,7 @@ public class ImportProfileTests
     }
 
     /// <summary>
-    /// BUG (minor): CompiledMapping.Compile catches CultureNotFoundException from CultureInfo.GetCultureInfo(name), but with ICU an
+    /// Regression (was a bug): CompiledMapping.Compile catches CultureNotFoundException from CultureInfo.GetCultureInfo(name), but with ICU an
     /// unknown but well-formed name ("xx-NOPE-12") does not throw: the profile silently gets a made-up culture with invariant
     /// number formats. <c>CultureInfo.GetCultureInfo(name, predefinedOnly: true)</c> would reject it.
     /// </summary>
@@ -305,7 +306,7 @@ public class ImportProfileTests
     }
 
     /// <summary>
-    /// BUG (minor): a null inside a hand-edited profile's lists (<c>"keys": [null]</c>, <c>"autoCreate": [null]</c>) reaches
+    /// Regression (was a bug): a null inside a hand-edited profile's lists (<c>"keys": [null]</c>, <c>"autoCreate": [null]</c>) reaches
     /// EntitySchema.TryGetField(null) in CompiledMapping.Compile and throws ArgumentNullException instead of an ImportException that
     /// says what is wrong with the profile.
     /// </summary>

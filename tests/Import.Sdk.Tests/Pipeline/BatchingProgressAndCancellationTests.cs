@@ -177,7 +177,7 @@ public class BatchingProgressAndCancellationTests
     }
 
     /// <summary>
-    /// BUG (minor): the cap keeps the issues in the order they are found, not by row: a row deferred for its parent (row 2) is
+    /// Regression (was a bug): the cap keeps the issues in the order they are found, not by row: a row deferred for its parent (row 2) is
     /// decided after row 3, so with MaxIssues = 1 the report lists row 3 and omits row 2, although issues are "ordered by row".
     /// </summary>
     [Fact]
@@ -192,7 +192,7 @@ public class BatchingProgressAndCancellationTests
     }
 
     /// <summary>
-    /// BUG: ImportReport.IsFileRejected and IsSuccess look at the listed issues only. With MaxIssues = 0 a file whose required field
+    /// Regression (was a bug): ImportReport.IsFileRejected and IsSuccess look at the listed issues only. With MaxIssues = 0 a file whose required field
     /// is unmapped (nothing imported) says IsFileRejected = false and IsSuccess = true.
     /// </summary>
     [Fact]

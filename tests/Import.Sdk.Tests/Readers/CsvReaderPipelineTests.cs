@@ -62,7 +62,7 @@ public class CsvReaderPipelineTests
     }
 
     /// <summary>
-    /// BUG: an unterminated quote in the header row is not reported. CsvTabularReader.OpenAsync reads the header before `self` is set, so
+    /// Regression (was a bug): an unterminated quote in the header row is not reported. CsvTabularReader.OpenAsync reads the header before `self` is set, so
     /// OnMalformedRecord (`self?.OnMalformed(m)`) drops it: the whole file becomes one header cell and the user is told that the
     /// required field 'name' is unmapped, instead of malformed_file on row 1.
     /// </summary>
@@ -74,6 +74,16 @@ public class CsvReaderPipelineTests
         var issue = Assert.Single(report.IssuesOf(IssueCodes.MalformedFile));
         Assert.Equal(1, issue.Row);
         Assert.True(report.IsFileRejected);
+    }
+
+    /// <summary>Regression (pipeline face of CsvReaderPreviewTests.ReadAsync_LineOfSeparatorsOnly_IsSkippedButCounted): a line of separators only is rejected as a row with empty required values.</summary>
+    [Fact]
+    public async Task SimulateAsync_LineOfSeparatorsOnly_IsNotARow()
+    {
+        var report = await SimulateAsync("Code client;Raison sociale;Email\r\nC1;Dupont;\r\n;;\r\nC2;Martin;\r\n");
+
+        Assert.Empty(report.Issues);
+        Assert.Equal(new ImportTotals(2, 2, 0, 0, 0), report.Totals);
     }
 
     [Fact]

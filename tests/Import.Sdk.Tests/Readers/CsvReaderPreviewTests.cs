@@ -115,7 +115,7 @@ public class CsvReaderPreviewTests
     }
 
     /// <summary>
-    /// BUG: on a non-seekable stream of 64 KiB or more, an invalid UTF-8 byte inside the first 64 KiB is ignored
+    /// Regression (was a bug): on a non-seekable stream of 64 KiB or more, an invalid UTF-8 byte inside the first 64 KiB is ignored
     /// (CsvTabularReader.DetectEncodingAsync: <c>valid = IsValidUtf8(head) || headLength == head.Length</c>), so a
     /// Windows-1252 upload is read as UTF-8 and its accents become U+FFFD.
     /// </summary>
@@ -131,7 +131,7 @@ public class CsvReaderPreviewTests
     }
 
     /// <summary>
-    /// BUG: on a non-seekable stream only the first 64 KiB are checked, so a Windows-1252 accent past them is silently
+    /// Regression (was a bug): on a non-seekable stream only the first 64 KiB are checked, so a Windows-1252 accent past them is silently
     /// turned into U+FFFD (the reader loses data without any issue). A seekable source of the same bytes reads correctly.
     /// </summary>
     [Fact]
@@ -209,7 +209,7 @@ public class CsvReaderPreviewTests
     }
 
     /// <summary>
-    /// BUG: ITabularReader.ReadAsync promises "the next row that has at least one non-empty cell", but CsvTabularReader
+    /// Regression (was a bug): ITabularReader.ReadAsync promises "the next row that has at least one non-empty cell", but CsvTabularReader
     /// only skips lines with no separator at all. A line of separators only (";;" — what Excel writes for a formatted,
     /// emptied row) is returned as a row of empty cells (and the pipeline then rejects it for missing required values).
     /// </summary>

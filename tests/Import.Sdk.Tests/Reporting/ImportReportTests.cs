@@ -100,8 +100,8 @@ public class ImportReportTests
 
         Assert.Equal(["Code client", "Raison sociale", "Email", "Commentaire", "Erreurs"], rows[0]);
         Assert.Equal(3, rows.Count);
-        Assert.Equal(["C2", "Martin; fils", "pas-un-email", " garder  les espaces ", "Email: « pas-un-email » n'est pas une adresse e-mail valide."], rows[1]);
-        Assert.Equal(["C3", "", "", "sur\r\ndeux lignes", "Raison sociale: Raison sociale : une valeur est obligatoire."], rows[2]);
+        Assert.Equal(["C2", "Martin; fils", "pas-un-email", " garder  les espaces ", "Email : « pas-un-email » n'est pas une adresse e-mail valide."], rows[1]);
+        Assert.Equal(["C3", "", "", "sur\r\ndeux lignes", "Raison sociale : une valeur est obligatoire."], rows[2]);
     }
 
     [Fact]

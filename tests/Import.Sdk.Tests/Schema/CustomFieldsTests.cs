@@ -29,7 +29,7 @@ public class CustomFieldsTests
         Assert.Contains("'email'", ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>BUG (minor): Extend replays the recipe of the schema with CustomMode off, so the custom fields of an already extended schema lose IsCustom when it is extended again.</summary>
+    /// <summary>Regression (was a bug): Extend replays the recipe of the schema with CustomMode off, so the custom fields of an already extended schema lose IsCustom when it is extended again.</summary>
     [Fact]
     public void Extend_Twice_KeepsTheFirstCustomFieldsCustom()
     {

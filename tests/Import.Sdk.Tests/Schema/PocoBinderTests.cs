@@ -85,7 +85,7 @@ public class PocoBinderTests
     }
 
     /// <summary>
-    /// BUG: FromType maps short to Integer and float to Decimal, but PocoBinder.Unbind converts only int/long/double/decimal/DateTime:
+    /// Regression (was a bug): FromType maps short to Integer and float to Decimal, but PocoBinder.Unbind converts only int/long/double/decimal/DateTime:
     /// a short stays a System.Int16 and a float a System.Single in the record, against the field contract (long, decimal).
     /// </summary>
     [Fact]
@@ -97,7 +97,7 @@ public class PocoBinderTests
         Assert.IsType<decimal>(record[Schema["score"].Index]);
     }
 
-    /// <summary>BUG (consequence): a store seeded from host objects with short/float properties is "updated" by re-importing the very same values, never "unchanged".</summary>
+    /// <summary>Regression (was a bug): a store seeded from host objects with short/float properties is "updated" by re-importing the very same values, never "unchanged".</summary>
     [Fact]
     public async Task ExecuteAsync_SameValuesAsAStoreSeededFromObjects_IsUnchanged()
     {

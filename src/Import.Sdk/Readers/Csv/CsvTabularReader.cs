@@ -11,11 +11,11 @@ internal sealed class CsvTabularReader : ITabularReader
     private readonly CsvReader _csv;
     private readonly CountingStream _counter;
     private readonly System.Globalization.CultureInfo _ui;
-    private long _malformedRecord = -1;
-    private CsvMalformedReason _malformedReason;
+    private readonly MalformedTracker _malformed;
 
-    private CsvTabularReader(CsvReader csv, CountingStream counter, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, System.Globalization.CultureInfo ui)
+    private CsvTabularReader(CsvReader csv, CountingStream counter, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, System.Globalization.CultureInfo ui, MalformedTracker malformed)
     {
+        _malformed = malformed;
         _ui = ui;
         _csv = csv;
         _counter = counter;
@@ -44,18 +44,23 @@ internal sealed class CsvTabularReader : ITabularReader
         try
         {
             var (encoding, encodingName, input) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
-            CsvTabularReader? self = null;
+            var malformed = new MalformedTracker();
             var csvOptions = CsvReaderOptions.Default with
             {
                 Separator = options.Delimiter,
                 SkipEmptyLines = false,
                 MaxRecordSize = options.MaxRecordBytes,
-                OnMalformedRecord = m => self?.OnMalformed(m),
+                OnMalformedRecord = malformed.Record,
             };
             var csv = CsvReader.Create(input, csvOptions, leaveOpen: false);
             try
             {
                 await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                if (malformed.Reason == CsvMalformedReason.UnterminatedQuote && malformed.RecordNumber <= 1)
+                {
+                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.UnterminatedQuote)) { Row = 1 };
+                }
+
                 var header = csv.Headers.Select(h => h.Trim()).ToArray();
                 if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
                 {
@@ -64,9 +69,8 @@ internal sealed class CsvTabularReader : ITabularReader
 
                 var delimiter = csv.Separator.ToString();
                 var info = new SourceInfo("csv", encodingName, delimiter, null, []);
-                self = new CsvTabularReader(csv, counter, info, header, totalBytes, options.UiCulture);
                 _ = encoding;
-                return self;
+                return new CsvTabularReader(csv, counter, info, header, totalBytes, options.UiCulture, malformed);
             }
             catch
             {
@@ -106,16 +110,29 @@ internal sealed class CsvTabularReader : ITabularReader
             }
 
             RowNumber = checked((int)_csv.RowNumber + 1);
-            if (_csv.FieldCount == 0 || (_csv.FieldCount == 1 && _csv.GetSpan(0).IsEmpty))
+            if (AllCellsEmpty())
             {
-                continue; // an empty line: counted, not returned
+                continue; // an empty line, or separators only (an emptied Excel row): counted, not returned
             }
 
-            RowProblem = _malformedRecord == RowNumber && _malformedReason == CsvMalformedReason.UnterminatedQuote
+            RowProblem = _malformed.RecordNumber == RowNumber && _malformed.Reason == CsvMalformedReason.UnterminatedQuote
                 ? Messages.Format(_ui, Messages.UnterminatedQuote)
                 : null;
             return true;
         }
+    }
+
+    private bool AllCellsEmpty()
+    {
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            if (!_csv.GetSpan(i).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string GetString(int index) => index < _csv.FieldCount ? _csv.GetString(index) : string.Empty;
@@ -159,32 +176,39 @@ internal sealed class CsvTabularReader : ITabularReader
                 return (Encoding.BigEndianUnicode, "utf-16be", Encoding.CreateTranscodingStream(source, Encoding.BigEndianUnicode, Encoding.UTF8, leaveOpen: false));
         }
 
-        bool valid;
         if (raw.CanSeek)
         {
             var start = raw.Position;
-            valid = await TextEncodingDetector.IsValidUtf8Async(raw, cancellationToken).ConfigureAwait(false);
+            var valid = await TextEncodingDetector.IsValidUtf8Async(raw, cancellationToken).ConfigureAwait(false);
             raw.Position = start;
+            if (valid)
+            {
+                return (Encoding.UTF8, "utf-8", source);
+            }
         }
-        else
+        else if (TextEncodingDetector.IsValidUtf8Head(head.AsSpan(0, headLength), complete: headLength < head.Length))
         {
-            var sample = new MemoryStream(head, 0, headLength, writable: false);
-            valid = await TextEncodingDetector.IsValidUtf8Async(sample, cancellationToken).ConfigureAwait(false)
-                || headLength == head.Length; // a sequence cut at the end of the sample is not an error
-        }
-
-        if (valid)
-        {
-            return (Encoding.UTF8, "utf-8", source);
+            // The rest cannot be checked before reading: decode it as UTF-8, and read any byte that is not UTF-8 as Windows-1252
+            // (a mostly UTF-8 export with a few ANSI characters), so that no character is lost.
+            var mixed = TextEncodingDetector.Utf8WithWindows1252Fallback;
+            return (mixed, "utf-8", Encoding.CreateTranscodingStream(source, mixed, Encoding.UTF8, leaveOpen: false));
         }
 
         var cp1252 = TextEncodingDetector.Windows1252;
         return (cp1252, "windows-1252", Encoding.CreateTranscodingStream(source, cp1252, Encoding.UTF8, leaveOpen: false));
     }
 
-    private void OnMalformed(CsvMalformedRecord record)
+    /// <summary>Remembers the last malformed record CsvHelper reported (it reports while reading, the header included).</summary>
+    private sealed class MalformedTracker
     {
-        _malformedRecord = record.RecordNumber;
-        _malformedReason = record.Reason;
+        public long RecordNumber { get; private set; } = -1;
+
+        public CsvMalformedReason Reason { get; private set; }
+
+        public void Record(CsvMalformedRecord record)
+        {
+            RecordNumber = record.RecordNumber;
+            Reason = record.Reason;
+        }
     }
 }

@@ -71,6 +71,32 @@ internal static class TextEncodingDetector
         return Kind.Binary;
     }
 
+    /// <summary>UTF-8 whose invalid bytes are read as Windows-1252 characters instead of U+FFFD.</summary>
+    public static Encoding Utf8WithWindows1252Fallback => Encoding.GetEncoding(Encoding.UTF8.CodePage, EncoderFallback.ReplacementFallback, new Windows1252DecoderFallback());
+
+    /// <summary>Checks the first bytes of a file: valid UTF-8, ignoring a sequence cut at the end when the sample is not the whole file.</summary>
+    public static bool IsValidUtf8Head(ReadOnlySpan<byte> head, bool complete)
+    {
+        if (complete)
+        {
+            return Utf8.IsValid(head);
+        }
+
+        var end = head.Length;
+        var back = 0;
+        while (back < 4 && end - back - 1 >= 0 && (head[end - back - 1] & 0xC0) == 0x80)
+        {
+            back++;
+        }
+
+        if (end - back - 1 >= 0 && head[end - back - 1] >= 0xC0)
+        {
+            back++;
+        }
+
+        return Utf8.IsValid(head[..(end - back)]);
+    }
+
     /// <summary>Checks that a whole stream is valid UTF-8, block by block, without decoding it (vectorised).</summary>
     public static async ValueTask<bool> IsValidUtf8Async(Stream stream, CancellationToken cancellationToken)
     {
@@ -106,6 +132,49 @@ internal static class TextEncodingDetector
 
             buffer.AsSpan(complete, back).CopyTo(buffer);
             carry = back;
+        }
+    }
+
+    /// <summary>Reads each byte that is not valid UTF-8 as its Windows-1252 character.</summary>
+    private sealed class Windows1252DecoderFallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private readonly char[] _chars = new char[8];
+            private int _count;
+            private int _position;
+
+            public override int Remaining => _count - _position;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                _count = Windows1252.GetChars(bytesUnknown, 0, Math.Min(bytesUnknown.Length, _chars.Length), _chars, 0);
+                _position = 0;
+                return _count > 0;
+            }
+
+            public override char GetNextChar() => _position < _count ? _chars[_position++] : '\0';
+
+            public override bool MovePrevious()
+            {
+                if (_position == 0)
+                {
+                    return false;
+                }
+
+                _position--;
+                return true;
+            }
+
+            public override void Reset()
+            {
+                _count = 0;
+                _position = 0;
+            }
         }
     }
 }
