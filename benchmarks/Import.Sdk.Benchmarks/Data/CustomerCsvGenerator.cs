@@ -18,7 +18,7 @@ namespace Import.Sdk.Benchmarks.Data;
 internal static class CustomerCsvGenerator
 {
     /// <summary>The version of the file layout and content; part of the cached file name.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The seed of every generated file.</summary>
     public const int Seed = 20_251_123;
@@ -78,6 +78,8 @@ internal static class CustomerCsvGenerator
         ("Montpellier", "34"), ("Bordeaux", "33"), ("Lille", "59"), ("Rennes", "35"), ("Reims", "51"), ("Saint-Étienne", "42"),
         ("Le Havre", "76"), ("Grenoble", "38"), ("Dijon", "21"), ("Angers", "49"), ("Nîmes", "30"), ("Besançon", "25"), ("Orléans", "45"),
         ("Bourg-en-Bresse", "01"), ("Évry-Courcouronnes", "91"), ("Ajaccio", "20"), ("Quimper", "29"), ("Pérouges", "01"),
+        ("Boulogne-Billancourt", "92"), ("Saint-Germain-en-Laye", "78"), ("Aix-en-Provence", "13"), ("Clermont-Ferrand", "63"),
+        ("Villeneuve-d'Ascq", "59"), ("Châlons-en-Champagne", "51"),
     ];
 
     private static readonly string[] Countries = ["France", "France", "France", "France", "France", "France", "FR", "FRANCE", "Belgique", "FRA"];
@@ -179,8 +181,8 @@ internal static class CustomerCsvGenerator
             line.Append(name).Append(';');
         }
 
-        // Code comptable.
-        line.Append("411").Append(number.ToString("D6", inv)).Append(';');
+        // Code comptable: the auxiliary account of the customer.
+        line.Append("411C").Append(number.ToString("D7", inv)).Append(';');
 
         // SIREN (Luhn; 10 % written with spaces), SIRET of one of its establishments, FR VAT number with its key.
         Span<char> siren = stackalloc char[9];
@@ -246,9 +248,9 @@ internal static class CustomerCsvGenerator
 
         line.Append(';');
 
-        // Groupes: 70 % empty, otherwise one or two of a few groups.
+        // Groupes: 60 % empty, otherwise one or two of a few groups.
         var g = random.Next(10);
-        if (g >= 7)
+        if (g >= 6)
         {
             line.Append(Pick(random, Groups));
             if (g == 9)

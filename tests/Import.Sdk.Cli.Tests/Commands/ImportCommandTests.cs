@@ -155,7 +155,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains(";\"'=cmd|' /C calc'!A0\";", lines[1]); // neutralised: prefixed with a quote
         Assert.DoesNotContain(";=cmd", lines[1]);
         Assert.DoesNotContain(";\"=cmd", lines[1]);
-        Assert.Contains(";\"SIREN: ", lines[1]);
+        Assert.Contains(";\"SIREN invalide", lines[1]);
     }
 
     [Fact]
