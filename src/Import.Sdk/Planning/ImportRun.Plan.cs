@@ -96,7 +96,7 @@ internal sealed partial class ImportRun
         {
             var reference = field.Reference!;
             var target = reference.Target ?? _schema;
-            var known = Known(target, reference.TargetField);
+            var known = KnownFor(field);
             HashSet<string>? wanted = null;
             foreach (var row in rows)
             {
@@ -145,7 +145,7 @@ internal sealed partial class ImportRun
 
             var reference = field.Reference!;
             var target = reference.Target ?? _schema;
-            var known = Known(target, reference.TargetField);
+            var known = KnownFor(field);
             foreach (var item in ListItems(field, value))
             {
                 if (known.Contains(item))
@@ -211,12 +211,13 @@ internal sealed partial class ImportRun
         {
             foreach (var (field, target, item) in creations)
             {
-                if (!Known(target, field.Reference!.TargetField).Add(item))
+                if (!KnownFor(field).Add(item))
                 {
                     continue; // created by an earlier row of this batch
                 }
 
-                changes.Add(new RecordChange(target, ChangeKind.Insert, [field.Reference.TargetField], NewReferenceRecord(target, field.Reference.TargetField, item), row.Row));
+                var targetField = field.Reference!.TargetField;
+                changes.Add(new RecordChange(target, ChangeKind.Insert, [targetField], NewReferenceRecord(target, targetField, item), row.Row));
                 var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
                 RowIssue(row, field, item, IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, item, label));
             }
@@ -383,7 +384,7 @@ internal sealed partial class ImportRun
 
             foreach (var item in ListItems(field, value))
             {
-                if (!AcceptedInFile(reference.TargetField, item) && !Known(_schema, reference.TargetField).Contains(item))
+                if (!AcceptedInFile(reference.TargetField, item) && !KnownFor(field).Contains(item))
                 {
                     return false;
                 }
@@ -409,6 +410,15 @@ internal sealed partial class ImportRun
 
         return set;
     }
+
+    /// <summary>The codes known to exist for a reference field (found in the store or created by this import), cached per field.</summary>
+    private HashSet<string> KnownFor(FieldDefinition field)
+    {
+        _knownByField ??= new HashSet<string>?[_schema.Fields.Count];
+        return _knownByField[field.Index] ??= Known(field.Reference!.Target ?? _schema, field.Reference.TargetField);
+    }
+
+    private HashSet<string>?[]? _knownByField;
 
     private HashSet<string> Known(EntitySchema target, string field)
     {
