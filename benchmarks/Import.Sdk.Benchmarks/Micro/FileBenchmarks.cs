@@ -5,7 +5,7 @@ using Import.Sdk.Benchmarks.Throughput;
 namespace Import.Sdk.Benchmarks.Micro;
 
 /// <summary>
-/// A 10,000-row generated customers file: raw CsvHelper parsing (baseline, R) against our reader alone and our whole simulate
+/// A 10,000-row generated customers file: raw CsvHelper parsing (baseline, R) against our whole simulate
 /// (read + map + convert + every rule + plan, over an in-memory sink seeded with the default tax regime). One operation is one
 /// row: <c>Mean</c> is the time of a row, <c>Allocated</c> the bytes of a row, <c>Rows/s</c> = 1 s / Mean, <c>Ratio</c> = × R's time.
 /// </summary>

@@ -78,6 +78,7 @@ internal static class ThroughputHarness
                 ("R with our reader's options", "raw-csv-our-options", big, rows, batch),
                 ("R + key registry (string → state)", "raw-csv-keys", big, rows, batch),
                 ("R + 64-bit hash key registry", "raw-csv-hashkeys", big, rows, batch),
+                ("raw INSERT, a transaction per 2,000 rows", "raw-sqlite-batched", small, smallRows, batch),
             ]);
         }
 
