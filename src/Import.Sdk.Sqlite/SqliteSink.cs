@@ -40,7 +40,7 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;";
+                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -242,6 +242,21 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
             }
 
             _disposed = true;
+            try
+            {
+                // The write-ahead log is checkpointed rarely while importing (one transaction per batch); fold it in before closing.
+                var checkpoint = _connection.CreateCommand();
+                await using (checkpoint.ConfigureAwait(false))
+                {
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    await checkpoint.ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+            }
+            catch (SqliteException)
+            {
+                // Another connection holds the database: SQLite checkpoints later.
+            }
+
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
         finally

@@ -17,7 +17,17 @@ internal sealed class IdentifierValidator(string code, SpanCheck check, Func<str
 
     public bool IsValid(ReadOnlySpan<char> value) => check(value);
 
-    public string Normalize(string value) => normalize(value);
+    public bool TryNormalize(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized)
+    {
+        if (!check(value))
+        {
+            normalized = null;
+            return false;
+        }
+
+        normalized = normalize(value);
+        return true;
+    }
 
     public string GetMessage(string value, CultureInfo uiCulture)
     {

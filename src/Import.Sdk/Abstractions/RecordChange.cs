@@ -22,6 +22,17 @@ public sealed class RecordChange
         Key = RecordKey.Format(schema, keyFields, values) ?? throw new ArgumentException($"The record of '{schema.Name}' has an empty key.", nameof(values));
     }
 
+    /// <summary>The planner's constructor: the key is already formatted.</summary>
+    internal RecordChange(EntitySchema schema, ChangeKind kind, IReadOnlyList<string> keyFields, object?[] values, int row, string key)
+    {
+        Schema = schema;
+        Kind = kind;
+        KeyFields = keyFields;
+        Values = values;
+        Row = row;
+        Key = key;
+    }
+
     /// <summary>Gets the entity of the record.</summary>
     public EntitySchema Schema { get; }
 

@@ -32,6 +32,8 @@ internal sealed class CompiledMapping
 
     public bool IsMapped(int field) => FieldColumn[field] >= 0;
 
+    public bool IsKey(int field) => Array.IndexOf(KeyIndexes, field) >= 0;
+
     public string? ColumnOf(int field) => FieldColumn[field] >= 0 ? _header[FieldColumn[field]] : null;
 
     public static CompiledMapping Compile(EntitySchema schema, IReadOnlyList<string> header, ImportRequest request, ImportOptions options, CultureInfo ui)

@@ -50,10 +50,10 @@ internal sealed partial class ImportRun
             if (values[f] is null)
             {
                 values[f] = defaults[f];
-                if (values[f] is null && (field.IsRequired || Array.IndexOf(_map.KeyIndexes, f) >= 0))
+                if (values[f] is null && (field.IsRequired || _map.IsKey(f)))
                 {
                     var label = _map.ColumnOf(f) ?? field.Name;
-                    var isKey = Array.IndexOf(_map.KeyIndexes, f) >= 0;
+                    var isKey = _map.IsKey(f);
                     RowIssue(row, field, string.Empty, IssueCodes.Required, IssueSeverity.Error, Msg(isKey ? Messages.KeyRequired : Messages.Required, label));
                 }
             }
@@ -210,17 +210,18 @@ internal sealed partial class ImportRun
 
                 foreach (var validator in field.Validators)
                 {
-                    if (!validator.IsValid(text))
+                    string? normalized = null;
+                    var valid = validator is IValueNormalizer normalizer
+                        ? normalizer.TryNormalize(text, out normalized)
+                        : validator.IsValid(text);
+                    if (!valid)
                     {
                         code = validator.Code;
                         message = validator.GetMessage(text, _ui);
                         return false;
                     }
 
-                    if (validator is IValueNormalizer normalizer)
-                    {
-                        text = normalizer.Normalize(text);
-                    }
+                    text = normalized ?? text;
                 }
 
                 value = text;
@@ -279,10 +280,45 @@ internal sealed partial class ImportRun
         return true;
     }
 
-    private static IEnumerable<string> ListItems(FieldDefinition field, object value)
+    /// <summary>The codes a reference value names: the value itself, or each item of a list. No allocation for a single value.</summary>
+    private static ReferenceItems ListItems(FieldDefinition field, object value) =>
+        new((string)value, field.Type == FieldType.TextList ? field.ListSeparator : null);
+
+    private readonly struct ReferenceItems(string text, char? separator)
     {
-        var text = (string)value;
-        return field.Type == FieldType.TextList ? text.Split(field.ListSeparator) : [text];
+        public Enumerator GetEnumerator() => new(text, separator);
+
+        public struct Enumerator(string text, char? separator)
+        {
+            private int _position;
+
+            public string Current { get; private set; } = string.Empty;
+
+            public bool MoveNext()
+            {
+                if (_position > text.Length)
+                {
+                    return false;
+                }
+
+                if (separator is not { } sep)
+                {
+                    Current = text;
+                    _position = text.Length + 1;
+                    return true;
+                }
+
+                var end = text.IndexOf(sep, _position);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                Current = text[_position..end];
+                _position = end + 1;
+                return true;
+            }
+        }
     }
 
 }

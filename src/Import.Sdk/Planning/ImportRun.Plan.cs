@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -17,108 +16,103 @@ internal sealed partial class ImportRun
         .Where(f => f.Reference is not null && (_map.IsMapped(f.Index) || _map.DefaultText[f.Index] is not null))
         .ToArray();
 
+    private readonly HashSet<string> _batchKeys = new(StringComparer.Ordinal);
+    private HashSet<string>?[]? _wanted;
+    private IReadOnlyDictionary<string, object?[]>? _found;
+
+    /// <summary>
+    /// Prepares a row for planning as soon as it is read (one pass, while the row is hot in the cache): registers its key
+    /// (duplicates in the file) and collects what the batch must look up in the sink — its key and the codes it references.
+    /// </summary>
+    private void Stage(RowState row)
+    {
+        if (!row.KeyRegistered)
+        {
+            row.KeyRegistered = true;
+            if (row.Key is not null)
+            {
+                var entry = _keys.Register(row.Key, row.Row, out var seen, out var firstRow);
+                if (seen)
+                {
+                    var keyField = _schema.Fields[_map.KeyIndexes[0]];
+                    var display = row.Key.Replace(RecordKey.Separator, '/');
+                    RowIssue(row, keyField, display, IssueCodes.DuplicateKey, IssueSeverity.Error, Msg(Messages.DuplicateKey, display, firstRow));
+                }
+                else
+                {
+                    row.KeyEntry = entry;
+                }
+            }
+        }
+
+        if (row.Rejected)
+        {
+            return;
+        }
+
+        if (!row.LookedUp && row.Key is not null)
+        {
+            _batchKeys.Add(row.Key);
+        }
+
+        foreach (var field in ReferenceFields)
+        {
+            if (row.Values[field.Index] is not { } value)
+            {
+                continue;
+            }
+
+            var reference = field.Reference!;
+            var known = KnownFor(field);
+            foreach (var item in ListItems(field, value))
+            {
+                if (!known.Contains(item) && !(reference.Target is null && AcceptedInFile(reference.TargetField, item)))
+                {
+                    _wanted ??= new HashSet<string>?[_schema.Fields.Count];
+                    (_wanted[field.Index] ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
+                }
+            }
+        }
+    }
+
+    /// <summary>Plans a batch of staged rows: one sink look-up for their keys, one per reference field, the outcome of each row, one write.</summary>
     private async Task PlanAsync(List<RowState> rows, bool allowDefer)
     {
-        RegisterKeys(rows);
-        await LookupExistingAsync(rows).ConfigureAwait(false);
-        await LookupReferencesAsync(rows).ConfigureAwait(false);
+        _found = null;
+        if (_batchKeys.Count > 0)
+        {
+            _found = await _sink.LookupAsync(_schema, _map.KeyFields, _batchKeys, _ct).ConfigureAwait(false);
+            _batchKeys.Clear();
+        }
+
+        if (_wanted is not null)
+        {
+            foreach (var field in ReferenceFields)
+            {
+                if (_wanted[field.Index] is { Count: > 0 } wanted)
+                {
+                    var found = await _sink.LookupAsync(field.Reference!.Target ?? _schema, [field.Reference.TargetField], wanted, _ct).ConfigureAwait(false);
+                    KnownFor(field).UnionWith(found.Keys);
+                    wanted.Clear();
+                }
+            }
+        }
 
         var changes = new List<RecordChange>(rows.Count);
         foreach (var row in rows)
         {
+            if (!row.LookedUp && !row.Rejected && row.Key is not null)
+            {
+                row.LookedUp = true;
+                row.Existing = _found is not null && _found.TryGetValue(row.Key, out var existing) ? existing : null;
+            }
+
             Decide(row, allowDefer, changes);
         }
 
         if (_execute && changes.Count > 0)
         {
             await _sink.WriteAsync(changes, _ct).ConfigureAwait(false);
-        }
-    }
-
-    private void RegisterKeys(List<RowState> rows)
-    {
-        foreach (var row in rows)
-        {
-            if (row.KeyRegistered)
-            {
-                continue;
-            }
-
-            row.KeyRegistered = true;
-            if (row.Key is null)
-            {
-                continue;
-            }
-
-            ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, row.Key, out var seen);
-            if (seen)
-            {
-                var keyField = _schema.Fields[_map.KeyIndexes[0]];
-                RowIssue(row, keyField, row.Key.Replace(RecordKey.Separator, '/'), IssueCodes.DuplicateKey, IssueSeverity.Error, Msg(Messages.DuplicateKey, row.Key.Replace(RecordKey.Separator, '/'), state.FirstRow));
-            }
-            else
-            {
-                state.FirstRow = row.Row;
-            }
-        }
-    }
-
-    private async Task LookupExistingAsync(List<RowState> rows)
-    {
-        HashSet<string>? keys = null;
-        foreach (var row in rows)
-        {
-            if (!row.LookedUp && !row.Rejected && row.Key is not null)
-            {
-                (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.Key);
-            }
-        }
-
-        if (keys is null)
-        {
-            return;
-        }
-
-        var found = await _sink.LookupAsync(_schema, _map.KeyFields, keys, _ct).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            if (!row.LookedUp && !row.Rejected && row.Key is not null)
-            {
-                row.LookedUp = true;
-                row.Existing = found.TryGetValue(row.Key, out var existing) ? existing : null;
-            }
-        }
-    }
-
-    private async Task LookupReferencesAsync(List<RowState> rows)
-    {
-        foreach (var field in ReferenceFields)
-        {
-            var reference = field.Reference!;
-            var target = reference.Target ?? _schema;
-            var known = KnownFor(field);
-            HashSet<string>? wanted = null;
-            foreach (var row in rows)
-            {
-                if (row.Rejected || row.Values[field.Index] is not { } value)
-                {
-                    continue;
-                }
-
-                foreach (var item in ListItems(field, value))
-                {
-                    if (!known.Contains(item) && !(reference.Target is null && AcceptedInFile(reference.TargetField, item)))
-                    {
-                        (wanted ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
-                    }
-                }
-            }
-
-            if (wanted is not null)
-            {
-                var found = await _sink.LookupAsync(target, [reference.TargetField], wanted, _ct).ConfigureAwait(false);
-                known.UnionWith(found.Keys);
-            }
         }
     }
 
@@ -225,7 +219,7 @@ internal sealed partial class ImportRun
 
         if (existing is null)
         {
-            changes.Add(new RecordChange(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row));
+            changes.Add(new RecordChange(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.Key!));
             _inserted++;
         }
         else
@@ -237,7 +231,7 @@ internal sealed partial class ImportRun
             }
             else
             {
-                changes.Add(new RecordChange(_schema, ChangeKind.Update, _map.KeyFields, merged, row.Row));
+                changes.Add(new RecordChange(_schema, ChangeKind.Update, _map.KeyFields, merged, row.Row, row.Key!));
                 _updated++;
             }
         }
@@ -314,9 +308,9 @@ internal sealed partial class ImportRun
 
     private void Accept(RowState row)
     {
-        if (row.Key is not null)
+        if (row.KeyEntry >= 0)
         {
-            CollectionsMarshal.GetValueRefOrNullRef(_keys, row.Key).Accepted = true;
+            _keys.Accept(row.KeyEntry);
         }
 
         foreach (var field in ReferenceFields)
@@ -368,7 +362,13 @@ internal sealed partial class ImportRun
         for (var i = 0; i < rows.Count; i += _options.BatchSize)
         {
             _ct.ThrowIfCancellationRequested();
-            await PlanAsync(rows.GetRange(i, Math.Min(_options.BatchSize, rows.Count - i)), allowDefer).ConfigureAwait(false);
+            var batch = rows.GetRange(i, Math.Min(_options.BatchSize, rows.Count - i));
+            foreach (var row in batch)
+            {
+                Stage(row);
+            }
+
+            await PlanAsync(batch, allowDefer).ConfigureAwait(false);
         }
     }
 
@@ -397,7 +397,7 @@ internal sealed partial class ImportRun
     private bool IsSingleKey(string field) => _map.KeyFields.Length == 1 && string.Equals(_map.KeyFields[0], field, StringComparison.Ordinal);
 
     private bool AcceptedInFile(string targetField, string item) => IsSingleKey(targetField)
-        ? _keys.TryGetValue(item, out var state) && state.Accepted
+        ? _keys.IsAccepted(item)
         : _acceptedValues.TryGetValue(targetField, out var set) && set.Contains(item);
 
     private HashSet<string> AcceptedSet(string field)

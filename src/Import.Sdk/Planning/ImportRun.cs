@@ -27,7 +27,7 @@ internal sealed partial class ImportRun
     private long _issueSequence;
     private bool _hasErrors;
     private readonly List<ImportReport.RejectedRow> _rejected = [];
-    private readonly Dictionary<string, KeyState> _keys = new(StringComparer.Ordinal);
+    private readonly KeyRegistry _keys = new();
     private readonly List<RowState> _deferred = [];
     private int _issuesOmitted;
     private long _rows;
@@ -132,7 +132,9 @@ internal sealed partial class ImportRun
                     break;
                 }
 
-                batch.Add(ConvertRow(reader));
+                var row = ConvertRow(reader);
+                Stage(row);
+                batch.Add(row);
             }
 
             if (batch.Count > 0)

@@ -10,6 +10,7 @@ internal sealed class RowState(int row, string[] cells, object?[] values)
     public List<string>? Errors { get; set; }
     public string? Key { get; set; }
     public bool KeyRegistered { get; set; }
+    public int KeyEntry { get; set; } = -1;
     public bool LookedUp { get; set; }
     public object?[]? Existing { get; set; }
 }

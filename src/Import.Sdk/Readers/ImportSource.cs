@@ -32,7 +32,7 @@ public sealed class ImportSource
                 throw new MalformedFileException($"The file '{path}' does not exist. / Le fichier « {path} » n'existe pas.");
             }
 
-            return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan));
+            return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan));
         });
     }
 

@@ -56,7 +56,8 @@ public class IdentifierValidatorsTests
     {
         var v = ByName(validator);
         Assert.True(v.IsValid(value));
-        Assert.Equal(expected, v.Normalize(value));
+        Assert.True(v.TryNormalize(value, out var normalized));
+        Assert.Equal(expected, normalized);
     }
 
     [Theory]
@@ -159,6 +160,16 @@ public class IdentifierValidatorsTests
         Assert.StartsWith("Invalid SIREN", IdentifierValidators.Siren.GetMessage("1", CultureInfo.GetCultureInfo(culture)), StringComparison.Ordinal);
 
     [Fact]
-    public void Validators_LaPosteSiret_ValidAndCompact() =>
-        Assert.Equal(Ids.LaPosteSiret, IdentifierValidators.Siret.Normalize("356 000 000 09075"));
+    public void Validators_LaPosteSiret_ValidAndCompact()
+    {
+        Assert.True(IdentifierValidators.Siret.TryNormalize("356 000 000 09075", out var normalized));
+        Assert.Equal(Ids.LaPosteSiret, normalized);
+    }
+
+    [Fact]
+    public void TryNormalize_InvalidValue_FalseAndNull()
+    {
+        Assert.False(IdentifierValidators.Siren.TryNormalize("732 829 321", out var normalized));
+        Assert.Null(normalized);
+    }
 }

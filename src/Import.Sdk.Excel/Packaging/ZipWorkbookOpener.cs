@@ -1,0 +1,107 @@
+using System.Globalization;
+using Import.Sdk.Excel.Detection;
+using Import.Sdk.Excel.Reading;
+using Import.Sdk.Excel.Resources;
+using Import.Sdk.Excel.Xlsb;
+using Import.Sdk.Excel.Xlsx;
+
+namespace Import.Sdk.Excel.Packaging;
+
+/// <summary>
+/// Opens a ZIP workbook by what it holds, whatever its name: the package's main relationship leads to an XML workbook
+/// (XLSX, XLSM, Strict) or a binary one (XLSB); Apple Numbers documents and other ZIP files get one clear error.
+/// </summary>
+internal static class ZipWorkbookOpener
+{
+    public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
+    {
+        var ui = options.UiCulture;
+        Stream input;
+        try
+        {
+            input = await SeekableInput.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        OpcPackage? package = null;
+        try
+        {
+            try
+            {
+                package = new OpcPackage(input, new InflationBudget(limits.MaxUncompressedBytes, ui));
+            }
+            catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+                throw ExcelThrow.Wrap(ui, ex);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var fileLength = totalBytes ?? package.InputLength;
+            var reader = Open(package, fileLength, options, limits, cancellationToken);
+            package = null; // owned by the reader
+            return reader;
+        }
+        catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+        {
+            throw ExcelThrow.Wrap(ui, ex);
+        }
+        finally
+        {
+            package?.Dispose();
+        }
+    }
+
+    private static ITabularReader Open(OpcPackage package, long fileLength, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
+    {
+        var ui = options.UiCulture;
+        var workbookPart = package.FindOfficeDocument();
+        if (workbookPart is null)
+        {
+            ExcelThrow.Malformed(ui, package.PartNames.Any(ContainerSniffer.IsNumbersPart) ? ExcelMessages.AppleNumbers : ExcelMessages.NotAWorkbook);
+        }
+
+        if (workbookPart.EndsWith(".bin", StringComparison.OrdinalIgnoreCase))
+        {
+            var workbook = XlsbWorkbook.Load(package, workbookPart);
+            var sheet = Choose(workbook.Sheets, options, ui, out var index);
+            var strings = workbook.ReadSharedStrings(limits.MaxSharedStrings, ui);
+            var formats = workbook.ReadCellFormats();
+            var source = new XlsbRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904);
+            return WorkbookTabularReader.Open(source, package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, ui, cancellationToken);
+        }
+        else
+        {
+            var workbook = XlsxWorkbook.Load(package, workbookPart);
+            if (workbook is null)
+            {
+                ExcelThrow.Malformed(ui, ExcelMessages.NotAWorkbook);
+            }
+
+            var sheet = Choose(workbook.Sheets, options, ui, out var index);
+            var strings = workbook.ReadSharedStrings(limits.MaxSharedStrings, ui);
+            var formats = workbook.ReadCellFormats();
+            var source = new XlsxRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904);
+            return WorkbookTabularReader.Open(source, package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, ui, cancellationToken);
+        }
+    }
+
+    private static string Choose(IReadOnlyList<SheetEntry> sheets, ReaderOptions options, CultureInfo ui, out int index)
+    {
+        index = SheetChooser.Choose(sheets, options.Sheet, ui);
+        var part = sheets[index].Part;
+        if (part is null)
+        {
+            ExcelThrow.Damaged(ui, ExcelMessages.Format(ui, ExcelMessages.SheetPartMissing, sheets[index].Name));
+        }
+
+        return part;
+    }
+
+    private static SourceInfo Info(string format, IReadOnlyList<SheetEntry> sheets, int index) =>
+        new(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+using Import.Sdk.Excel.Reading;
+using Import.Sdk.Excel.Resources;
+
+namespace Import.Sdk.Excel.Xls;
+
+/// <summary>
+/// Opens an XLS workbook (BIFF2–BIFF8, in an OLE2 container or bare) with ExcelDataReader. An OLE2 file may also hold an
+/// encrypted OOXML workbook: ExcelDataReader opens those saved with Excel's default password; any other password gives
+/// one clear "password-protected" error, as does an encrypted (RC4) XLS.
+/// </summary>
+internal static class XlsWorkbookOpener
+{
+    public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
+    {
+        var ui = options.UiCulture;
+        Stream input;
+        try
+        {
+            input = await SeekableInput.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        IExcelDataReader? reader = null;
+        var ownsInput = true;
+        try
+        {
+            reader = ExcelReaderFactory.CreateReader(input, new ExcelReaderConfiguration
+            {
+                FallbackEncoding = Encoding.GetEncoding(1252),
+                LeaveOpen = false,
+            });
+            ownsInput = false; // the reader disposes the input
+
+            var sheets = new List<SheetEntry>();
+            do
+            {
+                sheets.Add(new SheetEntry(reader.Name ?? string.Empty, reader.VisibleState is null or "visible", null));
+            }
+            while (reader.NextResult());
+
+            var index = SheetChooser.Choose(sheets, options.Sheet, ui);
+            reader.Reset();
+            for (var i = 0; i < index; i++)
+            {
+                reader.NextResult();
+            }
+
+            var format = reader.GetType().Name.Contains("OpenXml", StringComparison.Ordinal) ? "xlsx" : "xls";
+            var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
+            var source = new XlsRowSource(reader, input);
+            reader = null; // owned by the source
+            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, ui, cancellationToken);
+        }
+        catch (InvalidPasswordException ex)
+        {
+            throw new MalformedFileException(ExcelMessages.Format(ui, ExcelMessages.PasswordProtected), ex);
+        }
+        catch (ExcelReaderException ex) when (ex.Message.Contains("'Workbook'", StringComparison.Ordinal) && ex.Message.Contains("'Book'", StringComparison.Ordinal))
+        {
+            // ExcelDataReader: "Neither stream 'Workbook' nor 'Book' was found in file." — an OLE2 file of another application
+            throw new MalformedFileException(ExcelMessages.Format(ui, ExcelMessages.NotAnXlsWorkbook), ex);
+        }
+        catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+        {
+            throw ExcelThrow.Wrap(ui, ex);
+        }
+        finally
+        {
+            reader?.Dispose();
+            if (ownsInput)
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

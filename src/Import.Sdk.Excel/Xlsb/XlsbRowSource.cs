@@ -1,0 +1,143 @@
+using System.Globalization;
+using Import.Sdk.Excel.Cells;
+using Import.Sdk.Excel.Packaging;
+using Import.Sdk.Excel.Reading;
+
+namespace Import.Sdk.Excel.Xlsb;
+
+/// <summary>
+/// Streams the rows of an XLSB worksheet: BrtRowHdr starts a row (0-based row index), the cell records that follow
+/// fill it at their column; reading stops at BrtEndSheetData. Cells read exactly as in XLSX (same <see cref="CellText"/>).
+/// </summary>
+internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, IReadOnlyList<string> sharedStrings, NumberFormatKind[] formats, bool date1904) : IRowSource
+{
+    private readonly BiffRecordReader _reader = new(stream);
+    private bool _inSheetData;
+    private bool _done;
+    private int _pendingRow = -1;
+
+    public long BytesRead => fileLength > 0 && declaredLength > 0
+        ? (long)(fileLength * Math.Min(1.0, (double)stream.BytesRead / declaredLength))
+        : stream.BytesRead;
+
+    public bool TryReadRow(RowBuffer row)
+    {
+        if (_pendingRow < 0 && !MoveToNextRow())
+        {
+            return false;
+        }
+
+        row.Clear();
+        row.RowNumber = _pendingRow;
+        _pendingRow = -1;
+        while (_reader.Read())
+        {
+            var type = _reader.Type;
+            if (type == XlsbRecords.RowHdr)
+            {
+                var next = BiffRecordReader.Int32(_reader.Data, 0) + 1;
+                if (next != row.RowNumber)
+                {
+                    _pendingRow = next;
+                    return true;
+                }
+
+                continue; // the same row again: merge
+            }
+
+            if (type == XlsbRecords.EndSheetData)
+            {
+                _done = true;
+                return true;
+            }
+
+            ReadCell(type, row);
+        }
+
+        _done = true;
+        return true;
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private bool MoveToNextRow()
+    {
+        while (!_done && _reader.Read())
+        {
+            switch (_reader.Type)
+            {
+                case XlsbRecords.BeginSheetData:
+                    _inSheetData = true;
+                    break;
+                case XlsbRecords.EndSheetData:
+                    _done = true;
+                    break;
+                case XlsbRecords.RowHdr when _inSheetData:
+                    _pendingRow = BiffRecordReader.Int32(_reader.Data, 0) + 1;
+                    return true;
+            }
+        }
+
+        _done = true;
+        return false;
+    }
+
+    private void ReadCell(int type, RowBuffer row)
+    {
+        if (type is not ((>= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError) or XlsbRecords.CellRString))
+        {
+            return;
+        }
+
+        var data = _reader.Data;
+        var column = BiffRecordReader.UInt32(data, 0);
+        var style = (int)(BiffRecordReader.UInt32(data, 4) & 0xFFFFFF);
+        var col = column >= CellReference.MaxColumns ? int.MaxValue : (int)column;
+        var offset = 8;
+        switch (type)
+        {
+            case XlsbRecords.CellBlank:
+                row.Set(col, null);
+                break;
+            case XlsbRecords.CellRk:
+                row.Set(col, Number(BiffRecordReader.RkNumber(BiffRecordReader.UInt32(data, 8)), style));
+                break;
+            case XlsbRecords.CellReal or XlsbRecords.FmlaNum:
+                row.Set(col, Number(BiffRecordReader.Double(data, 8), style));
+                break;
+            case XlsbRecords.CellBool or XlsbRecords.FmlaBool:
+                row.Set(col, CellText.Boolean(BiffRecordReader.Byte(data, 8) != 0));
+                break;
+            case XlsbRecords.CellError or XlsbRecords.FmlaError:
+                row.SetError(col, XlsbRecords.ErrorText(BiffRecordReader.Byte(data, 8)));
+                break;
+            case XlsbRecords.CellSt or XlsbRecords.FmlaString:
+                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                break;
+            case XlsbRecords.CellRString:
+                offset = 9;
+                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                break;
+            case XlsbRecords.CellIsst:
+                var index = BiffRecordReader.UInt32(data, 8);
+                if (index >= (uint)sharedStrings.Count)
+                {
+                    ExcelThrow.Damaged(row.UiCulture, string.Create(CultureInfo.InvariantCulture, $"shared string {index} does not exist"), row.RowNumber);
+                }
+
+                row.Set(col, sharedStrings[(int)index]);
+                break;
+        }
+    }
+
+    private string Number(double value, int style)
+    {
+        var kind = (uint)style < (uint)formats.Length ? formats[style] : NumberFormatKind.Number;
+        if (kind != NumberFormatKind.Number && CellText.Serial(value, date1904, kind) is { } date)
+        {
+            return date;
+        }
+
+        return CellText.Number(value);
+    }
+}

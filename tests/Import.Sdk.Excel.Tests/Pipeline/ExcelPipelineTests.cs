@@ -1,0 +1,53 @@
+using System.Globalization;
+using Import.Sdk.Excel.Tests.Support;
+using static Import.Sdk.Excel.Tests.Support.XCell;
+
+namespace Import.Sdk.Excel.Tests.Pipeline;
+
+/// <summary>The Excel readers inside an import: typed cells convert, row numbers and Excel errors reach the report.</summary>
+public class ExcelPipelineTests
+{
+    private static readonly EntitySchema Customers = EntitySchema.Create("customers")
+        .Field("code", FieldType.Text, f => f.Label("Code client", "Customer code").Required())
+        .Field("name", FieldType.Text, f => f.Label("Raison sociale", "Company name").Required())
+        .Field("limit", FieldType.Decimal, f => f.Label("Limite de crédit", "Credit limit"))
+        .Field("since", FieldType.Date, f => f.Label("Client depuis", "Customer since"))
+        .Field("active", FieldType.Boolean, f => f.Label("Actif", "Active"))
+        .Key("code")
+        .Build();
+
+    private static readonly byte[] Workbook = new XlsxBuilder()
+        .Sheet("Notes", s => s.Row(1, Text("not the data")), DocumentFormat.OpenXml.Spreadsheet.SheetStateValues.Hidden)
+        .Sheet("Clients", s => s
+            .Row(2, Blank())
+            .Row(4, Text("Code client"), Text("Raison sociale"), Text("Limite de crédit"), Text("Client depuis"), Text("Actif"))
+            .Row(5, Text("C1"), Text("Dupont SA"), Number(12345.67, "#,##0.00 \"€\""), Serial(new DateTime(2021, 3, 15), "dd/mm/yyyy"), Bool(true))
+            .Row(7, Text("C2"), Text("Martin"), Error("#DIV/0!"), Serial(new DateTime(2019, 1, 2)), Bool(false))
+            .Row(8, Text("C3"), Inline("Durand"), Number(0), Serial(new DateTime(2020, 12, 31)), Bool(false)))
+        .Build();
+
+    [Fact]
+    public async Task ExecuteAsync_XlsxWorkbook_ImportsTypedCellsAndReportsExcelErrorsOnTheirRow()
+    {
+        var sink = new InMemorySink();
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(Customers))
+            .UseSink(sink)
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .AddExcelReaders()
+            .Build();
+
+        var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(Workbook, "clients.xlsx")));
+
+        Assert.Equal(("xlsx", "Clients"), (report.Source!.Format, report.Source.Sheet));
+        Assert.True(new ImportTotals(3, 2, 0, 0, 1) == report.Totals, string.Join(" | ", report.Issues.Select(i => $"{i.Row} {i.Code} {i.Message}")));
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((7, IssueCodes.MalformedFile, IssueSeverity.Error), (issue.Row, issue.Code, issue.Severity));
+        Assert.Equal("The cell C7 holds the Excel error #DIV/0!: correct the formula or clear the cell.", issue.Message);
+
+        var c1 = sink.GetRecords("customers").Single(r => (string?)r[0] == "C1");
+        Assert.Equal(12345.67m, c1[Customers["limit"].Index]);
+        Assert.Equal(true, c1[Customers["active"].Index]);
+        Assert.Equal(new DateOnly(2021, 3, 15), c1[Customers["since"].Index]);
+    }
+}
