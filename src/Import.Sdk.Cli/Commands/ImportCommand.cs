@@ -106,7 +106,7 @@ internal static class ImportCommand
         var open = await store.OpenAsync(execute, cancellationToken);
         await using (open)
         {
-            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(open.Sink).WithOptions(options).Build();
+            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(open.Sink).WithOptions(options).AddExcelReaders().Build();
             var source = ImportSource.FromFile(path);
 
             // 3. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.

@@ -39,7 +39,7 @@ internal static class PreviewCommand
             FilePreview preview;
             try
             {
-                preview = await FilePreview.ReadAsync(ImportSource.FromFile(path), count, new ReaderOptions { Sheet = result.GetValue(sheet) }, cancellationToken: cancellationToken);
+                preview = await FilePreview.ReadAsync(ImportSource.FromFile(path), count, new ReaderOptions { Sheet = result.GetValue(sheet) }, Import.Sdk.Excel.ExcelReaders.Create(), cancellationToken);
             }
             catch (MalformedFileException ex)
             {

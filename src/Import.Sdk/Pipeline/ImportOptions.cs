@@ -6,8 +6,8 @@ namespace Import.Sdk;
 public sealed record ImportOptions
 {
     /// <summary>Gets the number of rows planned and written together (one sink look-up per batch, one transaction per batch).</summary>
-    /// <value>The default value is 2000.</value>
-    public int BatchSize { get; init; } = 2000;
+    /// <value>The default value is 1000.</value>
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>Gets the culture of numbers and dates in files.</summary>
     /// <value>The default value is fr-FR.</value>
