@@ -1,9 +1,10 @@
 using System.CommandLine;
 using CsvHelper;
+using Import.Sdk.Excel;
 
 namespace Import.Sdk.Cli.Commands;
 
-/// <summary><c>import-sdk template --entity E --format csv --out FILE</c>: a file to fill in, header of French labels and one example row.</summary>
+/// <summary><c>import-sdk template --entity E --format csv|xlsx --out FILE</c>: a file to fill in, header of French labels and one example row.</summary>
 internal static class TemplateCommand
 {
     public static Command Create(CliContext context)
@@ -11,7 +12,7 @@ internal static class TemplateCommand
         var entity = CommonOptions.Entity(context);
         var format = new Option<string>("--format")
         {
-            Description = context.T("Le format du modèle : csv (xlsx dans une version ultérieure).", "The template format: csv (xlsx in a later version)."),
+            Description = context.T("Le format du modèle : csv ou xlsx (classeur avec formats de cellule et listes déroulantes).", "The template format: csv or xlsx (a workbook with cell formats and drop-down lists)."),
             DefaultValueFactory = _ => "csv",
         };
         format.AcceptOnlyFromAmong("csv", "xlsx");
@@ -29,20 +30,17 @@ internal static class TemplateCommand
         command.SetGuardedAction(context, async (result, cancellationToken) =>
         {
             var target = EntityCatalog.Require(result.GetValue(entity)!, context);
-            if (string.Equals(result.GetValue(format), "xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CliUsageException(context.T(
-                    "le modèle XLSX nécessite Import.Sdk.Excel, qui arrive dans une version ultérieure ; utilisez --format csv.",
-                    "the XLSX template needs Import.Sdk.Excel, coming in a later version; use --format csv."));
-            }
-
+            var xlsx = string.Equals(result.GetValue(format), "xlsx", StringComparison.OrdinalIgnoreCase);
             var path = context.ResolvePath(result.GetValue(output)!);
             if (Directory.Exists(path))
             {
                 throw new CliUsageException(context.T("--out désigne un dossier, pas un fichier : {0}", "--out names a folder, not a file: {0}", path));
             }
 
-            await AtomicFile.WriteAsync(path, (stream, ct) => WriteCsvAsync(target.Schema, stream, ct), cancellationToken);
+            await AtomicFile.WriteAsync(
+                path,
+                (stream, ct) => xlsx ? WriteXlsxAsync(target.Schema, stream, ct) : WriteCsvAsync(target.Schema, stream, ct),
+                cancellationToken);
             await context.Out.WriteLineAsync(context.T(
                 "Modèle « {0} » écrit : {1} ({2} colonnes).",
                 "Template '{0}' written: {1} ({2} columns).",
@@ -66,4 +64,8 @@ internal static class TemplateCommand
             await writer.FlushAsync(cancellationToken);
         }
     }
+
+    /// <summary>Writes the XLSX template (<see cref="ExcelTemplate"/>) with the same example row as the CSV template.</summary>
+    public static Task WriteXlsxAsync(EntitySchema schema, Stream destination, CancellationToken cancellationToken) =>
+        ExcelTemplate.WriteAsync(schema, destination, [.. schema.Fields.Select(TemplateExamples.For)], cancellationToken);
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Import.Sdk.Cli.Commands;
 using Import.Sdk.Cli.Tests.Support;
 using Import.Sdk.Commerce;
 using Import.Sdk.Commerce.Identifiers;
+using Import.Sdk.Excel;
 
 namespace Import.Sdk.Cli.Tests.Commands;
 
@@ -69,13 +71,94 @@ public sealed class TemplateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Template_Xlsx_Exit2WithAClearMessage()
+    public async Task Template_Xlsx_HasFrenchLabelsAndTheCsvExampleRow()
     {
-        var result = await _cli.RunAsync("template", "--entity", "customers", "--format", "xlsx", "--out", "modele.xlsx", "--lang", "en");
+        var result = await _cli.RunAsync("template", "--entity", "customers", "--format", "xlsx", "--out", "modele.xlsx");
 
-        Assert.Equal(2, result.Exit);
-        Assert.Contains("the XLSX template needs Import.Sdk.Excel, coming in a later version; use --format csv", result.Err);
-        Assert.False(File.Exists(_cli.PathOf("modele.xlsx")));
+        Assert.True(result.Exit == 0, result.ToString());
+        var preview = await FilePreview.ReadAsync(ImportSource.FromFile(_cli.PathOf("modele.xlsx")), 10, providers: ExcelReaders.Create());
+        Assert.Equal("xlsx", preview.Source.Format);
+        Assert.Equal("clients", preview.Source.Sheet);
+        var schema = CommerceEntities.Customers().Schema;
+        Assert.Equal(schema.Fields.Select(f => f.LabelFr), preview.Header);
+        var example = Assert.Single(preview.Rows);
+        Assert.Equal("732829320", example[schema.IndexOf("siren")]);
+        Assert.Equal("75001", example[schema.IndexOf("postal_code")]);
+        Assert.Equal("FR7630006000011234567890189", example[schema.IndexOf("iban")]);
+        Assert.Equal("00001", example[schema.IndexOf("branch_code")]);
+        Assert.Equal("1234.56", example[schema.IndexOf("credit_limit")]);
+        Assert.Equal("30", example[schema.IndexOf("payment_terms_days")]);
+        Assert.Equal("VIREMENT", example[schema.IndexOf("payment_method")]);
+        Assert.Equal("contact@exemple.fr", example[schema.IndexOf("account_manager_email")]);
+        Assert.Equal(string.Empty, example[schema.IndexOf("parent_code")]);
+    }
+
+    [Fact]
+    public async Task Template_Xlsx_FilledInAndImportedBack_ImportsCleanly()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        Assert.Equal(0, (await _cli.RunAsync("template", "--entity", "customers", "--format", "xlsx", "--out", "t.xlsx")).Exit);
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "t.xlsx", "--db", _cli.Db, "--report", "report.json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var report = _cli.ReadJson("report.json");
+        var totals = report.RootElement.GetProperty("totals");
+        Assert.Equal(1, totals.GetProperty("rows").GetInt64());
+        Assert.Equal(1, totals.GetProperty("inserted").GetInt64());
+        Assert.Equal(0, totals.GetProperty("rejected").GetInt64());
+        Assert.DoesNotContain(report.RootElement.GetProperty("issues").EnumerateArray(), i => i.GetProperty("severity").GetString() == "error");
+        Assert.Equal(1, await _cli.CountAsync("customers"));
+    }
+
+    [Fact]
+    public async Task Template_Xlsx_TaxRegimes_ImportsBackCleanly()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("template", "--entity", "tax-regimes", "--format", "xlsx", "--out", "regimes.xlsx")).Exit);
+
+        var result = await _cli.RunAsync("run", "--entity", "tax-regimes", "--file", "regimes.xlsx", "--db", _cli.Db, "--report", "report.json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var report = _cli.ReadJson("report.json");
+        var totals = report.RootElement.GetProperty("totals");
+        Assert.Equal(1, totals.GetProperty("inserted").GetInt64());
+        Assert.Equal(0, totals.GetProperty("rejected").GetInt64());
+        Assert.Equal(1, await _cli.CountAsync("tax-regimes"));
+    }
+
+    [Fact]
+    public async Task Template_Xlsx_EveryEntity_ReadsBackAsTheCsvTemplate()
+    {
+        foreach (var entity in EntityCatalog.All())
+        {
+            var name = entity.Name;
+            var xlsxRun = await _cli.RunAsync("template", "--entity", name, "--format", "xlsx", "--out", name + ".xlsx");
+            Assert.True(xlsxRun.Exit == 0, xlsxRun.ToString());
+            var csvRun = await _cli.RunAsync("template", "--entity", name, "--format", "csv", "--out", name + ".csv");
+            Assert.True(csvRun.Exit == 0, csvRun.ToString());
+
+            var xlsx = await FilePreview.ReadAsync(ImportSource.FromFile(_cli.PathOf(name + ".xlsx")), 10, providers: ExcelReaders.Create());
+            var csv = await FilePreview.ReadAsync(ImportSource.FromFile(_cli.PathOf(name + ".csv")), 10);
+            Assert.Equal(csv.Header, xlsx.Header);
+            var xlsxRow = Assert.Single(xlsx.Rows);
+            var csvRow = Assert.Single(csv.Rows);
+            foreach (var field in entity.Schema.Fields)
+            {
+                var (expected, actual) = (csvRow[field.Index], xlsxRow[field.Index]);
+                switch (field.Type)
+                {
+                    case FieldType.Decimal or FieldType.Integer:
+                        Assert.Equal(decimal.Parse(expected.Replace(" ", string.Empty, StringComparison.Ordinal), CultureInfo.GetCultureInfo("fr-FR")), decimal.Parse(actual, CultureInfo.InvariantCulture));
+                        break;
+                    case FieldType.Date:
+                        Assert.Equal(DateOnly.ParseExact(expected, "dd/MM/yyyy", CultureInfo.InvariantCulture), DateOnly.ParseExact(actual, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        Assert.True(expected == actual, $"{name}.{field.Name}: '{expected}' vs '{actual}'");
+                        break;
+                }
+            }
+        }
     }
 
     [Fact]
