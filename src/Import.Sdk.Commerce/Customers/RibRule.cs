@@ -21,12 +21,9 @@ internal sealed class RibRule : IRecordRule
     public void Validate(RecordContext record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        foreach (var part in Parts)
+        if (!Applies(record.Schema))
         {
-            if (!record.Schema.TryGetField(part, out _))
-            {
-                return; // not a schema with bank details
-            }
+            return; // not a schema with bank details
         }
 
         var bank = record.GetText(BankCode);
@@ -69,5 +66,23 @@ internal sealed class RibRule : IRecordRule
             : $"Invalid RIB: the key of '{rib}' is {expectedText}, not '{key}'; check the key and the other three parts of the RIB.");
     }
 
+    // Whether the last schema seen has bank details: an immutable pair swapped whole (rules are shared between threads).
+    private SchemaCheck? _check;
+
+    private bool Applies(EntitySchema schema)
+    {
+        var check = _check;
+        if (check is null || !ReferenceEquals(check.Schema, schema))
+        {
+            check = new SchemaCheck(schema, Parts.All(p => schema.TryGetField(p, out _)));
+            _check = check;
+        }
+
+        return check.Applies;
+    }
+
     private static string Label(FieldDefinition field, bool french) => french ? field.LabelFr : field.LabelEn;
 }
+
+/// <summary>Whether a rule applies to a schema (immutable, cached by the rule).</summary>
+internal sealed record SchemaCheck(EntitySchema Schema, bool Applies);

@@ -13,7 +13,14 @@ internal sealed class SelfParentRule : IRecordRule
     public void Validate(RecordContext record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!record.Schema.TryGetField("parent_code", out _) || !record.Schema.TryGetField("parent_name", out _))
+        var check = _check;
+        if (check is null || !ReferenceEquals(check.Schema, record.Schema))
+        {
+            check = new SchemaCheck(record.Schema, record.Schema.TryGetField("parent_code", out _) && record.Schema.TryGetField("parent_name", out _));
+            _check = check; // immutable, swapped whole: rules are shared between threads
+        }
+
+        if (!check.Applies)
         {
             return;
         }
@@ -33,6 +40,8 @@ internal sealed class SelfParentRule : IRecordRule
             record.ReportError("parent_name", IssueCodes.UnknownParent, Message(name, french));
         }
     }
+
+    private SchemaCheck? _check;
 
     private static string Message(string self, bool french) => french
         ? $"Le client « {self} » ne peut pas être son propre groupe : pour le client de tête d'un groupe, laissez vides l'identifiant et le nom du groupe."

@@ -8,19 +8,56 @@ namespace Import.Sdk.Planning;
 internal sealed partial class ImportRun
 {
     private object?[]? _defaults;
+    private readonly Stack<RowState> _free = new();
+
+    // The schema's lists as arrays, once per run: no interface call nor boxed enumerator per row.
+    private FieldDefinition[] _fields = [];
+    private IFieldValidator[][] _validators = [];
+    private IRecordRule[] _rules = [];
+    private bool[] _needed = []; // per field: required, or part of the key
+
+    private void PrepareConversion()
+    {
+        _fields = [.. _schema.Fields];
+        _validators = [.. _fields.Select(f => f.Validators.ToArray())];
+        _rules = [.. _entity.Rules];
+        _needed = [.. _fields.Select(f => f.IsRequired || _map.IsKey(f.Index))];
+    }
 
     private RowState ConvertRow(ITabularReader reader)
     {
         _rows++;
         var width = Math.Max(reader.FieldCount, _header.Count);
-        var cells = new string[width];
+        var fields = _fields;
+        RowState row;
+        if (_free.TryPop(out var recycled))
+        {
+            // An accepted row of an earlier batch: nothing refers to its arrays any more (its values only when they were not written).
+            var reused = recycled.Cells.Length == width ? recycled.Cells : new string[width];
+            var free = recycled.Values;
+            if (_execute)
+            {
+                free = new object?[fields.Length]; // the sink was handed the old one
+            }
+            else
+            {
+                Array.Clear(free);
+            }
+
+            recycled.Reset(reader.RowNumber, reused, free);
+            row = recycled;
+        }
+        else
+        {
+            row = new RowState(reader.RowNumber, new string[width], new object?[fields.Length]);
+        }
+
+        var cells = row.Cells;
         for (var i = 0; i < width; i++)
         {
             cells[i] = reader.GetString(i);
         }
 
-        var fields = _schema.Fields;
-        var row = new RowState(reader.RowNumber, cells, new object?[fields.Count]);
         if (reader.RowProblem is { } problem)
         {
             RowIssue(row, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, problem);
@@ -33,10 +70,11 @@ internal sealed partial class ImportRun
 
         var defaults = _defaults ??= ConvertDefaults();
         var values = row.Values;
-        for (var f = 0; f < fields.Count; f++)
+        var fieldColumn = _map.FieldColumn;
+        for (var f = 0; f < fields.Length; f++)
         {
             var field = fields[f];
-            var column = _map.FieldColumn[f];
+            var column = fieldColumn[f];
             if (column >= 0)
             {
                 var cell = cells[column];
@@ -50,7 +88,7 @@ internal sealed partial class ImportRun
             if (values[f] is null)
             {
                 values[f] = defaults[f];
-                if (values[f] is null && (field.IsRequired || _map.IsKey(f)))
+                if (values[f] is null && _needed[f])
                 {
                     var label = _map.ColumnOf(f) ?? field.Name;
                     var isKey = _map.IsKey(f);
@@ -59,17 +97,18 @@ internal sealed partial class ImportRun
             }
         }
 
-        if (_entity.Rules.Count > 0)
+        if (_rules.Length > 0)
         {
             _ruleRow = row;
             _recordContext.Reset(row.Row, values, row.Rejected);
-            foreach (var rule in _entity.Rules)
+            foreach (var rule in _rules)
             {
                 rule.Validate(_recordContext);
             }
         }
 
-        row.Key = RecordKey.Format(_schema, _map.KeyFields, values);
+        var keyIndexes = _map.KeyIndexes;
+        row.Key = keyIndexes.Length == 1 ? RecordKey.FormatValue(values[keyIndexes[0]]) : RecordKey.Format(_schema, _map.KeyFields, values);
         return row;
     }
 
@@ -191,6 +230,12 @@ internal sealed partial class ImportRun
             case FieldType.Enum:
                 return TryConvertEnum(field, span, out value, out code, out message);
             case FieldType.TextList:
+                if (IsCanonicalList(field, span))
+                {
+                    value = span.Length == cell.Length ? cell : span.ToString();
+                    return true;
+                }
+
                 return TryConvertList(field, span, out value, out code, out message);
             default:
                 var text = span.Length == cell.Length ? cell : span.ToString();
@@ -208,7 +253,7 @@ internal sealed partial class ImportRun
                     return false;
                 }
 
-                foreach (var validator in field.Validators)
+                foreach (var validator in _validators[field.Index])
                 {
                     string? normalized = null;
                     var valid = validator is IValueNormalizer normalizer
@@ -246,6 +291,44 @@ internal sealed partial class ImportRun
         code = IssueCodes.InvalidEnum;
         message = Msg(Messages.InvalidEnum, span.ToString(), string.Join(", ", field.AllowedValues));
         return false;
+    }
+
+    /// <summary>Whether a list is already as <see cref="TryConvertList"/> would write it: items trimmed, not empty, not too long, distinct.</summary>
+    private static bool IsCanonicalList(FieldDefinition field, ReadOnlySpan<char> span)
+    {
+        var separator = field.ListSeparator;
+        var max = field.MaxLength ?? int.MaxValue;
+        var start = 0;
+        while (true)
+        {
+            var length = span[start..].IndexOf(separator);
+            var end = length < 0 ? span.Length : start + length;
+            var part = span[start..end];
+            if (part.IsEmpty || part.Length > max || ValueParsers.Trim(part).Length != part.Length)
+            {
+                return false;
+            }
+
+            // Distinct from the earlier items (lists are short).
+            var earlier = span[..start];
+            while (!earlier.IsEmpty)
+            {
+                var cut = earlier.IndexOf(separator);
+                if (earlier[..cut].SequenceEqual(part))
+                {
+                    return false;
+                }
+
+                earlier = earlier[(cut + 1)..];
+            }
+
+            if (end == span.Length)
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
     }
 
     private bool TryConvertList(FieldDefinition field, ReadOnlySpan<char> span, out object? value, out string code, out string message)

@@ -9,13 +9,14 @@ namespace Import.Sdk.Planning;
 internal sealed partial class ImportRun
 {
     private readonly Dictionary<string, HashSet<string>> _known = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _acceptedValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyRegistry> _acceptedValues = new(StringComparer.Ordinal); // no object per value: they grow with the file
     private FieldDefinition[]? _referenceFields;
 
     private FieldDefinition[] ReferenceFields => _referenceFields ??= _schema.Fields
         .Where(f => f.Reference is not null && (_map.IsMapped(f.Index) || _map.DefaultText[f.Index] is not null))
         .ToArray();
 
+    private readonly List<RecordChange> _noChanges = [];
     private readonly HashSet<string> _batchKeys = new(StringComparer.Ordinal);
     private HashSet<string>?[]? _wanted;
     private IReadOnlyDictionary<string, object?[]>? _found;
@@ -64,6 +65,11 @@ internal sealed partial class ImportRun
 
             var reference = field.Reference!;
             var known = KnownFor(field);
+            if (AllKnown(known, field, value))
+            {
+                continue; // the usual case, without a string per list item
+            }
+
             foreach (var item in ListItems(field, value))
             {
                 if (!known.Contains(item) && !(reference.Target is null && AcceptedInFile(reference.TargetField, item)))
@@ -98,7 +104,7 @@ internal sealed partial class ImportRun
             }
         }
 
-        var changes = new List<RecordChange>(rows.Count);
+        var changes = _execute ? new List<RecordChange>(rows.Count) : _noChanges; // a simulation writes nothing: no change is built
         foreach (var row in rows)
         {
             if (!row.LookedUp && !row.Rejected && row.Key is not null)
@@ -140,6 +146,11 @@ internal sealed partial class ImportRun
             var reference = field.Reference!;
             var target = reference.Target ?? _schema;
             var known = KnownFor(field);
+            if (AllKnown(known, field, value))
+            {
+                continue;
+            }
+
             foreach (var item in ListItems(field, value))
             {
                 if (known.Contains(item))
@@ -211,7 +222,11 @@ internal sealed partial class ImportRun
                 }
 
                 var targetField = field.Reference!.TargetField;
-                changes.Add(new RecordChange(target, ChangeKind.Insert, [targetField], NewReferenceRecord(target, targetField, item), row.Row));
+                if (_execute)
+                {
+                    changes.Add(new RecordChange(target, ChangeKind.Insert, [targetField], NewReferenceRecord(target, targetField, item), row.Row));
+                }
+
                 var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
                 RowIssue(row, field, item, IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, item, label));
             }
@@ -219,7 +234,11 @@ internal sealed partial class ImportRun
 
         if (existing is null)
         {
-            changes.Add(new RecordChange(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.Key!));
+            if (_execute)
+            {
+                changes.Add(new RecordChange(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.Key!));
+            }
+
             _inserted++;
         }
         else
@@ -231,12 +250,17 @@ internal sealed partial class ImportRun
             }
             else
             {
-                changes.Add(new RecordChange(_schema, ChangeKind.Update, _map.KeyFields, merged, row.Row, row.Key!));
+                if (_execute)
+                {
+                    changes.Add(new RecordChange(_schema, ChangeKind.Update, _map.KeyFields, merged, row.Row, row.Key!));
+                }
+
                 _updated++;
             }
         }
 
         Accept(row);
+        row.Recyclable = true;
     }
 
     /// <summary>An update sets the mapped fields; unmapped fields keep their stored value (a default only fills an empty one); protected fields are never overwritten.</summary>
@@ -313,18 +337,51 @@ internal sealed partial class ImportRun
             _keys.Accept(row.KeyEntry);
         }
 
-        foreach (var field in ReferenceFields)
+        foreach (var (targetIndex, set) in AcceptedTargets)
         {
-            var reference = field.Reference!;
-            if (reference.Target is null && !IsSingleKey(reference.TargetField))
+            if (RecordKey.FormatValue(row.Values[targetIndex]) is { } v)
             {
-                var targetIndex = _schema[reference.TargetField].Index;
-                if (RecordKey.FormatValue(row.Values[targetIndex]) is { } v)
-                {
-                    AcceptedSet(reference.TargetField).Add(v);
-                }
+                set.Add(v);
             }
         }
+    }
+
+    private (int TargetIndex, KeyRegistry Set)[]? _acceptedTargets;
+
+    /// <summary>The fields other rows may reference in the file, other than the key (the key registry has those), with the set of their accepted values.</summary>
+    private (int TargetIndex, KeyRegistry Set)[] AcceptedTargets => _acceptedTargets ??= ReferenceFields
+        .Select(f => f.Reference!)
+        .Where(r => r.Target is null && !IsSingleKey(r.TargetField))
+        .Select(r => r.TargetField)
+        .Distinct(StringComparer.Ordinal)
+        .Select(t => (_schema[t].Index, AcceptedSet(t)))
+        .ToArray();
+
+    /// <summary>Whether every code a reference value names is known (no allocation); false when one is not, and the caller looks at each.</summary>
+    private static bool AllKnown(HashSet<string> known, FieldDefinition field, object value)
+    {
+        var text = (string)value;
+        if (field.Type != FieldType.TextList)
+        {
+            return known.Contains(text);
+        }
+
+        if (known.Count == 0)
+        {
+            return false;
+        }
+
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = text.AsSpan();
+        foreach (var range in span.Split(field.ListSeparator))
+        {
+            if (!lookup.Contains(span[range]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Reject(RowState row)
@@ -398,13 +455,13 @@ internal sealed partial class ImportRun
 
     private bool AcceptedInFile(string targetField, string item) => IsSingleKey(targetField)
         ? _keys.IsAccepted(item)
-        : _acceptedValues.TryGetValue(targetField, out var set) && set.Contains(item);
+        : _acceptedValues.TryGetValue(targetField, out var set) && set.IsAccepted(item);
 
-    private HashSet<string> AcceptedSet(string field)
+    private KeyRegistry AcceptedSet(string field)
     {
         if (!_acceptedValues.TryGetValue(field, out var set))
         {
-            set = new HashSet<string>(StringComparer.Ordinal);
+            set = new KeyRegistry();
             _acceptedValues[field] = set;
         }
 

@@ -94,6 +94,7 @@ internal sealed partial class ImportRun
             }
 
             _recordContext = new RecordContext(_schema, _ui, ReportRuleIssue);
+            PrepareConversion();
             await ReadAndPlanAsync(reader).ConfigureAwait(false);
             await PlanDeferredAsync().ConfigureAwait(false);
             _progress?.Report(new ImportProgress(_rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
@@ -114,7 +115,8 @@ internal sealed partial class ImportRun
             {
                 try
                 {
-                    more = await reader.ReadAsync(_ct).ConfigureAwait(false);
+                    var pending = reader.ReadAsync(_ct);
+                    more = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
                 }
                 catch (MalformedFileException ex)
                 {
@@ -140,6 +142,13 @@ internal sealed partial class ImportRun
             if (batch.Count > 0)
             {
                 await PlanAsync(batch, allowDefer: true).ConfigureAwait(false);
+                foreach (var row in batch)
+                {
+                    if (row.Recyclable)
+                    {
+                        _free.Push(row);
+                    }
+                }
                 _progress?.Report(new ImportProgress(_rows, reader.BytesRead, reader.TotalBytes));
             }
         }

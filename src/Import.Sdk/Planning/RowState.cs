@@ -1,16 +1,39 @@
 namespace Import.Sdk.Planning;
 
-/// <summary>One data row on its way through the pipeline. Lives for one batch, unless deferred (forward reference) or rejected (kept for the errors file as its cells).</summary>
-internal sealed class RowState(int row, string[] cells, object?[] values)
+/// <summary>
+/// One data row on its way through the pipeline. Lives for one batch, unless deferred (forward reference) or rejected (kept for the errors file as its cells).
+/// An accepted row is recycled for a later row of the file (<see cref="Recyclable"/>): its cells array always, its values array only when nothing was written from it.
+/// </summary>
+internal sealed class RowState
 {
-    public int Row { get; } = row;
-    public string[] Cells { get; } = cells;
-    public object?[] Values { get; } = values;
+    public RowState(int row, string[] cells, object?[] values) => Reset(row, cells, values);
+
+    public int Row { get; private set; }
+    public string[] Cells { get; private set; } = null!;
+    public object?[] Values { get; private set; } = null!;
     public bool Rejected { get; set; }
     public List<string>? Errors { get; set; }
     public string? Key { get; set; }
     public bool KeyRegistered { get; set; }
-    public int KeyEntry { get; set; } = -1;
+    public int KeyEntry { get; set; }
     public bool LookedUp { get; set; }
     public object?[]? Existing { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the row was accepted and nothing keeps it: it may carry a later row.</summary>
+    public bool Recyclable { get; set; }
+
+    public void Reset(int row, string[] cells, object?[] values)
+    {
+        Row = row;
+        Cells = cells;
+        Values = values;
+        Rejected = false;
+        Errors = null;
+        Key = null;
+        KeyRegistered = false;
+        KeyEntry = -1;
+        LookedUp = false;
+        Existing = null;
+        Recyclable = false;
+    }
 }

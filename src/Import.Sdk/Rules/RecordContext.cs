@@ -30,7 +30,7 @@ public sealed class RecordContext
     /// <summary>Gets the value of a field: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="bool"/>, or <see langword="null"/> when empty.</summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value.</returns>
-    public object? this[string field] => _values[Schema[field].Index];
+    public object? this[string field] => _values[IndexOf(field)];
 
     /// <summary>Gets a text value, or <see langword="null"/>.</summary>
     /// <param name="field">The field name.</param>
@@ -56,6 +56,36 @@ public sealed class RecordContext
     {
         HasErrors = true;
         _report(field, code, message, value);
+    }
+
+    // Rules name fields with the same string instances row after row (constants): a few references compared before the schema's dictionary.
+    private readonly string?[] _names = new string?[16];
+    private readonly int[] _indexes = new int[16];
+    private int _nextName;
+
+    private int IndexOf(string field)
+    {
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            if (name is null)
+            {
+                break;
+            }
+
+            if (ReferenceEquals(name, field))
+            {
+                return _indexes[i];
+            }
+        }
+
+        var index = Schema[field].Index;
+        var slot = _nextName;
+        _nextName = (slot + 1) & (names.Length - 1);
+        names[slot] = field;
+        _indexes[slot] = index;
+        return index;
     }
 
     internal void Reset(int row, object?[] values, bool hasErrors)

@@ -262,6 +262,27 @@ public class ConversionTests
         Assert.Equal("Nord,Sud", Some.Value(Some.Account(sink, "C1"), "groups"));
     }
 
+    [Theory]
+    [InlineData("Nord", "Nord")]
+    [InlineData("Nord,Sud", "Nord,Sud")]
+    [InlineData("Nord,Sud,Est", "Nord,Sud,Est")]
+    [InlineData("Nord,Nord", "Nord")]
+    [InlineData("Nord,Sud,Nord", "Nord,Sud")]
+    [InlineData("Sud,Nord,Sud", "Sud,Nord")]
+    [InlineData("Nord,", "Nord")]
+    [InlineData(",Nord", "Nord")]
+    [InlineData("Nord,,Sud", "Nord,Sud")]
+    [InlineData("Nord ,Sud", "Nord,Sud")]
+    [InlineData("Nord,\u00A0Sud", "Nord,Sud")]
+    [InlineData("No,Nord", "No,Nord")]
+    [InlineData("Nord,No", "Nord,No")]
+    public async Task ExecuteAsync_TextList_CanonicalOrNot_IsStoredCanonical(string groups, string expected)
+    {
+        var (_, sink) = await Some.ExecuteAsync(Some.AccountsCsv(Some.Line("C1", "Dupont", groups: System.Text.RegularExpressions.Regex.Unescape(groups))));
+
+        Assert.Equal(expected, Some.Value(Some.Account(sink, "C1"), "groups"));
+    }
+
     [Fact]
     public async Task ExecuteAsync_TextValues_AreTrimmedOfSpacesAndNoBreakSpaces()
     {

@@ -1,0 +1,73 @@
+using Import.Sdk.Planning;
+
+namespace Import.Sdk.Tests.Planning;
+
+/// <summary>The key registry keeps keys exactly, in one byte a character when it can, and never confuses two keys.</summary>
+public class KeyRegistryTests
+{
+    [Fact]
+    public void Register_FindsEarlierOccurrences_ExactlyAcrossNarrowWideAndLongKeys()
+    {
+        var registry = new KeyRegistry();
+        string[] keys = ["C0000001", "Société Générale", "Ωmega", "日本", "é", new string('x', 20_000), new string('Ω', 9_000), "C0000001\u001F2", string.Empty];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            registry.Register(keys[i], i + 2, out var seen, out _);
+            Assert.False(seen);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            registry.Register(keys[i], 100, out var seen, out var firstRow);
+            Assert.True(seen);
+            Assert.Equal(i + 2, firstRow);
+        }
+
+        // Same length, same Latin-1 bytes for a wide look-alike: never equal.
+        registry.Register("Societe Generale", 200, out var other, out _);
+        Assert.False(other);
+        registry.Register("\u0143", 201, out var wide, out _);
+        Assert.False(wide);
+        Assert.Equal(keys.Length + 2, registry.Count);
+    }
+
+    [Fact]
+    public void ManyKeys_GrowPagesChunksAndSlots_AndStayExact()
+    {
+        var registry = new KeyRegistry();
+        const int count = 200_000;
+        for (var i = 0; i < count; i++)
+        {
+            var entry = registry.Register(Key(i), i, out var seen, out _);
+            Assert.False(seen);
+            if (i % 3 == 0)
+            {
+                registry.Accept(entry);
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(i % 3 == 0, registry.IsAccepted(Key(i)));
+            registry.Register(Key(i), -1, out var seen, out var firstRow);
+            Assert.True(seen);
+            Assert.Equal(i, firstRow);
+        }
+
+        Assert.False(registry.IsAccepted(Key(count)));
+        Assert.Equal(count, registry.Count);
+
+        static string Key(int i) => i % 7 == 0 ? $"Client Ω {i}" : $"Client é {i}";
+    }
+
+    [Fact]
+    public void Add_IsASetOfTexts()
+    {
+        var set = new KeyRegistry();
+        set.Add("Comptoir Martin SA");
+        set.Add("Comptoir Martin SA");
+        Assert.True(set.IsAccepted("Comptoir Martin SA"));
+        Assert.False(set.IsAccepted("Comptoir Martin"));
+        Assert.Equal(1, set.Count);
+    }
+}
