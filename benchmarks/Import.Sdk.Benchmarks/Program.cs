@@ -23,7 +23,7 @@ switch (command)
         Console.WriteLine(CustomerCsvGenerator.GetOrCreate(directory, rows, Console.WriteLine));
         return 0;
     default:
-        Console.Error.WriteLine("usage: throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only raw-csv,simulate,...] [--ladder]");
+        Console.Error.WriteLine("usage: throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only raw-csv,simulate,...] [--ladder] [--xlsx]");
         Console.Error.WriteLine("       bdn [--filter '*'] [--job short] (BenchmarkDotNet)");
         Console.Error.WriteLine("       generate ROWS [DIR]");
         return 2;

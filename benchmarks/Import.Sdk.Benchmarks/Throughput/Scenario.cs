@@ -43,6 +43,9 @@ internal abstract class Scenario
         ["execute-sqlite"] = () => new ExecuteSqliteScenario(),
         ["raw-sqlite"] = () => new RawSqliteScenario(),
         ["raw-sqlite-batched"] = () => new RawSqliteScenario(transactionRows: 2000),
+        ["xlsx-ours"] = () => new XlsxScenario(XlsxReaderKind.Ours),
+        ["xlsx-edr"] = () => new XlsxScenario(XlsxReaderKind.ExcelDataReader),
+        ["xlsx-floor"] = () => new XlsxScenario(XlsxReaderKind.Floor),
     };
 
     /// <summary>Gets or sets the pipeline's batch size, or <see langword="null"/> for the default (diagnostic: <c>--batch N</c>).</summary>

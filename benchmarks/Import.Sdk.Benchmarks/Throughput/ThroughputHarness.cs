@@ -14,8 +14,9 @@ namespace Import.Sdk.Benchmarks.Throughput;
 /// targets (PASS/FAIL, printed, never asserted), and writes it as JSON and markdown.
 /// </summary>
 /// <remarks>
-/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N]</c>;
-/// <c>--ladder</c> adds the diagnostic scenarios that attribute the CPU time of a simulate (<see cref="LadderEntities"/>).
+/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N] [--xlsx]</c>;
+/// <c>--ladder</c> adds the diagnostic scenarios that attribute the CPU time of a simulate (<see cref="LadderEntities"/>);
+/// <c>--xlsx</c> adds the XLSX reader scenarios (ours, ExcelDataReader, a bare zip + XML floor) on workbooks made from the same rows.
 /// The children run with <c>DOTNET_gcServer=0</c> and <c>DOTNET_gcConcurrent=0</c>, the settings of the csproj: workstation
 /// non-concurrent GC. On the 2-core machine class a server GC would add a heap per core (a larger, less comparable peak) and a
 /// background GC thread would compete with the single import thread, adding noise to a figure quoted as a ratio.
@@ -27,6 +28,8 @@ internal static class ThroughputHarness
     private const double PeakTargetMiB = 150;
     private const double FlatTolerance = 1.20;
     private const double SqliteTarget = 0.80;
+    private const double XlsxEdrTarget = 1.0;
+    private const double XlsxFloorStretch = 0.6;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -38,6 +41,7 @@ internal static class ThroughputHarness
         var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ladder = args.Contains("--ladder", StringComparer.Ordinal);
         var batch = Option(args, "--batch");
+        var xlsx = args.Contains("--xlsx", StringComparer.Ordinal);
 
         var environment = DescribeEnvironment();
         Console.WriteLine(environment);
@@ -79,6 +83,21 @@ internal static class ThroughputHarness
                 ("R + key registry (string → state)", "raw-csv-keys", big, rows, batch),
                 ("R + 64-bit hash key registry", "raw-csv-hashkeys", big, rows, batch),
                 ("raw INSERT, a transaction per 2,000 rows", "raw-sqlite-batched", small, smallRows, batch),
+            ]);
+        }
+
+        if (xlsx)
+        {
+            // Our XLSX reader against ExcelDataReader and the floor (unzip + XML, nothing else) on the small workbook, ours on the big one (memory flat?).
+            var bigXlsx = await CustomerXlsxGenerator.GetOrCreateAsync(big, Console.WriteLine);
+            var smallXlsx = await CustomerXlsxGenerator.GetOrCreateAsync(small, Console.WriteLine);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workbooks: {bigXlsx} ({new FileInfo(bigXlsx).Length / 1_048_576.0:F1} MiB), {smallXlsx} ({new FileInfo(smallXlsx).Length / 1_048_576.0:F1} MiB)"));
+            plan.AddRange(
+            [
+                ("XLSX: our reader, every cell as string", "xlsx-ours", smallXlsx, smallRows, batch),
+                ("XLSX: ExcelDataReader GetValue.ToString", "xlsx-edr", smallXlsx, smallRows, batch),
+                ("XLSX floor: ZipArchive + XmlReader <v>/<t>", "xlsx-floor", smallXlsx, smallRows, batch),
+                ("XLSX: our reader, every cell as string", "xlsx-ours", bigXlsx, rows, batch),
             ]);
         }
 
@@ -254,6 +273,8 @@ internal static class ThroughputHarness
             targets.Add(($"run into SQLite, {smallRows:N0} rows, new store ≥ {SqliteTarget:F2} × raw prepared INSERT", $"{ratio:F2} × ({sqlite.RowsPerSecond:N0} vs {rawInsert.RowsPerSecond:N0} rows/s; CPU-time ratio {sqlite.RowsPerCpuSecond / rawInsert.RowsPerCpuSecond:F2})", Verdict(ratio >= SqliteTarget, sqlite, rawInsert)));
         }
 
+        AddXlsxTargets(targets, Find, rows, smallRows);
+
         var text = new StringBuilder();
         text.AppendLine(FormatTable(header, table));
         text.AppendLine();
@@ -270,6 +291,31 @@ internal static class ThroughputHarness
         markdown.AppendLine(Markdown(["target (PERFORMANCE.md)", "measured", "verdict"], targets.Select(t => new[] { t.Target, t.Measured, t.Verdict }).ToList())).AppendLine();
         markdown.AppendLine($"warm s = median of the warm runs. Load average before / after: {loadBefore} / {loadAfter}.");
         return (text.ToString(), markdown.ToString(), targets.Select(t => new { t.Target, t.Measured, t.Verdict }).ToArray());
+    }
+
+    private static void AddXlsxTargets(List<(string Target, string Measured, string Verdict)> targets, Func<string, long, ScenarioResult?> find, int rows, int smallRows)
+    {
+        var ours = find("xlsx-ours", smallRows);
+        var edr = find("xlsx-edr", smallRows);
+        var floor = find("xlsx-floor", smallRows);
+        var oursBig = find("xlsx-ours", rows);
+        if (ours is not null && edr is not null)
+        {
+            var ratio = ours.RowsPerSecond / edr.RowsPerSecond;
+            targets.Add(($"XLSX {smallRows:N0} rows: our reader ≥ {XlsxEdrTarget:F1} × ExcelDataReader", $"{ratio:F2} × ({ours.RowsPerSecond:N0} vs {edr.RowsPerSecond:N0} rows/s; CPU-time ratio {ours.RowsPerCpuSecond / edr.RowsPerCpuSecond:F2}; peak {ours.PeakWorkingSetMiB:F0} vs {edr.PeakWorkingSetMiB:F0} MiB)", Verdict(ratio >= XlsxEdrTarget, ours, edr)));
+        }
+
+        if (ours is not null && floor is not null)
+        {
+            var ratio = ours.RowsPerSecond / floor.RowsPerSecond;
+            targets.Add(($"XLSX {smallRows:N0} rows: our reader, stretch {XlsxFloorStretch:F1} × floor (zip + XML)", $"{ratio:F2} × ({ours.RowsPerSecond:N0} vs {floor.RowsPerSecond:N0} rows/s; CPU-time ratio {ours.RowsPerCpuSecond / floor.RowsPerCpuSecond:F2})", Verdict(ratio >= XlsxFloorStretch, ours, floor)));
+        }
+
+        if (ours is not null && oursBig is not null)
+        {
+            var growth = oursBig.PeakWorkingSetMiB / ours.PeakWorkingSetMiB;
+            targets.Add(($"XLSX our reader flat from {smallRows:N0} to {rows:N0} rows (peak within +{(FlatTolerance - 1) * 100:F0} %)", $"{ours.PeakWorkingSetMiB:F0} → {oursBig.PeakWorkingSetMiB:F0} MiB (×{growth:F2}, +{oursBig.PeakWorkingSetMiB - ours.PeakWorkingSetMiB:F0} MiB)", Verdict(growth <= FlatTolerance, oursBig, ours)));
+        }
     }
 
     private static string Verdict(bool pass, params ScenarioResult[] from) =>
