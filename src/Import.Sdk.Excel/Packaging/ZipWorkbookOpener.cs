@@ -16,16 +16,7 @@ internal static class ZipWorkbookOpener
     public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
     {
         var ui = options.UiCulture;
-        Stream input;
-        try
-        {
-            input = await SeekableInput.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var input = await SeekableInput.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
 
         OpcPackage? package = null;
         try

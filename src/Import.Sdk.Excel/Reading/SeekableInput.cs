@@ -3,6 +3,7 @@ namespace Import.Sdk.Excel.Reading;
 /// <summary>Workbook containers (ZIP, OLE2) are read by random access: a non-seekable input is first copied to a temporary file.</summary>
 internal static class SeekableInput
 {
+    /// <summary>Returns a seekable stream with the input's content; the input is disposed when it is replaced or when this fails.</summary>
     public static async ValueTask<Stream> EnsureAsync(Stream stream, CancellationToken cancellationToken)
     {
         if (stream.CanSeek)
@@ -22,6 +23,7 @@ internal static class SeekableInput
         catch
         {
             await copy.DisposeAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
