@@ -109,6 +109,11 @@ public sealed class ImportPipelineBuilder
             problems.Add("DateFormats is empty");
         }
 
+        if (_options.MaxDegreeOfParallelism is < 1 or > 64)
+        {
+            problems.Add($"MaxDegreeOfParallelism must be between 1 and 64, or null for automatic (it is {_options.MaxDegreeOfParallelism})");
+        }
+
         if (_options.MaxIssues < 0)
         {
             problems.Add("MaxIssues cannot be negative");

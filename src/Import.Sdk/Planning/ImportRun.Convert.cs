@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
 using Import.Sdk.Resources;
@@ -24,11 +25,11 @@ internal sealed partial class ImportRun
         _needed = [.. _fields.Select(f => f.IsRequired || _map.IsKey(f.Index))];
     }
 
-    private RowState ConvertRow(ITabularReader reader)
+    /// <summary>Reads a row's cells into a recycled or new row (on the importing flow: the reader is not thread-safe).</summary>
+    private RowState ReadRow(ITabularReader reader)
     {
         _rows++;
         var width = Math.Max(reader.FieldCount, _header.Count);
-        var fields = _fields;
         RowState row;
         if (_free.TryPop(out var recycled))
         {
@@ -37,7 +38,7 @@ internal sealed partial class ImportRun
             var free = recycled.Values;
             if (_execute)
             {
-                free = new object?[fields.Length]; // the sink was handed the old one
+                free = new object?[_fields.Length]; // the sink was handed the old one
             }
             else
             {
@@ -49,7 +50,7 @@ internal sealed partial class ImportRun
         }
         else
         {
-            row = new RowState(reader.RowNumber, new string[width], new object?[fields.Length]);
+            row = new RowState(reader.RowNumber, new string[width], new object?[_fields.Length]);
         }
 
         var cells = row.Cells;
@@ -58,17 +59,118 @@ internal sealed partial class ImportRun
             cells[i] = reader.GetString(i);
         }
 
-        if (reader.RowProblem is { } problem)
+        row.FieldCount = reader.FieldCount;
+        row.ReaderProblem = reader.RowProblem;
+        return row;
+    }
+
+    private const int ChunkRows = 64;
+    private readonly ConcurrentBag<RowConverter> _converters = [];
+
+    /// <summary>Converts a batch on this flow.</summary>
+    private void ConvertBatch(List<RowState> batch)
+    {
+        var converter = RentConverter();
+        foreach (var row in batch)
+        {
+            converter.Convert(row);
+        }
+
+        _converters.Add(converter);
+    }
+
+    /// <summary>Converts a batch on up to <see cref="_degree"/> thread-pool threads, by chunks of rows taken in turn.</summary>
+    private Task ConvertBatchAsync(List<RowState> batch)
+    {
+        var work = new BatchWork(batch);
+        var workers = Math.Min(_degree, (batch.Count + ChunkRows - 1) / ChunkRows);
+        if (workers == 1)
+        {
+            return Task.Run(() => ConvertChunks(work), _ct);
+        }
+
+        var tasks = new Task[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            tasks[i] = Task.Run(() => ConvertChunks(work), _ct);
+        }
+
+        return Task.WhenAll(tasks);
+    }
+
+    private void ConvertChunks(BatchWork work)
+    {
+        var converter = RentConverter();
+        try
+        {
+            var rows = work.Rows;
+            int start;
+            while ((start = Interlocked.Add(ref work.Next, ChunkRows) - ChunkRows) < rows.Count)
+            {
+                _ct.ThrowIfCancellationRequested();
+                var end = Math.Min(start + ChunkRows, rows.Count);
+                for (var i = start; i < end; i++)
+                {
+                    converter.Convert(rows[i]);
+                }
+            }
+        }
+        finally
+        {
+            _converters.Add(converter);
+        }
+    }
+
+    private RowConverter RentConverter() => _converters.TryTake(out var converter) ? converter : new RowConverter(this);
+
+    private sealed class BatchWork(List<RowState> rows)
+    {
+        public readonly List<RowState> Rows = rows;
+        public int Next;
+    }
+
+    /// <summary>What one thread needs to convert rows: its own record context for the rules.</summary>
+    private sealed class RowConverter
+    {
+        private readonly ImportRun _run;
+        private readonly RecordContext _context;
+        private RowState? _row;
+
+        public RowConverter(ImportRun run)
+        {
+            _run = run;
+            _context = new RecordContext(run._schema, run._ui, Report);
+        }
+
+        public void Convert(RowState row)
+        {
+            _row = row;
+            _run.ConvertValues(row, _context);
+            _row = null;
+        }
+
+        private void Report(string field, string code, string message, string? value) => _run.ReportRuleIssue(_row!, field, code, message, value);
+    }
+
+    /// <summary>
+    /// Converts a row's cells to typed values and checks every field and record rule. Touches nothing but the row:
+    /// it may run on any thread, for several rows at once; its issues wait in the row until it is staged.
+    /// </summary>
+    private void ConvertValues(RowState row, RecordContext context)
+    {
+        var cells = row.Cells;
+        if (row.ReaderProblem is { } problem)
         {
             RowIssue(row, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, problem);
         }
 
-        if (reader.FieldCount != _header.Count && !OnlyEmptyExtraCells(cells, reader.FieldCount))
+        if (row.FieldCount != _header.Count && !OnlyEmptyExtraCells(cells, row.FieldCount))
         {
-            RowIssue(row, null, null, IssueCodes.RaggedRow, IssueSeverity.Error, Msg(Messages.RaggedRow, reader.FieldCount, _header.Count));
+            RowIssue(row, null, null, IssueCodes.RaggedRow, IssueSeverity.Error, Msg(Messages.RaggedRow, row.FieldCount, _header.Count));
         }
 
-        var defaults = _defaults ??= ConvertDefaults();
+        var fields = _fields;
+        var defaults = _defaults!;
         var values = row.Values;
         var fieldColumn = _map.FieldColumn;
         for (var f = 0; f < fields.Length; f++)
@@ -99,17 +201,15 @@ internal sealed partial class ImportRun
 
         if (_rules.Length > 0)
         {
-            _ruleRow = row;
-            _recordContext.Reset(row.Row, values, row.Rejected);
+            context.Reset(row.Row, values, row.Rejected);
             foreach (var rule in _rules)
             {
-                rule.Validate(_recordContext);
+                rule.Validate(context);
             }
         }
 
         var keyIndexes = _map.KeyIndexes;
         row.Key = keyIndexes.Length == 1 ? RecordKey.FormatValue(values[keyIndexes[0]]) : RecordKey.Format(_schema, _map.KeyFields, values);
-        return row;
     }
 
     private bool OnlyEmptyExtraCells(string[] cells, int fieldCount)

@@ -27,6 +27,19 @@ internal sealed partial class ImportRun
     /// </summary>
     private void Stage(RowState row)
     {
+        if (!row.Staged)
+        {
+            row.Staged = true;
+            if (row.Pending is { } pending)
+            {
+                row.Pending = null;
+                foreach (var issue in pending)
+                {
+                    AddIssue(issue);
+                }
+            }
+        }
+
         if (!row.KeyRegistered)
         {
             row.KeyRegistered = true;

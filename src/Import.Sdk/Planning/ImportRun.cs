@@ -31,6 +31,7 @@ internal sealed partial class ImportRun
     private readonly List<RowState> _deferred = [];
     private int _issuesOmitted;
     private long _rows;
+    private long _done; // rows planned: the progress
     private long _inserted;
     private long _updated;
     private long _unchanged;
@@ -40,7 +41,7 @@ internal sealed partial class ImportRun
     private SourceInfo? _source;
     private ImportMode _mode;
     private CompiledMapping _map = null!;
-    private RecordContext _recordContext = null!;
+    private readonly int _degree;
 
     public ImportRun(ImportEntity entity, IImportSink sink, ImportOptions options, ReaderRegistry readers, ImportRequest request, bool execute, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -55,6 +56,7 @@ internal sealed partial class ImportRun
         _ct = cancellationToken;
         _ui = options.UiCulture;
         _mode = options.Mode;
+        _degree = options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
     }
 
     public async Task<ImportReport> RunAsync()
@@ -93,7 +95,6 @@ internal sealed partial class ImportRun
                 return BuildReport();
             }
 
-            _recordContext = new RecordContext(_schema, _ui, ReportRuleIssue);
             PrepareConversion();
             await ReadAndPlanAsync(reader).ConfigureAwait(false);
             await PlanDeferredAsync().ConfigureAwait(false);
@@ -103,55 +104,122 @@ internal sealed partial class ImportRun
         return BuildReport();
     }
 
+    /// <summary>
+    /// Reads the file batch by batch. A batch is converted and checked while the next one is read (on other threads when
+    /// <see cref="ImportOptions.MaxDegreeOfParallelism"/> allows), then staged and planned in file order on this flow.
+    /// </summary>
     private async Task ReadAndPlanAsync(ITabularReader reader)
     {
-        var batch = new List<RowState>(_options.BatchSize);
+        var reading = new List<RowState>(_options.BatchSize);
+        var converted = new List<RowState>(_options.BatchSize);
+        Task? conversion = null;
+        long convertedBytes = 0; // where the reader stood at the end of the converted batch (the progress of that batch)
         var more = true;
-        while (more)
+        try
         {
-            _ct.ThrowIfCancellationRequested();
-            batch.Clear();
-            while (batch.Count < _options.BatchSize)
+            while (more)
             {
-                try
+                _ct.ThrowIfCancellationRequested();
+                more = await ReadBatchAsync(reader, reading).ConfigureAwait(false);
+                var readBytes = reader.BytesRead;
+                Task? next = null;
+                if (reading.Count > 0)
                 {
-                    var pending = reader.ReadAsync(_ct);
-                    more = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
-                }
-                catch (MalformedFileException ex)
-                {
-                    AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
-                    more = false;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
-                {
-                    AddFileIssue(reader.RowNumber + 1, IssueCodes.MalformedFile, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}");
-                    more = false;
-                }
-
-                if (!more)
-                {
-                    break;
-                }
-
-                var row = ConvertRow(reader);
-                Stage(row);
-                batch.Add(row);
-            }
-
-            if (batch.Count > 0)
-            {
-                await PlanAsync(batch, allowDefer: true).ConfigureAwait(false);
-                foreach (var row in batch)
-                {
-                    if (row.Recyclable)
+                    _defaults ??= ConvertDefaults();
+                    if (_degree == 1)
                     {
-                        _free.Push(row);
+                        ConvertBatch(reading);
+                    }
+                    else
+                    {
+                        next = ConvertBatchAsync(reading);
                     }
                 }
-                _progress?.Report(new ImportProgress(_rows, reader.BytesRead, reader.TotalBytes));
+
+                if (converted.Count > 0)
+                {
+                    await conversion!.ConfigureAwait(false);
+                    await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
+                }
+
+                (reading, converted) = (converted, reading);
+                conversion = next;
+                convertedBytes = readBytes;
+                if (_degree == 1 && converted.Count > 0)
+                {
+                    await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
+                }
+            }
+
+            if (converted.Count > 0)
+            {
+                await conversion!.ConfigureAwait(false);
+                await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
             }
         }
+        finally
+        {
+            // Never leave a conversion running on rows of this run (after a sink failure or a cancellation).
+            if (conversion is { IsCompleted: false })
+            {
+                await conversion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads up to a batch of rows (their cells only). Returns whether the file may have more.</summary>
+    private async ValueTask<bool> ReadBatchAsync(ITabularReader reader, List<RowState> batch)
+    {
+        batch.Clear();
+        while (batch.Count < _options.BatchSize)
+        {
+            bool more;
+            try
+            {
+                var pending = reader.ReadAsync(_ct);
+                more = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            }
+            catch (MalformedFileException ex)
+            {
+                AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
+                return false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
+            {
+                AddFileIssue(reader.RowNumber + 1, IssueCodes.MalformedFile, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}");
+                return false;
+            }
+
+            if (!more)
+            {
+                return false;
+            }
+
+            batch.Add(ReadRow(reader));
+        }
+
+        return true;
+    }
+
+    private async Task PlanBatchAsync(List<RowState> batch, long bytesDone, long? totalBytes)
+    {
+        foreach (var row in batch)
+        {
+            Stage(row);
+        }
+
+        await PlanAsync(batch, allowDefer: true).ConfigureAwait(false);
+        foreach (var row in batch)
+        {
+            if (row.Recyclable)
+            {
+                _free.Push(row);
+            }
+        }
+
+        _done += batch.Count;
+        batch.Clear();
+        _progress?.Report(new ImportProgress(_done, bytesDone, totalBytes));
     }
 
     private ImportReport BuildReport()
@@ -194,7 +262,16 @@ internal sealed partial class ImportRun
     private void RowIssue(RowState row, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
         var column = field is null ? null : _map.ColumnOf(field.Index);
-        AddIssue(new ImportIssue(row.Row, column, field?.Name, value, code, severity, message));
+        var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
+        if (row.Staged)
+        {
+            AddIssue(issue);
+        }
+        else
+        {
+            (row.Pending ??= []).Add(issue); // converting, maybe on another thread: reported in row order when staged
+        }
+
         if (severity == IssueSeverity.Error)
         {
             row.Rejected = true;
@@ -203,12 +280,10 @@ internal sealed partial class ImportRun
         }
     }
 
-    private RowState? _ruleRow;
-
-    private void ReportRuleIssue(string field, string code, string message, string? value)
+    private void ReportRuleIssue(RowState row, string field, string code, string message, string? value)
     {
         var def = _schema.TryGetField(field, out var f) ? f : null;
-        RowIssue(_ruleRow!, def, value ?? (def is null ? null : RecordKey.FormatValue(_ruleRow!.Values[def.Index])), code, IssueSeverity.Error, message);
+        RowIssue(row, def, value ?? (def is null ? null : RecordKey.FormatValue(row.Values[def.Index])), code, IssueSeverity.Error, message);
     }
 
     private string Msg(string name, params object?[] args) => Messages.Format(_ui, name, args);

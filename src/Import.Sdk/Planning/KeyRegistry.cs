@@ -3,7 +3,7 @@ namespace Import.Sdk.Planning;
 /// <summary>
 /// The keys seen in the file, exactly (no hashing shortcut): the row of each key's first occurrence and whether that row was accepted.
 /// It is what grows with the file, so it holds no object per key: characters go to an arena of byte chunks (one byte a character
-/// when they are all Latin-1, the usual case, two otherwise) and entries are 16-byte structs
+/// when they are all Latin-1, the usual case, two otherwise) and entries are 12-byte structs
 /// in fixed-size pages (no doubling copy), which the garbage collector never has to trace; only the slots array doubles.
 /// Also used as an exact set of texts (<see cref="Add"/>, <see cref="IsAccepted"/>).
 /// </summary>
@@ -14,13 +14,15 @@ internal sealed class KeyRegistry
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits; // bytes
     private const int PageBits = 12;
-    private const int PageSize = 1 << PageBits; // entries of 16 bytes
+    private const int PageSize = 1 << PageBits; // entries of 12 bytes
 
     private readonly List<byte[]> _chunks = [];
     private readonly List<string> _bigKeys = [];
     private int _chunkUsed = ChunkSize;
     private readonly List<Entry[]> _pages = [];
-    private int[] _slots = new int[2048]; // entry index + 1, 0 = empty; open addressing, linear probing
+    // Open addressing, linear probing. A slot holds the key's hash (high 32 bits) and its entry index + 1 (low 32 bits; 0 = empty):
+    // a probe compares hashes in the slot array itself and reads an entry (another cache line) only when the hash matches.
+    private long[] _slots = new long[2048];
     private int _count;
 
     public int Count => _count;
@@ -40,12 +42,16 @@ internal sealed class KeyRegistry
                 break;
             }
 
-            ref var e = ref EntryAt(at - 1);
-            if (e.Hash == hash && SameText(e, key))
+            if ((int)(at >> 32) == hash)
             {
-                seen = true;
-                firstRow = e.FirstRow;
-                return at - 1;
+                var found = (int)at - 1;
+                ref var e = ref EntryAt(found);
+                if (SameText(e, key))
+                {
+                    seen = true;
+                    firstRow = e.FirstRow;
+                    return found;
+                }
             }
 
             slot = (slot + 1) & mask;
@@ -59,8 +65,8 @@ internal sealed class KeyRegistry
 
         _count++;
         var position = Store(key, out var wide);
-        EntryAt(index) = new Entry { Hash = hash, Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
-        _slots[slot] = index + 1;
+        EntryAt(index) = new Entry { Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
+        _slots[slot] = Slot(hash, index);
         if (_count * 2 > _slots.Length)
         {
             Grow();
@@ -82,12 +88,15 @@ internal sealed class KeyRegistry
     {
         var hash = string.GetHashCode(key.AsSpan(), StringComparison.Ordinal);
         var mask = _slots.Length - 1;
-        for (var slot = hash & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+        for (var slot = hash & mask; _slots[slot] is var at && at != 0; slot = (slot + 1) & mask)
         {
-            ref var e = ref EntryAt(_slots[slot] - 1);
-            if (e.Hash == hash && SameText(e, key))
+            if ((int)(at >> 32) == hash)
             {
-                return (e.LengthAndFlag & AcceptedFlag) != 0;
+                ref var e = ref EntryAt((int)at - 1);
+                if (SameText(e, key))
+                {
+                    return (e.LengthAndFlag & AcceptedFlag) != 0;
+                }
             }
         }
 
@@ -95,6 +104,8 @@ internal sealed class KeyRegistry
     }
 
     private const int AcceptedFlag = int.MinValue;
+
+    private static long Slot(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
 
     private ref Entry EntryAt(int index) => ref _pages[index >> PageBits][index & (PageSize - 1)];
 
@@ -171,17 +182,22 @@ internal sealed class KeyRegistry
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new long[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var i = 0; i < _count; i++)
+        foreach (var at in _slots)
         {
-            var slot = EntryAt(i).Hash & mask;
+            if (at == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)(at >> 32) & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = i + 1;
+            slots[slot] = at;
         }
 
         _slots = slots;
@@ -189,7 +205,6 @@ internal sealed class KeyRegistry
 
     private struct Entry
     {
-        public int Hash;
         public int Position; // chunk << ChunkBits | byte offset, or ~index in the big keys
         public int LengthAndFlag; // the length in characters; bit 30: two bytes a character; the sign bit: accepted
         public int FirstRow;

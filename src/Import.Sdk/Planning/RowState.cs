@@ -9,6 +9,18 @@ internal sealed class RowState
     public RowState(int row, string[] cells, object?[] values) => Reset(row, cells, values);
 
     public int Row { get; private set; }
+
+    /// <summary>Gets or sets the number of cells the reader found on the row.</summary>
+    public int FieldCount { get; set; }
+
+    /// <summary>Gets or sets what the reader found wrong with the row (a workbook error cell), if anything.</summary>
+    public string? ReaderProblem { get; set; }
+
+    /// <summary>Gets or sets the issues found while converting (possibly on another thread), reported in row order when the row is staged.</summary>
+    public List<ImportIssue>? Pending { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the row was staged: its issues go straight to the report from then on.</summary>
+    public bool Staged { get; set; }
     public string[] Cells { get; private set; } = null!;
     public object?[] Values { get; private set; } = null!;
     public bool Rejected { get; set; }
@@ -27,6 +39,10 @@ internal sealed class RowState
         Row = row;
         Cells = cells;
         Values = values;
+        FieldCount = 0;
+        ReaderProblem = null;
+        Pending = null;
+        Staged = false;
         Rejected = false;
         Errors = null;
         Key = null;

@@ -1,0 +1,118 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Import.Sdk.Tests.Support;
+
+namespace Import.Sdk.Tests.Properties;
+
+/// <summary>
+/// Law: converting rows on several threads changes nothing a user sees. The report (totals, issues in order, errors file), the
+/// sink's look-ups and writes, and the store are those of the sequential import, whatever <see cref="ImportOptions.MaxDegreeOfParallelism"/>.
+/// </summary>
+public class ParallelismLawTests
+{
+    /// <summary>A rule that reports on a row from its own values (a name starting with "Le" needs an e-mail), run on any thread.</summary>
+    private sealed class NameNeedsEmailRule : IRecordRule
+    {
+        public void Validate(RecordContext record)
+        {
+            if (record.GetText("name") is { } name && name.StartsWith("Le", StringComparison.Ordinal) && record.GetText("email") is null)
+            {
+                record.ReportError("email", "host_rule", $"row {record.Row}: '{name}' needs an e-mail", name);
+            }
+        }
+    }
+
+    private static readonly ImportEntity Entity = Some.AccountsEntity.WithRules(new NameNeedsEmailRule());
+
+    /// <summary>The random case's rows repeated until the file is long enough for several chunks of rows per batch.</summary>
+    private static string LongCsv(AccountsCase c, int copies)
+    {
+        var csv = c.Csv;
+        var firstLine = csv.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        var sb = new StringBuilder(csv);
+        for (var i = 1; i < copies; i++)
+        {
+            sb.Append(csv, firstLine, csv.Length - firstLine);
+        }
+
+        return sb.ToString();
+    }
+
+    [Property(MaxTest = 60)]
+    public Property Report_DoesNotDependOnTheDegreeOfParallelism() =>
+        Prop.ForAll(AccountsCase.Any, Gen.Elements(20, 60).ToArbitrary(), Gen.Elements(1, 7, 100, 500).ToArbitrary(), (c, copies, batch) =>
+        {
+            var request = new ImportRequest(Some.Csv(LongCsv(c, copies)));
+            foreach (var execute in new[] { false, true })
+            {
+                var (sequential, sequentialSink) = Run(c, request, degree: 1, batch, execute);
+                var (parallel, parallelSink) = Run(c, request, degree: 4, batch, execute);
+
+                Assert.Equal(sequential.Totals, parallel.Totals);
+                Assert.Equal(sequential.Issues, parallel.Issues);
+                Assert.Equal(ErrorsFile(sequential), ErrorsFile(parallel));
+                Assert.Equal(Snapshot(sequentialSink.Inner, "accounts"), Snapshot(parallelSink.Inner, "accounts"));
+                Assert.Equal(Snapshot(sequentialSink.Inner, "groups"), Snapshot(parallelSink.Inner, "groups"));
+                Assert.Equal(sequentialSink.Writes.Select(w => w.Length), parallelSink.Writes.Select(w => w.Length));
+                Assert.Equal(sequentialSink.Lookups.Select(l => (l.Entity, l.Keys.Length)), parallelSink.Lookups.Select(l => (l.Entity, l.Keys.Length)));
+            }
+        });
+
+    [Fact]
+    public async Task ExecuteAsync_ARuleThatThrowsOnAnotherThread_FailsTheImportWithItsException()
+    {
+        var rows = Enumerable.Range(1, 500).Select(i => Some.Line($"C{i}", i == 321 ? "Boom" : "Dupont")).ToArray();
+        var entity = Some.AccountsEntity.WithRules(new ThrowingRule());
+        var sink = new InMemorySink();
+        var pipeline = Some.Pipeline(sink, entity, o => o with { BatchSize = 100, MaxDegreeOfParallelism = 4 });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
+
+        Assert.Equal("boom at row 322", ex.Message);
+        Assert.Equal(300, sink.GetRecords("accounts").Count); // the batches before the failing one were written, whole
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(65)]
+    public void Build_DegreeOfParallelismOutOfRange_IsRefused(int degree)
+    {
+        var builder = new ImportPipelineBuilder().UseEntity(Some.AccountsEntity).UseSink(new InMemorySink()).Configure(o => o with { MaxDegreeOfParallelism = degree });
+
+        var ex = Assert.Throws<ImportException>(builder.Build);
+
+        Assert.Contains($"MaxDegreeOfParallelism must be between 1 and 64, or null for automatic (it is {degree})", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingRule : IRecordRule
+    {
+        public void Validate(RecordContext record)
+        {
+            if (record.GetText("name") == "Boom")
+            {
+                throw new InvalidOperationException($"boom at row {record.Row}");
+            }
+        }
+    }
+
+    private static (ImportReport Report, CountingSink Sink) Run(AccountsCase c, ImportRequest request, int degree, int batch, bool execute)
+    {
+        var sink = new CountingSink(c.NewStore());
+        var pipeline = Some.Pipeline(sink, Entity, o => o with { BatchSize = batch, Mode = c.Mode, MaxDegreeOfParallelism = degree });
+        var report = (execute ? pipeline.ExecuteAsync(request) : pipeline.SimulateAsync(request)).GetAwaiter().GetResult();
+        return (report, sink);
+    }
+
+    private static string[] Snapshot(InMemorySink sink, string entity) =>
+        [.. sink.GetRecords(entity).Select(r => string.Join('|', r.Select(v => RecordKey.FormatValue(v)))).Order(StringComparer.Ordinal)];
+
+    private static string ErrorsFile(ImportReport report)
+    {
+        using var stream = new MemoryStream();
+        report.WriteErrorsFileAsync(stream).GetAwaiter().GetResult();
+        return Convert.ToBase64String(stream.ToArray());
+    }
+}
