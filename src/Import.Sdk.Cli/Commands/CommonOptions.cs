@@ -34,6 +34,15 @@ internal static class CommonOptions
         Description = context.T("La feuille d'un classeur, par nom ou par numéro (1 = la première).", "The sheet of a workbook, by name or number (1 = the first)."),
     };
 
+    /// <summary>Creates <c>--encoding</c>, the encoding of a text file (resolved by <see cref="TextEncodings.Resolve"/>).</summary>
+    public static Option<string?> Encoding(CliContext context) => new("--encoding")
+    {
+        Description = context.T(
+            "L'encodage d'un fichier texte ({0}…) ; par défaut il est détecté.",
+            "The encoding of a text file ({0}…); detected by default.",
+            TextEncodings.Examples),
+    };
+
     /// <summary>Creates <c>--lang fr|en</c>, the language of messages (recursive: every command).</summary>
     public static Option<string> Lang()
     {

@@ -6,7 +6,7 @@ namespace Import.Sdk.Cli.Commands;
 
 /// <summary>
 /// <c>import-sdk simulate|run --entity E --file F [--lines F2] [--profile P.json] [--db CONN] [--mode M] [--sheet NAME]
-/// [--report R.json] [--errors ERR.csv] [--json]</c>. Both run the same import; <c>run</c> writes to the store, <c>simulate</c> writes nothing.
+/// [--encoding NAME] [--report R.json] [--errors ERR.csv] [--json]</c>. Both run the same import; <c>run</c> writes to the store, <c>simulate</c> writes nothing.
 /// </summary>
 internal static class ImportCommand
 {
@@ -32,6 +32,7 @@ internal static class ImportCommand
         };
         mode.AcceptOnlyFromAmong("insert", "update", "upsert");
         var sheet = CommonOptions.Sheet(context);
+        var encoding = CommonOptions.Encoding(context);
         var report = new Option<string?>("--report", "-r")
         {
             Description = context.T("Écrit le rapport JSON dans ce fichier.", "Writes the JSON report to this file."),
@@ -48,7 +49,7 @@ internal static class ImportCommand
                 ? context.T("Importe un fichier dans la base.", "Imports a file into the store.")
                 : context.T("Simule l'import d'un fichier : le rapport complet, rien n'est écrit.", "Simulates the import of a file: the complete report, nothing written."))
         {
-            entity, file, lines, profile, db, mode, sheet, report, errors, json,
+            entity, file, lines, profile, db, mode, sheet, encoding, report, errors, json,
         };
         command.SetGuardedAction(context, (result, cancellationToken) => RunAsync(
             context,
@@ -62,7 +63,8 @@ internal static class ImportCommand
                 result.GetValue(sheet),
                 result.GetValue(report),
                 result.GetValue(errors),
-                result.GetValue(json)),
+                result.GetValue(json),
+                result.GetValue(encoding)),
             execute,
             cancellationToken));
         return command;
@@ -92,6 +94,7 @@ internal static class ImportCommand
         var path = InputFiles.RequireExisting(context, args.File, "--file");
         var store = StoreLocator.Parse(args.Db, context);
         var importMode = ParseMode(args.Mode, context);
+        var encoding = TextEncodings.Resolve(args.Encoding, context);
         var profile = args.Profile is null ? null : await LoadProfileAsync(context, args.Profile, cancellationToken);
         var reportPath = args.Report is null ? null : context.ResolvePath(args.Report);
         var errorsPath = args.Errors is null ? null : context.ResolvePath(args.Errors);
@@ -99,7 +102,7 @@ internal static class ImportCommand
         var options = new ImportOptions
         {
             UiCulture = context.Ui,
-            Reader = new ReaderOptions { Sheet = args.Sheet },
+            Reader = new ReaderOptions { Sheet = args.Sheet, Encoding = encoding },
         };
 
         // 2. The store and the pipeline.
@@ -235,4 +238,5 @@ internal sealed record ImportArguments(
     string? Sheet = null,
     string? Report = null,
     string? Errors = null,
-    bool Json = false);
+    bool Json = false,
+    string? Encoding = null);

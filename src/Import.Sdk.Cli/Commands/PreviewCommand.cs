@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Import.Sdk.Cli.Commands;
 
-/// <summary><c>import-sdk preview --file F [--sheet NAME] [--rows N] [--json]</c>: what the reader sees, header and first rows.</summary>
+/// <summary><c>import-sdk preview --file F [--sheet NAME] [--encoding NAME] [--rows N] [--json]</c>: what the reader sees, header and first rows.</summary>
 internal static class PreviewCommand
 {
     /// <summary>The number of rows shown by default.</summary>
@@ -14,6 +14,7 @@ internal static class PreviewCommand
     {
         var file = CommonOptions.File(context);
         var sheet = CommonOptions.Sheet(context);
+        var encoding = CommonOptions.Encoding(context);
         var rows = new Option<int>("--rows", "-n")
         {
             Description = context.T("Le nombre de lignes de données à montrer (10 par défaut).", "The number of data rows to show (default 10)."),
@@ -24,6 +25,7 @@ internal static class PreviewCommand
         {
             file,
             sheet,
+            encoding,
             rows,
             json,
         };
@@ -36,10 +38,11 @@ internal static class PreviewCommand
             }
 
             var path = InputFiles.RequireExisting(context, result.GetValue(file)!, "--file");
+            var options = new ReaderOptions { Sheet = result.GetValue(sheet), Encoding = TextEncodings.Resolve(result.GetValue(encoding), context) };
             FilePreview preview;
             try
             {
-                preview = await FilePreview.ReadAsync(ImportSource.FromFile(path), count, new ReaderOptions { Sheet = result.GetValue(sheet) }, Import.Sdk.Excel.ExcelReaders.Create(), cancellationToken);
+                preview = await FilePreview.ReadAsync(ImportSource.FromFile(path), count, options, Import.Sdk.Excel.ExcelReaders.Create(), cancellationToken);
             }
             catch (MalformedFileException ex)
             {

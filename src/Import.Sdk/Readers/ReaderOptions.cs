@@ -12,7 +12,11 @@ public sealed record ReaderOptions
     /// <summary>Gets the field separator of a text file; the default (<see langword="null"/>) detects it among <c>;</c> <c>,</c> <c>|</c> and tab.</summary>
     public char? Delimiter { get; init; }
 
-    /// <summary>Gets the encoding of a text file; the default (<see langword="null"/>) detects it (BOMs, UTF-8, else Windows-1252).</summary>
+    /// <summary>
+    /// Gets the encoding of a text file; the default (<see langword="null"/>) detects it: BOMs, UTF-16, UTF-8, else Windows-1252 or,
+    /// when the accented letters only make sense so, the DOS code page 850 of old ERP exports. Code pages other than UTF-8, UTF-16
+    /// and Latin-1 need <see cref="CodePagesEncodingProvider"/> (for example <c>CodePagesEncodingProvider.Instance.GetEncoding(437)</c>).
+    /// </summary>
     public Encoding? Encoding { get; init; }
 
     /// <summary>Gets the culture of the messages readers write (French or English).</summary>

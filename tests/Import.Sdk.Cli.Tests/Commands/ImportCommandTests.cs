@@ -235,6 +235,47 @@ public sealed class ImportCommandTests : IDisposable
         Assert.False(File.Exists(_cli.DbPath));
     }
 
+    [Fact]
+    public async Task Run_EncodingCp850_StoresTheAccents()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        var oem = CodePagesEncodingProvider.Instance.GetEncoding(850)!;
+        _cli.WriteBytes("clients.txt", oem.GetBytes("Code client\tRaison sociale\tVille\r\nC001\tSociété Générale\tCréteil\r\nC002\tCrêperie à la Côte\tSaint-Malo\r\n"));
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.txt", "--db", _cli.Db, "--encoding", "cp850", "--json");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        using var report = JsonDocument.Parse(result.Out);
+        Assert.Equal(2, report.RootElement.GetProperty("totals").GetProperty("inserted").GetInt32());
+        var schema = Import.Sdk.Commerce.CommerceEntities.Customers().Schema;
+        var sink = await Import.Sdk.Sqlite.SqliteSink.OpenAsync(new Import.Sdk.Sqlite.SqliteSinkOptions(_cli.DbPath));
+        await using (sink)
+        {
+            var names = new List<(object?, object?)>();
+            await foreach (var record in sink.ReadAllAsync(schema))
+            {
+                names.Add((record[schema.IndexOf("name")], record[schema.IndexOf("city")]));
+            }
+
+            Assert.Equal([("Société Générale", "Créteil"), ("Crêperie à la Côte", "Saint-Malo")], names.OrderBy(n => (string?)n.Item1, StringComparer.Ordinal).Reverse());
+        }
+    }
+
+    [Theory]
+    [InlineData("simulate")]
+    [InlineData("run")]
+    public async Task ImportCommands_UnknownEncoding_Exit2AndNothingWritten(string command)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db, "--encoding", "ebcdic-klingon");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("ebcdic-klingon", result.Err);
+        Assert.Contains("--encoding", result.Err);
+        Assert.False(File.Exists(_cli.DbPath));
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("run", "--entity", "customers")]

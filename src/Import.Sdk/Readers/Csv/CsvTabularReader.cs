@@ -186,7 +186,7 @@ internal sealed class CsvTabularReader : ITabularReader
         {
             return forced.CodePage == Encoding.UTF8.CodePage
                 ? (forced, "utf-8", counter)
-                : (forced, forced.WebName, Encoding.CreateTranscodingStream(counter, forced, Encoding.UTF8, leaveOpen: false));
+                : (forced, TextEncodingDetector.NameOf(forced), Encoding.CreateTranscodingStream(counter, forced, Encoding.UTF8, leaveOpen: false));
         }
 
         var head = new byte[HeadSize];
@@ -217,15 +217,20 @@ internal sealed class CsvTabularReader : ITabularReader
                 return (Encoding.BigEndianUnicode, "utf-16be", Encoding.CreateTranscodingStream(source, Encoding.BigEndianUnicode, Encoding.UTF8, leaveOpen: false));
         }
 
+        bool oem;
         if (raw.CanSeek)
         {
             var start = raw.Position;
-            var valid = await TextEncodingDetector.IsValidUtf8Async(raw, cancellationToken).ConfigureAwait(false);
+            var invalidAt = await TextEncodingDetector.FindInvalidUtf8Async(raw, cancellationToken).ConfigureAwait(false);
             raw.Position = start;
-            if (valid)
+            if (invalidAt < 0)
             {
                 return (Encoding.UTF8, "utf-8", source);
             }
+
+            // Not UTF-8: an ANSI (Windows-1252) or a DOS (CP850) export. The head decides when it holds enough evidence; else the
+            // rest of the file is scored from the block where UTF-8 failed (every byte before it is ASCII or UTF-8, no evidence).
+            oem = await TextEncodingDetector.PrefersOem850Async(raw, head.AsMemory(0, headLength), headIsWhole: headLength < head.Length, invalidAt, cancellationToken).ConfigureAwait(false);
         }
         else if (TextEncodingDetector.IsValidUtf8Head(head.AsSpan(0, headLength), complete: headLength < head.Length))
         {
@@ -234,9 +239,16 @@ internal sealed class CsvTabularReader : ITabularReader
             var mixed = TextEncodingDetector.Utf8WithWindows1252Fallback;
             return (mixed, "utf-8", Encoding.CreateTranscodingStream(source, mixed, Encoding.UTF8, leaveOpen: false));
         }
+        else
+        {
+            // Only the head can be scored before reading.
+            oem = TextEncodingDetector.PrefersOem850(head.AsSpan(0, headLength));
+        }
 
-        var cp1252 = TextEncodingDetector.Windows1252;
-        return (cp1252, "windows-1252", Encoding.CreateTranscodingStream(source, cp1252, Encoding.UTF8, leaveOpen: false));
+        var (singleByte, name) = oem
+            ? (TextEncodingDetector.Oem850, TextEncodingDetector.Oem850Name)
+            : (TextEncodingDetector.Windows1252, TextEncodingDetector.Windows1252Name);
+        return (singleByte, name, Encoding.CreateTranscodingStream(source, singleByte, Encoding.UTF8, leaveOpen: false));
     }
 
     /// <summary>Remembers the last malformed record CsvHelper reported (it reports while reading, the header included).</summary>

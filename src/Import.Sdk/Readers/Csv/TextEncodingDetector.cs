@@ -3,7 +3,10 @@ using System.Text.Unicode;
 
 namespace Import.Sdk.Readers.Csv;
 
-/// <summary>Detects the encoding of a text file: BOMs (UTF-8, UTF-16 LE/BE), UTF-16 without BOM, valid UTF-8, else Windows-1252.</summary>
+/// <summary>
+/// Detects the encoding of a text file: BOMs (UTF-8, UTF-16 LE/BE), UTF-16 without BOM, valid UTF-8, else Windows-1252 or
+/// OEM code page 850 (DOS exports), told apart by <see cref="CodePageScorer"/>.
+/// </summary>
 internal static class TextEncodingDetector
 {
     internal enum Kind
@@ -12,11 +15,73 @@ internal static class TextEncodingDetector
         Utf8Bom,
         Utf16Le,
         Utf16Be,
-        Windows1252,
         Binary,
     }
 
+    /// <summary>The name reported for Windows-1252 (its web name).</summary>
+    public const string Windows1252Name = "windows-1252";
+
+    /// <summary>The name reported for OEM code page 850 (its web name).</summary>
+    public const string Oem850Name = "ibm850";
+
     public static Encoding Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? throw new InvalidOperationException("Windows-1252 is not available.");
+
+    /// <summary>OEM code page 850, "DOS Latin 1": the TXT exports of DOS-era ERPs.</summary>
+    public static Encoding Oem850 => CodePagesEncodingProvider.Instance.GetEncoding(850) ?? throw new InvalidOperationException("Code page 850 is not available.");
+
+    /// <summary>The stable name reported for an encoding: its web name in lowercase (<c>utf-8</c>, <c>windows-1252</c>, <c>ibm850</c>, <c>utf-16be</c>).</summary>
+    public static string NameOf(Encoding encoding) => encoding.WebName.ToLowerInvariant();
+
+    /// <summary>
+    /// Chooses between Windows-1252 and CP850 for a seekable stream that is not UTF-8: scores the head already read, then, when
+    /// it holds too little evidence, the rest of the stream from <paramref name="resumeAt"/> until the evidence is enough or the
+    /// stream ends. The stream's position is restored.
+    /// </summary>
+    public static async ValueTask<bool> PrefersOem850Async(Stream stream, ReadOnlyMemory<byte> head, bool headIsWhole, long resumeAt, CancellationToken cancellationToken)
+    {
+        var scorer = new CodePageScorer();
+        scorer.Add(head.Span);
+        if (headIsWhole || scorer.ScoredBytes >= CodePageScorer.EnoughEvidence)
+        {
+            scorer.EndRun();
+            return scorer.PrefersOem850;
+        }
+
+        var start = stream.Position;
+        var contiguous = resumeAt <= head.Length;
+        if (!contiguous)
+        {
+            scorer.EndRun();
+        }
+
+        stream.Position = start + Math.Max(resumeAt, head.Length);
+        var buffer = new byte[1 << 16];
+        try
+        {
+            int read;
+            while (scorer.ScoredBytes < CodePageScorer.EnoughEvidence
+                   && (read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                scorer.Add(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+
+        scorer.EndRun();
+        return scorer.PrefersOem850;
+    }
+
+    /// <summary>Chooses between Windows-1252 and CP850 from a sample of a text that is not UTF-8 (the head of a non-seekable stream).</summary>
+    public static bool PrefersOem850(ReadOnlySpan<byte> sample)
+    {
+        var scorer = new CodePageScorer();
+        scorer.Add(sample);
+        scorer.EndRun();
+        return scorer.PrefersOem850;
+    }
 
     /// <summary>Classifies the head of a file (BOM and binary checks only).</summary>
     public static Kind FromHead(ReadOnlySpan<byte> head)
@@ -97,18 +162,22 @@ internal static class TextEncodingDetector
         return Utf8.IsValid(head[..(end - back)]);
     }
 
-    /// <summary>Checks that a whole stream is valid UTF-8, block by block, without decoding it (vectorised).</summary>
-    public static async ValueTask<bool> IsValidUtf8Async(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks that a whole stream is valid UTF-8, block by block, without decoding it (vectorised): -1 when it is, else the offset,
+    /// from the stream's position, of the block holding the first invalid byte (every byte before it is valid UTF-8).
+    /// </summary>
+    public static async ValueTask<long> FindInvalidUtf8Async(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
         var carry = 0;
+        long offset = 0; // of buffer[0] in the stream
         while (true)
         {
             var read = await stream.ReadAsync(buffer.AsMemory(carry), cancellationToken).ConfigureAwait(false);
             var length = carry + read;
             if (read == 0)
             {
-                return carry == 0 || Utf8.IsValid(buffer.AsSpan(0, carry));
+                return carry == 0 || Utf8.IsValid(buffer.AsSpan(0, carry)) ? -1 : offset;
             }
 
             // Validate up to the start of the last (possibly incomplete) sequence; carry its bytes over.
@@ -127,11 +196,12 @@ internal static class TextEncodingDetector
             var complete = length - back;
             if (!Utf8.IsValid(buffer.AsSpan(0, complete)))
             {
-                return false;
+                return offset;
             }
 
             buffer.AsSpan(complete, back).CopyTo(buffer);
             carry = back;
+            offset += complete;
         }
     }
 
