@@ -13,13 +13,11 @@ internal static class CustomerImport
     /// <param name="batchSize">The batch size, or <see langword="null"/> for the default.</param>
     /// <returns>The pipeline.</returns>
     /// <param name="entity">The entity, or <see langword="null"/> for <see cref="Entity"/>.</param>
-    public static IImportPipeline Build(IImportSink sink, int? batchSize = null, ImportEntity? entity = null)
+    /// <param name="degree">The degree of parallelism, or <see langword="null"/> for the default.</param>
+    public static IImportPipeline Build(IImportSink sink, int? batchSize = null, ImportEntity? entity = null, int? degree = null)
     {
         var builder = new ImportPipelineBuilder().UseEntity(entity ?? Entity).UseSink(sink);
-        if (batchSize is { } size)
-        {
-            builder.Configure(o => o with { BatchSize = size });
-        }
+        builder.Configure(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
 
         return builder.Build();
     }

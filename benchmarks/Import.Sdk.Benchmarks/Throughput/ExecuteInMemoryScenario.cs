@@ -9,7 +9,7 @@ internal sealed class ExecuteInMemoryScenario : Scenario
     {
         var sink = new InMemorySink();
         await CustomerImport.SeedReferenceDataAsync(sink);
-        var pipeline = CustomerImport.Build(sink, BatchSize);
+        var pipeline = CustomerImport.Build(sink, BatchSize, degree: Degree);
         ImportReport? report = null;
         return new SimpleRun(
             async () =>

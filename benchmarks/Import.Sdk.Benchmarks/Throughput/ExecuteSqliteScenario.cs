@@ -11,10 +11,10 @@ internal sealed class ExecuteSqliteScenario : Scenario
         DeleteDatabase(path);
         var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(path));
         await CustomerImport.SeedReferenceDataAsync(sink);
-        return new Run(file, path, sink, BatchSize);
+        return new Run(file, path, sink, BatchSize, Degree);
     }
 
-    private sealed class Run(string file, string path, SqliteSink sink, int? batchSize) : IScenarioRun
+    private sealed class Run(string file, string path, SqliteSink sink, int? batchSize, int? degree) : IScenarioRun
     {
         private ImportReport? _report;
 
@@ -23,10 +23,7 @@ internal sealed class ExecuteSqliteScenario : Scenario
             // The SQLite sink behind a timing decorator (two timestamps per batch call): the report tells the sink's share.
             var timed = new TimingSink(sink);
             var builder = new ImportPipelineBuilder().UseEntity(CustomerImport.Entity).UseSink(timed);
-            if (batchSize is { } size)
-            {
-                builder.Configure(o => o with { BatchSize = size });
-            }
+            builder.Configure(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
 
             var pipeline = builder.Build();
             _report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromFile(file)));

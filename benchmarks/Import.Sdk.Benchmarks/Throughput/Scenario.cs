@@ -31,6 +31,7 @@ internal abstract class Scenario
         ["raw-csv-hashkeys"] = () => new RawCsvScenario(RawCsvVariant.HashKeys),
         ["read-ours"] = () => new OurReaderScenario(),
         ["simulate"] = () => new SimulateScenario(SourceKind.File),
+        ["simulate-sequential"] = () => new SimulateScenario(SourceKind.File) { Degree = 1 },
         ["simulate-bytes"] = () => new SimulateScenario(SourceKind.Bytes),
         ["simulate-syncstream"] = () => new SimulateScenario(SourceKind.SyncStream),
         ["simulate-unbuffered"] = () => new SimulateScenario(SourceKind.UnbufferedStream),
@@ -50,6 +51,9 @@ internal abstract class Scenario
 
     /// <summary>Gets or sets the pipeline's batch size, or <see langword="null"/> for the default (diagnostic: <c>--batch N</c>).</summary>
     public int? BatchSize { get; set; }
+
+    /// <summary>Gets or sets the pipeline's <see cref="ImportOptions.MaxDegreeOfParallelism"/>, or <see langword="null"/> for the default (<c>--degree N</c>).</summary>
+    public int? Degree { get; set; }
 
     /// <summary>Gets or sets the folder for scratch files (databases).</summary>
     public string WorkDirectory { get; set; } = Path.GetTempPath();

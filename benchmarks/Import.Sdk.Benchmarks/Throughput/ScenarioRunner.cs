@@ -18,7 +18,7 @@ internal static class ScenarioRunner
     {
         if (args.Length < 2 || !Scenario.All.TryGetValue(args[0], out var create))
         {
-            Console.Error.WriteLine($"usage: scenario {{{string.Join('|', Scenario.All.Keys)}}} FILE --expect ROWS [--runs N] [--work DIR] [--batch N]");
+            Console.Error.WriteLine($"usage: scenario {{{string.Join('|', Scenario.All.Keys)}}} FILE --expect ROWS [--runs N] [--work DIR] [--batch N] [--degree N]");
             return 2;
         }
 
@@ -29,6 +29,7 @@ internal static class ScenarioRunner
         var scenario = create();
         scenario.WorkDirectory = Option(args, "--work") ?? Path.GetDirectoryName(file)!;
         scenario.BatchSize = Option(args, "--batch") is { } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : null;
+        scenario.Degree ??= Option(args, "--degree") is { } degree ? int.Parse(degree, CultureInfo.InvariantCulture) : null;
 
         await scenario.PrepareAsync(file);
 

@@ -42,7 +42,7 @@ internal sealed class SimulateScenario(SourceKind source, Func<ImportEntity>? en
         var importEntity = entity?.Invoke();
         var sink = new InMemorySink();
         await CustomerImport.SeedReferenceDataAsync(sink, importEntity);
-        var pipeline = CustomerImport.Build(sink, BatchSize, importEntity);
+        var pipeline = CustomerImport.Build(sink, BatchSize, importEntity, Degree);
         ImportReport? report = null;
         return new SimpleRun(
             async () =>

@@ -60,6 +60,7 @@ internal static class ThroughputHarness
             ("R: CsvHelper Read + GetString", "raw-csv", big, rows, batch),
             ("our reader only (diagnostic)", "read-ours", big, rows, batch),
             ("simulate, in-memory sink", "simulate", big, rows, batch),
+            ("simulate, sequential (MaxDegreeOfParallelism 1)", "simulate-sequential", big, rows, batch),
             ("execute into InMemorySink", "execute-memory", big, rows, batch),
             ("simulate, in-memory sink", "simulate", small, smallRows, batch),
             ("raw prepared INSERT (SQLite)", "raw-sqlite", small, smallRows, batch),

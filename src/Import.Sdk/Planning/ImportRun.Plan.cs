@@ -17,7 +17,7 @@ internal sealed partial class ImportRun
         .ToArray();
 
     private readonly List<RecordChange> _noChanges = [];
-    private readonly HashSet<string> _batchKeys = new(StringComparer.Ordinal);
+    private readonly List<string> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private HashSet<string>?[]? _wanted;
     private IReadOnlyDictionary<string, object?[]>? _found;
 
@@ -123,7 +123,7 @@ internal sealed partial class ImportRun
             if (!row.LookedUp && !row.Rejected && row.Key is not null)
             {
                 row.LookedUp = true;
-                row.Existing = _found is not null && _found.TryGetValue(row.Key, out var existing) ? existing : null;
+                row.Existing = _found is { Count: > 0 } && _found.TryGetValue(row.Key, out var existing) ? existing : null;
             }
 
             Decide(row, allowDefer, changes);

@@ -3,7 +3,7 @@ namespace Import.Sdk.Planning;
 /// <summary>
 /// The keys seen in the file, exactly (no hashing shortcut): the row of each key's first occurrence and whether that row was accepted.
 /// It is what grows with the file, so it holds no object per key: characters go to an arena of byte chunks (one byte a character
-/// when they are all Latin-1, the usual case, two otherwise) and entries are 12-byte structs
+/// when they are all Latin-1, the usual case, two otherwise) and entries are 16-byte structs
 /// in fixed-size pages (no doubling copy), which the garbage collector never has to trace; only the slots array doubles.
 /// Also used as an exact set of texts (<see cref="Add"/>, <see cref="IsAccepted"/>).
 /// </summary>
@@ -14,15 +14,13 @@ internal sealed class KeyRegistry
     private const int ChunkBits = 16;
     private const int ChunkSize = 1 << ChunkBits; // bytes
     private const int PageBits = 12;
-    private const int PageSize = 1 << PageBits; // entries of 12 bytes
+    private const int PageSize = 1 << PageBits; // entries of 16 bytes
 
     private readonly List<byte[]> _chunks = [];
     private readonly List<string> _bigKeys = [];
     private int _chunkUsed = ChunkSize;
     private readonly List<Entry[]> _pages = [];
-    // Open addressing, linear probing. A slot holds the key's hash (high 32 bits) and its entry index + 1 (low 32 bits; 0 = empty):
-    // a probe compares hashes in the slot array itself and reads an entry (another cache line) only when the hash matches.
-    private long[] _slots = new long[2048];
+    private int[] _slots = new int[2048]; // entry index + 1, 0 = empty; open addressing, linear probing
     private int _count;
 
     public int Count => _count;
@@ -42,16 +40,12 @@ internal sealed class KeyRegistry
                 break;
             }
 
-            if ((int)(at >> 32) == hash)
+            ref var e = ref EntryAt(at - 1);
+            if (e.Hash == hash && SameText(e, key))
             {
-                var found = (int)at - 1;
-                ref var e = ref EntryAt(found);
-                if (SameText(e, key))
-                {
-                    seen = true;
-                    firstRow = e.FirstRow;
-                    return found;
-                }
+                seen = true;
+                firstRow = e.FirstRow;
+                return at - 1;
             }
 
             slot = (slot + 1) & mask;
@@ -65,8 +59,8 @@ internal sealed class KeyRegistry
 
         _count++;
         var position = Store(key, out var wide);
-        EntryAt(index) = new Entry { Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
-        _slots[slot] = Slot(hash, index);
+        EntryAt(index) = new Entry { Hash = hash, Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
+        _slots[slot] = index + 1;
         if (_count * 2 > _slots.Length)
         {
             Grow();
@@ -88,15 +82,12 @@ internal sealed class KeyRegistry
     {
         var hash = string.GetHashCode(key.AsSpan(), StringComparison.Ordinal);
         var mask = _slots.Length - 1;
-        for (var slot = hash & mask; _slots[slot] is var at && at != 0; slot = (slot + 1) & mask)
+        for (var slot = hash & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
         {
-            if ((int)(at >> 32) == hash)
+            ref var e = ref EntryAt(_slots[slot] - 1);
+            if (e.Hash == hash && SameText(e, key))
             {
-                ref var e = ref EntryAt((int)at - 1);
-                if (SameText(e, key))
-                {
-                    return (e.LengthAndFlag & AcceptedFlag) != 0;
-                }
+                return (e.LengthAndFlag & AcceptedFlag) != 0;
             }
         }
 
@@ -104,8 +95,6 @@ internal sealed class KeyRegistry
     }
 
     private const int AcceptedFlag = int.MinValue;
-
-    private static long Slot(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
 
     private ref Entry EntryAt(int index) => ref _pages[index >> PageBits][index & (PageSize - 1)];
 
@@ -182,22 +171,17 @@ internal sealed class KeyRegistry
 
     private void Grow()
     {
-        var slots = new long[_slots.Length * 2];
+        var slots = new int[_slots.Length * 2];
         var mask = slots.Length - 1;
-        foreach (var at in _slots)
+        for (var i = 0; i < _count; i++)
         {
-            if (at == 0)
-            {
-                continue;
-            }
-
-            var slot = (int)(at >> 32) & mask;
+            var slot = EntryAt(i).Hash & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = at;
+            slots[slot] = i + 1;
         }
 
         _slots = slots;
@@ -205,6 +189,7 @@ internal sealed class KeyRegistry
 
     private struct Entry
     {
+        public int Hash;
         public int Position; // chunk << ChunkBits | byte offset, or ~index in the big keys
         public int LengthAndFlag; // the length in characters; bit 30: two bytes a character; the sign bit: accepted
         public int FirstRow;
