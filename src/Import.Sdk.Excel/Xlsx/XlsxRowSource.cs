@@ -111,15 +111,19 @@ internal sealed class XlsxRowSource : IRowSource
 
     public void Dispose() => _xml.Dispose();
 
-    private static CellType Classify(ReadOnlySpan<char> type) => type switch
+    private static CellType Classify(ReadOnlySpan<char> type) => type.Length switch
     {
-        "n" => CellType.Number,
-        "s" => CellType.SharedString,
-        "str" => CellType.FormulaString,
-        "inlineStr" => CellType.InlineString,
-        "b" => CellType.Boolean,
-        "e" => CellType.Error,
-        "d" => CellType.Date,
+        1 => type[0] switch
+        {
+            'n' => CellType.Number,
+            's' => CellType.SharedString,
+            'b' => CellType.Boolean,
+            'e' => CellType.Error,
+            'd' => CellType.Date,
+            _ => CellType.Unknown,
+        },
+        _ when type.SequenceEqual("inlineStr") => CellType.InlineString,
+        _ when type.SequenceEqual("str") => CellType.FormulaString,
         _ => CellType.Unknown,
     };
 
