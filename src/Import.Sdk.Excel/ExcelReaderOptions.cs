@@ -8,10 +8,12 @@ public sealed record ExcelReaderOptions
 {
     /// <summary>
     /// Gets the most bytes the parts of an XLSX/XLSB may inflate to, over every part read (workbook, styles, shared strings,
-    /// sheet). Counted while inflating, never trusted from the ZIP headers: a ZIP bomb stops at the limit.
+    /// sheet). Counted while inflating, never trusted from the ZIP headers: a ZIP bomb stops at the limit, in bounded memory
+    /// (parts are streamed, never held). The default leaves room for a full sheet: 1,048,576 rows of 16 text columns are
+    /// already about 1.1 GB of sheet XML.
     /// </summary>
-    /// <value>The default value is 1 GiB.</value>
-    public long MaxUncompressedBytes { get; init; } = 1L << 30;
+    /// <value>The default value is 4 GiB.</value>
+    public long MaxUncompressedBytes { get; init; } = 4L << 30;
 
     /// <summary>Gets the most shared strings (distinct texts) an XLSX/XLSB may hold; they are the only part kept in memory.</summary>
     /// <value>The default value is 5,000,000.</value>

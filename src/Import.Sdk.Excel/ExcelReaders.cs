@@ -6,7 +6,7 @@ namespace Import.Sdk.Excel;
 
 /// <summary>
 /// The Excel formats, detected by content (a file named .csv that is an XLSX is read as XLSX, and the other way round):
-/// XLSB, XLSX/XLSM (OpenXml SAX reader) and XLS (ExcelDataReader). Every ZIP or OLE2 file gets an answer from them: read,
+/// XLSB, XLSX/XLSM (sheets streamed with <see cref="System.Xml.XmlReader"/>) and XLS (ExcelDataReader). Every ZIP or OLE2 file gets an answer from them: read,
 /// or one clear error (password-protected workbook, Apple Numbers document, ZIP that is no workbook, damaged archive).
 /// </summary>
 /// <remarks>

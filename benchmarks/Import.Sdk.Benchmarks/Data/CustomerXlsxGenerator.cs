@@ -9,8 +9,8 @@ namespace Import.Sdk.Benchmarks.Data;
 /// Writes the customers workbook (.xlsx) of the XLSX throughput scenarios from the cached customers CSV (same generator, same
 /// rows): one sheet, the CSV header plus a <c>Date de création</c> column, inline strings, the payment terms and credit limits as
 /// numbers, the date as a serial number with the built-in date format 14. Streamed with <see cref="OpenXmlWriter"/>. The 1M-row
-/// sheet is ~1 GB of XML once unzipped (inline strings, <c>x:</c> prefixes): the XLSX scenarios raise
-/// <c>ExcelReaderOptions.MaxUncompressedBytes</c> (default 1 GiB) to read it.
+/// sheet is ~1 GB of XML once unzipped (inline strings, <c>x:</c> prefixes), within the default
+/// <c>ExcelReaderOptions.MaxUncompressedBytes</c> (4 GiB): the XLSX scenarios read it with the default limits.
 /// </summary>
 /// <remarks>Deterministic (the CSV is, and the date is a function of the row number); cached next to the CSV.</remarks>
 internal static class CustomerXlsxGenerator

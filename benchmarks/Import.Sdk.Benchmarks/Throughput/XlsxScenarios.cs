@@ -39,8 +39,8 @@ internal sealed class XlsxScenario(XlsxReaderKind kind) : Scenario
 
     private static async Task<RunOutcome> ReadOursAsync(string file)
     {
-        // The 1M-row workbook unzips to ~1 GB of sheet XML, about the default limit (1 GiB): raised, for both sizes alike.
-        var provider = ExcelReaders.Create(new ExcelReaderOptions { MaxUncompressedBytes = 8L << 30 }).Single(p => p.Format == "xlsx");
+        // The 1M-row workbook unzips to ~1 GB of sheet XML: within the default limit (4 GiB), which is what is measured.
+        var provider = ExcelReaders.Create().Single(p => p.Format == "xlsx");
         var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var reader = await provider.OpenAsync(stream, stream.Length, new ReaderOptions(), CancellationToken.None);
         long rows = 0;

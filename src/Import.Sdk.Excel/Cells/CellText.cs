@@ -62,10 +62,24 @@ internal static class CellText
     {
         if (TryNormalizeLiteral(raw, out var normalized))
         {
-            return normalized;
+            return normalized ?? raw;
         }
 
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number(value) : raw;
+    }
+
+    /// <summary>
+    /// <see cref="NumberLiteral(string)"/> over characters the XML reader copied into a buffer: the one string allocated is the
+    /// cell's text.
+    /// </summary>
+    public static string NumberLiteral(ReadOnlySpan<char> raw)
+    {
+        if (TryNormalizeLiteral(raw, out var normalized))
+        {
+            return normalized ?? new string(raw);
+        }
+
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number(value) : new string(raw);
     }
 
     /// <summary>Formats a serial date/time number under the given number format kind; <see langword="null"/> when it is no valid date.</summary>
@@ -151,10 +165,10 @@ internal static class CellText
         return time.ToString(time.Milliseconds == 0 ? @"hh\:mm\:ss" : @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
     }
 
-    private static bool TryNormalizeLiteral(string raw, out string normalized)
+    /// <summary>Normalises a plain literal; <paramref name="normalized"/> is <see langword="null"/> when <paramref name="span"/> is already normal.</summary>
+    private static bool TryNormalizeLiteral(ReadOnlySpan<char> span, out string? normalized)
     {
-        normalized = raw;
-        var span = raw.AsSpan();
+        normalized = null;
         if (span.IsEmpty || span.Length > 17)
         {
             return false;
@@ -220,14 +234,15 @@ internal static class CellText
 
         var zero = firstNonZero < 0;
         var negative = start == 1 && !zero;
+        var length = (negative ? 1 : 0) + integer.Length + (fraction.IsEmpty ? 0 : 1 + fraction.Length);
+        if (length == span.Length)
+        {
+            return true; // already normal: the caller keeps (or copies) the original text
+        }
+
         normalized = fraction.IsEmpty
             ? string.Concat(negative ? "-" : string.Empty, integer)
             : string.Concat(negative ? "-" : string.Empty, integer, ".", fraction);
-        if (normalized.Length == raw.Length)
-        {
-            normalized = raw; // already normal: keep the original instance
-        }
-
         return true;
     }
 }

@@ -4,14 +4,16 @@ using Import.Sdk.Excel.Packaging;
 
 namespace Import.Sdk.Excel.Xlsx;
 
-/// <summary>Helpers over OpenXml's SAX reader (<see cref="SpreadsheetDocumentPartReader"/>), which also maps Strict namespaces to transitional ones.</summary>
+/// <summary>
+/// Helpers for the small parts (workbook, styles) read with OpenXml's SAX reader (<see cref="SpreadsheetDocumentPartReader"/>,
+/// which also maps Strict namespaces to transitional ones), and the text escapes shared with the sheet reader
+/// (<see cref="XlsxXmlReader"/>).
+/// </summary>
 internal static class XlsxParts
 {
     private static readonly OpenXmlPartReaderOptions ReaderOptions = new() { IgnoreWhitespace = false, CloseStream = true };
 
     public static OpenXmlReader Open(OpcPackage package, string part) => new SpreadsheetDocumentPartReader(package.Open(part), ReaderOptions);
-
-    public static OpenXmlReader Open(Stream stream) => new SpreadsheetDocumentPartReader(stream, ReaderOptions);
 
     public static string? Attribute(OpenXmlReader reader, string localName)
     {
@@ -60,77 +62,4 @@ internal static class XlsxParts
     }
 
     public static bool IsTrue(string? value) => value is "1" or "true" or "True" or "TRUE" or "on";
-
-    /// <summary>
-    /// Reads rich text from the current start element (<c>&lt;si&gt;</c> or <c>&lt;is&gt;</c>) to its end: the <c>&lt;t&gt;</c> of
-    /// every run concatenated, phonetic runs (<c>&lt;rPh&gt;</c>) left out. As Excel does, a <c>&lt;t&gt;</c> without
-    /// <c>xml:space="preserve"</c> loses its leading and trailing white space.
-    /// </summary>
-    public static string ReadRichText(OpenXmlReader reader, string endName, StringBuilder builder)
-    {
-        builder.Clear();
-        string? single = null;
-        var pieces = 0;
-        var phonetic = 0;
-        while (reader.Read())
-        {
-            var name = reader.LocalName;
-            if (reader.IsEndElement)
-            {
-                if (name == endName)
-                {
-                    break;
-                }
-
-                if (name == "rPh")
-                {
-                    phonetic--;
-                }
-
-                continue;
-            }
-
-            if (!reader.IsStartElement)
-            {
-                continue;
-            }
-
-            if (name == "rPh")
-            {
-                phonetic++;
-            }
-            else if (name == "t" && phonetic == 0)
-            {
-                var preserve = Attribute(reader, "space") == "preserve";
-                var text = reader.GetText();
-                if (!preserve)
-                {
-                    text = text.Trim(' ', '\t', '\r', '\n');
-                }
-
-                text = DecodeEscapes(text);
-
-                if (pieces++ == 0)
-                {
-                    single = text;
-                }
-                else
-                {
-                    if (pieces == 2)
-                    {
-                        builder.Append(single);
-                    }
-
-                    builder.Append(text);
-                }
-            }
-        }
-
-        return pieces switch
-        {
-            0 => string.Empty,
-            1 => single!,
-            _ => builder.ToString(),
-        };
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
@@ -7,7 +8,10 @@ using Import.Sdk.Excel.Reading;
 
 namespace Import.Sdk.Excel.Xlsx;
 
-/// <summary>The workbook part of an XLSX (sheets, date system) and, on demand, its styles and shared strings — all read with the SAX reader.</summary>
+/// <summary>
+/// The workbook part of an XLSX (sheets, date system) and, on demand, its styles — small parts, read with OpenXml's SAX reader —
+/// and its shared strings, read with <see cref="XlsxXmlReader"/> as the sheet is (see <see cref="XlsxRowSource"/>).
+/// </summary>
 internal sealed class XlsxWorkbook
 {
     private readonly OpcPackage _package;
@@ -136,7 +140,10 @@ internal sealed class XlsxWorkbook
         return kinds;
     }
 
-    /// <summary>Loads the shared strings once (memory grows with them, never with the rows), up to <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Loads the shared strings once (memory grows with them, never with the rows), up to <paramref name="limit"/>, with the
+    /// same streaming <see cref="XlsxXmlReader"/> as the sheet (the part can be as large as the sheet).
+    /// </summary>
     public IReadOnlyList<string> ReadSharedStrings(int limit, CultureInfo ui)
     {
         if (_sharedStringsPart is null)
@@ -146,29 +153,29 @@ internal sealed class XlsxWorkbook
 
         var list = new List<string>();
         var builder = new StringBuilder();
-        using var reader = XlsxParts.Open(_package, _sharedStringsPart);
+        using var xml = new XlsxXmlReader(_package.Open(_sharedStringsPart));
+        var reader = xml.Reader;
         while (reader.Read())
         {
-            if (!reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element)
             {
                 continue;
             }
 
-            if (reader.LocalName == "sst")
-            {
-                if (int.TryParse(XlsxParts.Attribute(reader, "uniqueCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0)
-                {
-                    list.Capacity = Math.Min(Math.Min(count, limit), 1 << 20);
-                }
-            }
-            else if (reader.LocalName == "si")
+            var name = reader.LocalName;
+            if (ReferenceEquals(name, xml.Si))
             {
                 if (list.Count >= limit)
                 {
                     ExcelThrow.TooManySharedStrings(ui, limit);
                 }
 
-                list.Add(XlsxParts.ReadRichText(reader, "si", builder));
+                list.Add(xml.ReadRichText(builder));
+            }
+            else if (ReferenceEquals(name, xml.Sst)
+                && int.TryParse(reader.GetAttribute("uniqueCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0)
+            {
+                list.Capacity = Math.Min(Math.Min(count, limit), 1 << 20);
             }
         }
 

@@ -37,6 +37,14 @@ public class LimitsTests
     }
 
     [Fact]
+    public void ExcelReaderOptions_DefaultInflationLimit_LeavesRoomForAFullSheet()
+    {
+        // 1,048,576 rows of 16 inline-string and number columns (the benchmark's customers layout) unzip to ~1.1 GB of sheet XML:
+        // more than the former default of 1 GiB. The limit still stops a ZIP bomb in bounded memory (see the test above).
+        Assert.Equal(4L * 1024 * 1024 * 1024, new ExcelReaderOptions().MaxUncompressedBytes);
+    }
+
+    [Fact]
     public async Task ReadAsync_MoreSharedStringsThanTheLimit_IsRejected()
     {
         var book = new XlsxBuilder().Sheet("S", s =>
