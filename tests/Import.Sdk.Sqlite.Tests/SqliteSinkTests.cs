@@ -115,6 +115,40 @@ public sealed class SqliteSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_InsertRefusedBySqlite_NamesTheRowAndSqlitesReasonAndRollsTheBatchBack()
+    {
+        await using (var sink = await _database.OpenAsync())
+        {
+            await sink.WriteAsync([Insert(Customers, Customer("C0", "First", null, null, null, null), 2)]);
+        }
+
+        // A host rule inside the store: SQLite itself refuses the third insert of the batch.
+        await ExecuteAsync("CREATE TRIGGER refuse_blocked BEFORE INSERT ON customers WHEN NEW.name = 'Blocked' BEGIN SELECT RAISE(ABORT, 'blocked customers are refused'); END;");
+        await using (var sink = await _database.OpenAsync())
+        {
+            var changes = new[]
+            {
+                Insert(Customers, Customer("C1", "Société Générale ☕ 𝄞", 1.5m, new DateOnly(2024, 2, 29), 3L, false), 3),
+                Insert(Customers, Customer("C2", "Ok", null, null, null, null), 4),
+                Insert(Customers, Customer("C3", "Blocked", null, null, null, null), 5),
+            };
+
+            var ex = await Assert.ThrowsAsync<ImportException>(() => sink.WriteAsync(changes).AsTask());
+
+            Assert.Contains("row 5", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("blocked customers are refused", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("rolled back", ex.Message, StringComparison.Ordinal);
+            Assert.IsType<SqliteException>(ex.InnerException);
+            Assert.Equal(["C0"], await QueryAsync("SELECT code FROM customers ORDER BY _id"));
+
+            // The same connection goes on: the next batch (text beyond the BMP included) is written and reads back exactly.
+            await sink.WriteAsync(changes[..2]);
+            Assert.Equal(["C0|First", "C1|Société Générale ☕ 𝄞", "C2|Ok"], await QueryAsync("SELECT code || '|' || name FROM customers ORDER BY _id"));
+            Assert.Equal(1.5m, (await sink.LookupAsync(Customers, ["code"], ["C1"]))["C1"][2]);
+        }
+    }
+
+    [Fact]
     public async Task WriteAsync_TenThousandRows_CommitsOneTransaction()
     {
         await using var sink = await _database.OpenAsync();
@@ -291,6 +325,15 @@ public sealed class SqliteSinkTests : IDisposable
         }
 
         return list;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<List<string>> QueryAsync(string sql)
