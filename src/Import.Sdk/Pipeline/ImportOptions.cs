@@ -33,13 +33,13 @@ public sealed record ImportOptions
     public int MaxIssues { get; init; } = 100_000;
 
     /// <summary>
-    /// Gets the most threads that convert and check rows at the same time while the file is read and the sink written, in order.
-    /// Reading, key checks across rows, planning and writing stay sequential, and the report is the same whatever the value.
+    /// Gets the most threads an import uses at once: the importing flow reads the file, plans and writes, in file order, while up
+    /// to this number minus one other threads convert and check the next rows. The report is the same whatever the value.
     /// </summary>
     /// <value>
     /// The default value (<see langword="null"/>) is the number of processors, at most 4. With 1, every row is converted on the
     /// importing flow. Above 1, the entity's <see cref="IFieldValidator"/>s and <see cref="IRecordRule"/>s are called from several
-    /// threads at once (for different rows) and must be thread-safe, as the built-in ones are.
+    /// threads (for different rows) and must be thread-safe, as the built-in ones are.
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
 }

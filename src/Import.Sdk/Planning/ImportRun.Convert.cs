@@ -79,11 +79,11 @@ internal sealed partial class ImportRun
         _converters.Add(converter);
     }
 
-    /// <summary>Converts a batch on up to <see cref="_degree"/> thread-pool threads, by chunks of rows taken in turn.</summary>
+    /// <summary>Converts a batch on up to <see cref="_degree"/> - 1 thread-pool threads (the importing flow reads and plans meanwhile), by chunks of rows taken in turn.</summary>
     private Task ConvertBatchAsync(List<RowState> batch)
     {
         var work = new BatchWork(batch);
-        var workers = Math.Min(_degree, (batch.Count + ChunkRows - 1) / ChunkRows);
+        var workers = Math.Max(1, Math.Min(_degree - 1, (batch.Count + ChunkRows - 1) / ChunkRows));
         if (workers == 1)
         {
             return Task.Run(() => ConvertChunks(work), _ct);
@@ -210,6 +210,10 @@ internal sealed partial class ImportRun
 
         var keyIndexes = _map.KeyIndexes;
         row.Key = keyIndexes.Length == 1 ? RecordKey.FormatValue(values[keyIndexes[0]]) : RecordKey.Format(_schema, _map.KeyFields, values);
+        if (row.Key is not null)
+        {
+            row.KeyHash = KeyRegistry.Hash(row.Key);
+        }
     }
 
     private bool OnlyEmptyExtraCells(string[] cells, int fieldCount)

@@ -45,7 +45,7 @@ internal sealed partial class ImportRun
             row.KeyRegistered = true;
             if (row.Key is not null)
             {
-                var entry = _keys.Register(row.Key, row.Row, out var seen, out var firstRow);
+                var entry = _keys.Register(row.Key, row.KeyHash, row.Row, out var seen, out var firstRow);
                 if (seen)
                 {
                     var keyField = _schema.Fields[_map.KeyIndexes[0]];

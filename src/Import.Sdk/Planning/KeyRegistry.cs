@@ -20,18 +20,45 @@ internal sealed class KeyRegistry
     private readonly List<string> _bigKeys = [];
     private int _chunkUsed = ChunkSize;
     private readonly List<Entry[]> _pages = [];
-    private int[] _slots = new int[2048]; // entry index + 1, 0 = empty; open addressing, linear probing
+    // Open addressing, linear probing. A slot holds 6 bits of the key's hash above its entry index + 1 (0 = empty): a probe reads an
+    // entry (another cache line, a miss in a large table) only when those bits match, 1 time in 64 for another key. Measured on
+    // 1M new keys: the entry reads of the occupied probes were most of the registry's cost.
+    private const int IndexBits = 25;
+    private const int IndexMask = (1 << IndexBits) - 1;
+    private int[] _slots = new int[2048];
     private int _count;
 
     public int Count => _count;
 
     /// <summary>Registers a key at its first row, or finds the entry of an earlier occurrence.</summary>
     /// <returns>The entry's index, and whether the key was already there (then <paramref name="firstRow"/> is its first row).</returns>
-    public int Register(string key, int row, out bool seen, out int firstRow)
+    public int Register(string key, int row, out bool seen, out int firstRow) => Register(key, Hash(key), row, out seen, out firstRow);
+
+    /// <summary>The hash <see cref="Register(string, int, int, out bool, out int)"/> expects (may be computed on another thread).</summary>
+    public static int Hash(string key) => string.GetHashCode(key.AsSpan(), StringComparison.Ordinal);
+
+    /// <summary>Sizes the table for about <paramref name="keys"/> keys at once, instead of doubling (and rehashing) on the way there.</summary>
+    public void EnsureCapacity(long keys)
     {
-        var hash = string.GetHashCode(key.AsSpan(), StringComparison.Ordinal);
+        var wanted = (int)Math.Min(1L << 30, Math.Max(keys, 1) * 2);
+        if (wanted > _slots.Length)
+        {
+            Rehash((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wanted));
+        }
+    }
+
+    /// <summary>
+    /// Reads the slot a key's probe starts at, and returns it: called for a whole batch before registering its keys, the reads
+    /// are independent, so the processor fetches their cache lines from memory in parallel instead of one miss per key.
+    /// </summary>
+    public int Prefetch(int hash) => _slots[hash & (_slots.Length - 1)];
+
+    /// <summary>Registers a key whose <see cref="Hash"/> is known.</summary>
+    public int Register(string key, int hash, int row, out bool seen, out int firstRow)
+    {
         var mask = _slots.Length - 1;
         var slot = hash & mask;
+        var tag = Tag(hash);
         while (true)
         {
             var at = _slots[slot];
@@ -40,18 +67,26 @@ internal sealed class KeyRegistry
                 break;
             }
 
-            ref var e = ref EntryAt(at - 1);
-            if (e.Hash == hash && SameText(e, key))
+            if ((at & ~IndexMask) == tag)
             {
-                seen = true;
-                firstRow = e.FirstRow;
-                return at - 1;
+                ref var e = ref EntryAt((at & IndexMask) - 1);
+                if (e.Hash == hash && SameText(e, key))
+                {
+                    seen = true;
+                    firstRow = e.FirstRow;
+                    return (at & IndexMask) - 1;
+                }
             }
 
             slot = (slot + 1) & mask;
         }
 
         var index = _count;
+        if (index >= IndexMask)
+        {
+            throw new InvalidOperationException("Too many keys to remember.");
+        }
+
         if ((index & (PageSize - 1)) == 0)
         {
             _pages.Add(GC.AllocateUninitializedArray<Entry>(PageSize)); // every entry is written before it is read
@@ -60,7 +95,7 @@ internal sealed class KeyRegistry
         _count++;
         var position = Store(key, out var wide);
         EntryAt(index) = new Entry { Hash = hash, Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
-        _slots[slot] = index + 1;
+        _slots[slot] = tag | (index + 1);
         if (_count * 2 > _slots.Length)
         {
             Grow();
@@ -82,9 +117,15 @@ internal sealed class KeyRegistry
     {
         var hash = string.GetHashCode(key.AsSpan(), StringComparison.Ordinal);
         var mask = _slots.Length - 1;
-        for (var slot = hash & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+        var tag = Tag(hash);
+        for (var slot = hash & mask; _slots[slot] is var at && at != 0; slot = (slot + 1) & mask)
         {
-            ref var e = ref EntryAt(_slots[slot] - 1);
+            if ((at & ~IndexMask) != tag)
+            {
+                continue;
+            }
+
+            ref var e = ref EntryAt((at & IndexMask) - 1);
             if (e.Hash == hash && SameText(e, key))
             {
                 return (e.LengthAndFlag & AcceptedFlag) != 0;
@@ -95,6 +136,9 @@ internal sealed class KeyRegistry
     }
 
     private const int AcceptedFlag = int.MinValue;
+
+    /// <summary>The top 6 bits of the hash, in bits 25–30 of a slot (the sign bit stays clear).</summary>
+    private static int Tag(int hash) => (int)((uint)hash >> 26) << IndexBits;
 
     private ref Entry EntryAt(int index) => ref _pages[index >> PageBits][index & (PageSize - 1)];
 
@@ -169,19 +213,22 @@ internal sealed class KeyRegistry
         return (chunk << ChunkBits) | offset;
     }
 
-    private void Grow()
+    private void Grow() => Rehash(_slots.Length * 2);
+
+    private void Rehash(int length)
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new int[length];
         var mask = slots.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var slot = EntryAt(i).Hash & mask;
+            var hash = EntryAt(i).Hash;
+            var slot = hash & mask;
             while (slots[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = i + 1;
+            slots[slot] = Tag(hash) | (i + 1);
         }
 
         _slots = slots;

@@ -26,6 +26,9 @@ internal sealed class RowState
     public bool Rejected { get; set; }
     public List<string>? Errors { get; set; }
     public string? Key { get; set; }
+
+    /// <summary>Gets or sets the hash of <see cref="Key"/> for the key registry, computed while converting (where the key is hot).</summary>
+    public int KeyHash { get; set; }
     public bool KeyRegistered { get; set; }
     public int KeyEntry { get; set; }
     public bool LookedUp { get; set; }

@@ -60,6 +60,60 @@ public class KeyRegistryTests
         static string Key(int i) => i % 7 == 0 ? $"Client Ω {i}" : $"Client é {i}";
     }
 
+    [Theory]
+    [InlineData(0, 50_000)] // no hint: the table doubles
+    [InlineData(50_000, 50_000)] // the right size at once
+    [InlineData(5_000, 50_000)] // a hint too small: it still grows past it
+    public void EnsureCapacity_ThenRegisterWithPrecomputedHashes_FindsEveryKeyExactly(int hint, int count)
+    {
+        var registry = new KeyRegistry();
+        registry.Register("before the hint", 1, out _, out _);
+        registry.EnsureCapacity(hint);
+        for (var i = 0; i < count; i++)
+        {
+            var key = $"C{i:D7}";
+            Assert.Equal(registry.Prefetch(KeyRegistry.Hash(key)), registry.Prefetch(KeyRegistry.Hash(key)));
+            registry.Register(key, KeyRegistry.Hash(key), i + 2, out var seen, out _);
+            Assert.False(seen);
+        }
+
+        registry.Register("before the hint", 0, out var again, out var first);
+        Assert.True(again);
+        Assert.Equal(1, first);
+        for (var i = 0; i < count; i += 7)
+        {
+            registry.Register($"C{i:D7}", -1, out var seen, out var firstRow);
+            Assert.True(seen);
+            Assert.Equal(i + 2, firstRow);
+        }
+
+        Assert.Equal(count + 1, registry.Count);
+    }
+
+    [Fact]
+    public void KeysSharingTheSlotTag_AreStillToldApartByTheirText()
+    {
+        // Among 20,000 keys, many share the 6 hash bits a slot keeps (one in 64): each must still be found as itself only.
+        var registry = new KeyRegistry();
+        var keys = Enumerable.Range(0, 20_000).Select(i => $"K{i}").ToArray();
+        var byTag = keys.GroupBy(k => (uint)KeyRegistry.Hash(k) >> 26).ToArray();
+        Assert.True(byTag.Length <= 64 && byTag.All(g => g.Count() > 100));
+        for (var i = 0; i < keys.Length; i++)
+        {
+            registry.Register(keys[i], i, out var seen, out _);
+            Assert.False(seen);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            registry.Register(keys[i], -1, out var seen, out var firstRow);
+            Assert.True(seen);
+            Assert.Equal(i, firstRow);
+        }
+
+        Assert.False(registry.IsAccepted("K20000"));
+    }
+
     [Fact]
     public void Add_IsASetOfTexts()
     {
