@@ -34,6 +34,16 @@ internal sealed record ScenarioResult
     /// <summary>Gets the peak working set of the child process (<c>Process.PeakWorkingSet64</c>, VmHWM), in bytes.</summary>
     public required long PeakWorkingSetBytes { get; init; }
 
+    /// <summary>
+    /// Gets the peak working set of the child process when its first (cold) run ended (VmHWM on Linux): one import in a fresh
+    /// process, as the CLI runs one. Later runs in the same process start over memory the GC keeps committed from earlier runs,
+    /// so <see cref="PeakWorkingSetBytes"/> also counts that.
+    /// </summary>
+    public long FirstRunPeakWorkingSetBytes { get; init; }
+
+    /// <summary>Gets <see cref="FirstRunPeakWorkingSetBytes"/> in MiB.</summary>
+    public double FirstRunPeakWorkingSetMiB => FirstRunPeakWorkingSetBytes / 1_048_576.0;
+
     /// <summary>Gets the bytes allocated by the median warm run (<c>GC.GetTotalAllocatedBytes(true)</c> around the timed part).</summary>
     public required long AllocatedBytes { get; init; }
 

@@ -36,9 +36,15 @@ internal static class ScenarioRunner
         var timings = new List<Measurement>();
         string? problem = null;
         long heapSize = 0;
+        long firstRunPeak = 0;
         for (var run = 0; run <= warmRuns; run++)
         {
             var m = await MeasureAsync(scenario, file, run, expected);
+            if (run == 0)
+            {
+                firstRunPeak = PeakWorkingSet();
+            }
+
             heapSize = Math.Max(heapSize, m.HeapSizeBytes);
             problem ??= m.Problem;
             timings.Add(m);
@@ -58,6 +64,7 @@ internal static class ScenarioRunner
             ColdSeconds = timings[0].Seconds,
             WarmSeconds = warm.Select(t => t.Seconds).ToArray(),
             PeakWorkingSetBytes = process.PeakWorkingSet64,
+            FirstRunPeakWorkingSetBytes = firstRunPeak,
             AllocatedBytes = median.AllocatedBytes,
             Collections = [median.Gen0, median.Gen1, median.Gen2],
             CpuSeconds = median.CpuSeconds,
@@ -98,6 +105,14 @@ internal static class ScenarioRunner
             var problem = expected < 0 ? null : await instance.VerifyAsync(outcome, expected);
             return new Measurement(outcome, seconds, allocatedBytes, collections.Item1, collections.Item2, collections.Item3, heap, problem, cpuSeconds, pauseSeconds);
         }
+    }
+
+    /// <summary>The process's peak working set so far (VmHWM).</summary>
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64;
     }
 
     private static string? Option(string[] args, string name)

@@ -40,7 +40,7 @@ internal sealed class KeyRegistry
     /// <summary>Sizes the table for about <paramref name="keys"/> keys at once, instead of doubling (and rehashing) on the way there.</summary>
     public void EnsureCapacity(long keys)
     {
-        var wanted = (int)Math.Min(1L << 30, Math.Max(keys, 1) * 2);
+        var wanted = (int)Math.Min(1L << 30, Math.Max(keys, 1) * 4 / 3);
         if (wanted > _slots.Length)
         {
             Rehash((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wanted));
@@ -96,7 +96,7 @@ internal sealed class KeyRegistry
         var position = Store(key, out var wide);
         EntryAt(index) = new Entry { Hash = hash, Position = position, LengthAndFlag = key.Length | (wide ? WideFlag : 0), FirstRow = row };
         _slots[slot] = tag | (index + 1);
-        if (_count * 2 > _slots.Length)
+        if (_count > _slots.Length / 4 * 3) // three quarters full at most: the tags keep probing within the slots
         {
             Grow();
         }
