@@ -42,25 +42,15 @@ internal sealed class SqliteEntityWriter : IDisposable
     public void Insert(RecordChange change)
     {
         _insert ??= Prepare(InsertSql());
-        var values = change.Values;
-        if (values.Count != _types.Length)
-        {
-            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has {values.Count} values, not {_types.Length}.");
-        }
-
+        CheckWidth(change);
         for (var i = 0; i < _types.Length; i++)
         {
-            if (!SqliteStorage.TryToDb(values[i], _types[i], out var stored))
-            {
-                throw WrongType(change, i);
-            }
-
-            Check(stored switch
+            Check(Stored(change, i) switch
             {
                 string text => raw.sqlite3_bind_text16(_insert, i + 1, text.AsSpan()),
                 long number => raw.sqlite3_bind_int64(_insert, i + 1, number),
                 DBNull => raw.sqlite3_bind_null(_insert, i + 1),
-                _ => raw.sqlite3_bind_text16(_insert, i + 1, Convert.ToString(stored, System.Globalization.CultureInfo.InvariantCulture).AsSpan()),
+                var other => raw.sqlite3_bind_text16(_insert, i + 1, Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture).AsSpan()),
             });
         }
 
@@ -162,22 +152,24 @@ internal sealed class SqliteEntityWriter : IDisposable
         return true;
     }
 
+    private void CheckWidth(RecordChange change)
+    {
+        if (change.Values.Count != _types.Length)
+        {
+            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has {change.Values.Count} values, not {_types.Length}.");
+        }
+    }
+
+    /// <summary>The value of field <paramref name="index"/> of a change as stored (see <see cref="SqliteStorage.TryToDb"/>).</summary>
+    private object Stored(RecordChange change, int index) =>
+        SqliteStorage.TryToDb(change.Values[index], _types[index], out var stored) ? stored : throw WrongType(change, index);
+
     private void Bind(SqliteParameter[] parameters, RecordChange change)
     {
-        var values = change.Values;
-        if (values.Count != _types.Length)
-        {
-            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has {values.Count} values, not {_types.Length}.");
-        }
-
+        CheckWidth(change);
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!SqliteStorage.TryToDb(values[i], _types[i], out var stored))
-            {
-                throw WrongType(change, i);
-            }
-
-            parameters[i].Value = stored;
+            parameters[i].Value = Stored(change, i);
         }
     }
 

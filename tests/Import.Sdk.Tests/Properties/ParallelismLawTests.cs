@@ -52,7 +52,7 @@ public class ParallelismLawTests
 
                 Assert.Equal(sequential.Totals, parallel.Totals);
                 Assert.Equal(sequential.Issues, parallel.Issues);
-                Assert.Equal(ErrorsFile(sequential), ErrorsFile(parallel));
+                Assert.Equal(Some.ErrorsFileOf(sequential), Some.ErrorsFileOf(parallel));
                 Assert.Equal(Snapshot(sequentialSink.Inner, "accounts"), Snapshot(parallelSink.Inner, "accounts"));
                 Assert.Equal(Snapshot(sequentialSink.Inner, "groups"), Snapshot(parallelSink.Inner, "groups"));
                 Assert.Equal(sequentialSink.Writes.Select(w => w.Length), parallelSink.Writes.Select(w => w.Length));
@@ -108,11 +108,4 @@ public class ParallelismLawTests
 
     private static string[] Snapshot(InMemorySink sink, string entity) =>
         [.. sink.GetRecords(entity).Select(r => string.Join('|', r.Select(v => RecordKey.FormatValue(v)))).Order(StringComparer.Ordinal)];
-
-    private static string ErrorsFile(ImportReport report)
-    {
-        using var stream = new MemoryStream();
-        report.WriteErrorsFileAsync(stream).GetAwaiter().GetResult();
-        return Convert.ToBase64String(stream.ToArray());
-    }
 }

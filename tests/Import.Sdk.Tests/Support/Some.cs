@@ -78,6 +78,14 @@ internal static class Some
     }
 
     /// <summary>The issues of a report with this code.</summary>
+    /// <summary>The errors file of a report, as base64 (to compare two reports' files byte for byte).</summary>
+    public static string ErrorsFileOf(ImportReport report)
+    {
+        using var stream = new MemoryStream();
+        report.WriteErrorsFileAsync(stream).GetAwaiter().GetResult();
+        return Convert.ToBase64String(stream.ToArray());
+    }
+
     public static ImportIssue[] IssuesOf(this ImportReport report, string code) => report.Issues.Where(i => i.Code == code).ToArray();
 
     public static IImportPipeline Pipeline(IImportSink sink, ImportEntity? entity = null, Func<ImportOptions, ImportOptions>? options = null)
