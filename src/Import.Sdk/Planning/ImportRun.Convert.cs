@@ -65,18 +65,17 @@ internal sealed partial class ImportRun
     }
 
     private const int ChunkRows = 64;
-    private readonly ConcurrentBag<RowConverter> _converters = [];
+    private readonly ConcurrentStack<RowConverter> _converters = new(); // lock-free; a bag's thread-local lists cost a locked steal whenever the importing flow changes thread
+    private RowConverter? _inline; // the importing flow's own converter (MaxDegreeOfParallelism 1)
 
     /// <summary>Converts a batch on this flow.</summary>
     private void ConvertBatch(List<RowState> batch)
     {
-        var converter = RentConverter();
+        var converter = _inline ??= new RowConverter(this);
         foreach (var row in batch)
         {
             converter.Convert(row);
         }
-
-        _converters.Add(converter);
     }
 
     /// <summary>Converts a batch on up to <see cref="_degree"/> - 1 thread-pool threads (the importing flow reads and plans meanwhile), by chunks of rows taken in turn.</summary>
@@ -117,11 +116,11 @@ internal sealed partial class ImportRun
         }
         finally
         {
-            _converters.Add(converter);
+            _converters.Push(converter);
         }
     }
 
-    private RowConverter RentConverter() => _converters.TryTake(out var converter) ? converter : new RowConverter(this);
+    private RowConverter RentConverter() => _converters.TryPop(out var converter) ? converter : new RowConverter(this);
 
     private sealed class BatchWork(List<RowState> rows)
     {
