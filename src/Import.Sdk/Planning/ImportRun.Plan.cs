@@ -371,9 +371,29 @@ internal sealed partial class ImportRun
         .ToArray();
 
     /// <summary>Whether every code a reference value names is known (no allocation); false when one is not, and the caller looks at each.</summary>
-    private static bool AllKnown(HashSet<string> known, FieldDefinition field, object value)
+    private bool AllKnown(HashSet<string> known, FieldDefinition field, object value)
     {
+        // Known codes are never forgotten: the last value found known is known still (a default is the same string every row).
         var text = (string)value;
+        var lastKnown = _lastKnown ??= new string?[_schema.Fields.Count];
+        if (lastKnown[field.Index] is { } last && (ReferenceEquals(last, text) || string.Equals(last, text, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (!AllKnownIn(known, field, text))
+        {
+            return false;
+        }
+
+        lastKnown[field.Index] = text;
+        return true;
+    }
+
+    private string?[]? _lastKnown;
+
+    private static bool AllKnownIn(HashSet<string> known, FieldDefinition field, string text)
+    {
         if (field.Type != FieldType.TextList)
         {
             return known.Contains(text);
