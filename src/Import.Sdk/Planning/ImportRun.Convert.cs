@@ -79,13 +79,13 @@ internal sealed partial class ImportRun
     }
 
     /// <summary>Converts a batch on up to <see cref="_degree"/> - 1 thread-pool threads (the importing flow reads and plans meanwhile), by chunks of rows taken in turn.</summary>
-    private Task ConvertBatchAsync(List<RowState> batch)
+    private (Task Task, BatchWork Work) ConvertBatchAsync(List<RowState> batch)
     {
         var work = new BatchWork(batch);
         var workers = Math.Max(1, Math.Min(_degree - 1, (batch.Count + ChunkRows - 1) / ChunkRows));
         if (workers == 1)
         {
-            return Task.Run(() => ConvertChunks(work), _ct);
+            return (Task.Run(() => ConvertChunks(work), _ct), work);
         }
 
         var tasks = new Task[workers];
@@ -94,9 +94,10 @@ internal sealed partial class ImportRun
             tasks[i] = Task.Run(() => ConvertChunks(work), _ct);
         }
 
-        return Task.WhenAll(tasks);
+        return (Task.WhenAll(tasks), work);
     }
 
+    /// <summary>Converts the chunks of a batch no thread has taken yet (the workers take the others): the importing flow helps before waiting.</summary>
     private void ConvertChunks(BatchWork work)
     {
         var converter = RentConverter();

@@ -113,6 +113,7 @@ internal sealed partial class ImportRun
         var reading = new List<RowState>(_options.BatchSize);
         var converted = new List<RowState>(_options.BatchSize);
         Task? conversion = null;
+        BatchWork? converting = null;
         long convertedBytes = 0; // where the reader stood at the end of the converted batch (the progress of that batch)
         var more = true;
         try
@@ -124,6 +125,7 @@ internal sealed partial class ImportRun
                 var readBytes = reader.BytesRead;
                 SizeKeyRegistry(readBytes, reader.TotalBytes);
                 Task? next = null;
+                BatchWork? nextWork = null;
                 if (reading.Count > 0)
                 {
                     _defaults ??= ConvertDefaults();
@@ -133,18 +135,20 @@ internal sealed partial class ImportRun
                     }
                     else
                     {
-                        next = ConvertBatchAsync(reading);
+                        (next, nextWork) = ConvertBatchAsync(reading);
                     }
                 }
 
                 if (converted.Count > 0)
                 {
+                    ConvertChunks(converting!); // help with what is left of it rather than wait
                     await conversion!.ConfigureAwait(false);
                     await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
                 }
 
                 (reading, converted) = (converted, reading);
                 conversion = next;
+                converting = nextWork;
                 convertedBytes = readBytes;
                 if (_degree == 1 && converted.Count > 0)
                 {
@@ -154,6 +158,7 @@ internal sealed partial class ImportRun
 
             if (converted.Count > 0)
             {
+                ConvertChunks(converting!);
                 await conversion!.ConfigureAwait(false);
                 await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
             }
