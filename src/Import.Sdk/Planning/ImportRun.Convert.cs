@@ -173,29 +173,30 @@ internal sealed partial class ImportRun
         var defaults = _defaults!;
         var values = row.Values;
         var fieldColumn = _map.FieldColumn;
-        for (var f = 0; f < fields.Length; f++)
+        foreach (var f in _mappedFields)
         {
             var field = fields[f];
-            var column = fieldColumn[f];
-            if (column >= 0)
+            var cell = cells[fieldColumn[f]];
+            if (!TryConvert(field, cell, out var value, out var code, out var message))
             {
-                var cell = cells[column];
-                if (!TryConvert(field, cell, out values[f], out var code, out var message))
-                {
-                    RowIssue(row, field, ValueParsers.Trim(cell).ToString(), code, IssueSeverity.Error, message);
-                    continue;
-                }
+                RowIssue(row, field, ValueParsers.Trim(cell).ToString(), code, IssueSeverity.Error, message);
+                continue;
             }
 
+            values[f] = value ?? defaults[f];
+            if (values[f] is null && _needed[f])
+            {
+                RequiredIssue(row, field);
+            }
+        }
+
+        foreach (var f in _unmappedFilled)
+        {
+            // An unmapped field: its default, or the required issue (the values start empty).
+            values[f] = defaults[f];
             if (values[f] is null)
             {
-                values[f] = defaults[f];
-                if (values[f] is null && _needed[f])
-                {
-                    var label = _map.ColumnOf(f) ?? field.Name;
-                    var isKey = _map.IsKey(f);
-                    RowIssue(row, field, string.Empty, IssueCodes.Required, IssueSeverity.Error, Msg(isKey ? Messages.KeyRequired : Messages.Required, label));
-                }
+                RequiredIssue(row, fields[f]);
             }
         }
 
@@ -215,6 +216,16 @@ internal sealed partial class ImportRun
             row.KeyHash = KeyRegistry.Hash(row.Key);
         }
     }
+
+    private void RequiredIssue(RowState row, FieldDefinition field)
+    {
+        var label = _map.ColumnOf(field.Index) ?? field.Name;
+        RowIssue(row, field, string.Empty, IssueCodes.Required, IssueSeverity.Error, Msg(_map.IsKey(field.Index) ? Messages.KeyRequired : Messages.Required, label));
+    }
+
+    // The fields a row fills, computed once: mapped ones (from their cell), and unmapped ones with a default or needed.
+    private int[] _mappedFields = [];
+    private int[] _unmappedFilled = [];
 
     private bool OnlyEmptyExtraCells(string[] cells, int fieldCount)
     {
@@ -260,6 +271,8 @@ internal sealed partial class ImportRun
             throw new ImportException($"The import of '{_schema.Name}' cannot start: {string.Join("; ", problems)}.");
         }
 
+        _mappedFields = [.. Enumerable.Range(0, fields.Count).Where(f => _map.FieldColumn[f] >= 0)];
+        _unmappedFilled = [.. Enumerable.Range(0, fields.Count).Where(f => _map.FieldColumn[f] < 0 && (defaults[f] is not null || _needed[f]))];
         return defaults;
     }
 
