@@ -40,10 +40,6 @@ internal sealed partial class ImportRun
             {
                 free = new object?[_fields.Length]; // the sink was handed the old one
             }
-            else
-            {
-                Array.Clear(free);
-            }
 
             recycled.Reset(reader.RowNumber, reused, free);
             row = recycled;

@@ -245,6 +245,15 @@ internal sealed partial class ImportRun
         {
             if (row.Recyclable)
             {
+                // Let go of the row's strings now, not when the row is reused: fewer objects survive a collection.
+                Array.Clear(row.Cells);
+                if (!_execute)
+                {
+                    Array.Clear(row.Values); // an executed row's values went to the sink: the row gets a new array
+                }
+
+                row.Existing = null;
+                row.Key = null;
                 _free.Push(row);
             }
         }
