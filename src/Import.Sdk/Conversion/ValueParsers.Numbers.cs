@@ -39,7 +39,8 @@ internal static partial class ValueParsers
                 return false;
             }
 
-            return decimal.TryParse(buffer[..length], CanonicalDecimalStyles, CultureInfo.InvariantCulture, out value);
+            return TryParseCanonicalDecimal(buffer[..length], out value)
+                || decimal.TryParse(buffer[..length], CanonicalDecimalStyles, CultureInfo.InvariantCulture, out value);
         }
         finally
         {
@@ -91,7 +92,8 @@ internal static partial class ValueParsers
                 return true;
             }
 
-            return long.TryParse(integerPart, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+            return TryParseCanonicalInteger(integerPart, out value)
+                || long.TryParse(integerPart, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
         }
         finally
         {
@@ -100,6 +102,77 @@ internal static partial class ValueParsers
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The usual case of a normalised number, <c>[-]digits[.digits]</c> with 1 to 18 digits and not zero, without the general
+    /// parser: the same value and scale as <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>.
+    /// Returns <see langword="false"/> for anything else (the caller then uses the general parser).
+    /// </summary>
+    private static bool TryParseCanonicalDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = default;
+        var negative = text.Length > 0 && text[0] == '-';
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.' && scale < 0)
+            {
+                scale = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c) || ++digits > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (uint)(c - '0');
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (digits == 0 || mantissa == 0)
+        {
+            return false; // zero keeps the general parser's sign and scale rules
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
+
+    /// <summary>The usual case of a normalised integer, <c>[-]digits</c> with 1 to 18 digits, without the general parser.</summary>
+    private static bool TryParseCanonicalInteger(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        var digits = text[(negative ? 1 : 0)..];
+        if (digits.IsEmpty || digits.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -76,15 +76,17 @@ internal static partial class ValueParsers
             return false;
         }
 
-        char previous = '\0';
-        foreach (char c in local)
+        // Usually every character is ASCII and allowed: one vectorised scan (then only ".." to refuse); else char by char.
+        if (local.IndexOfAnyExcept(AsciiEmailLocalChars) < 0)
         {
-            if (c == '.' ? previous == '.' : !IsEmailLocalChar(c))
+            if (local.Contains("..", StringComparison.Ordinal))
             {
                 return false;
             }
-
-            previous = c;
+        }
+        else if (!IsValidLocalPart(local))
+        {
+            return false;
         }
 
         int labels = 0;
@@ -107,6 +109,28 @@ internal static partial class ValueParsers
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> AsciiEmailLocalChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-.");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiDomainLabelChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
+    private static bool IsValidLocalPart(ReadOnlySpan<char> local)
+    {
+        char previous = '\0';
+        foreach (char c in local)
+        {
+            if (c == '.' ? previous == '.' : !IsEmailLocalChar(c))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return true;
+    }
+
     private static bool IsEmailLocalChar(char c) =>
         char.IsLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '/' or '='
             or '?' or '^' or '_' or '`' or '{' or '|' or '}' or '~' or '-';
@@ -116,6 +140,11 @@ internal static partial class ValueParsers
         if (label.IsEmpty || label.Length > MaxDomainLabelLength || label[0] == '-' || label[^1] == '-')
         {
             return false;
+        }
+
+        if (label.IndexOfAnyExcept(AsciiDomainLabelChars) < 0)
+        {
+            return true;
         }
 
         foreach (char c in label)

@@ -76,6 +76,51 @@ public class ValueParsersPropertyTests
     public Property TryParseDecimal_InvariantFormattedDecimalInFrenchStyle_RoundTrips() =>
         Prop.ForAll(Decimals, d => ParsesTo(d.ToString("0.######", CultureInfo.InvariantCulture), NumberStyleKind.French, d));
 
+    /// <summary>The short path for usual numbers gives exactly what the runtime's parser gives: value, sign and scale ("12,50" stays 12.50).</summary>
+    [Property(MaxTest = 2000)]
+    public Property TryParseDecimal_AnyPlainNumber_SameValueAndScaleAsTheRuntimeParser() =>
+        Prop.ForAll(Decimals, Gen.Choose(0, 3).ToArbitrary(), (d, extraZeros) =>
+        {
+            var invariant = d.ToString(CultureInfo.InvariantCulture);
+            if (extraZeros > 0)
+            {
+                invariant += (invariant.Contains('.', StringComparison.Ordinal) ? string.Empty : ".") + new string('0', extraZeros);
+            }
+
+            var expected = decimal.Parse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            var ok = ValueParsers.TryParseDecimal(invariant.Replace('.', ','), NumberStyleKind.French, out var parsed);
+            return ok && parsed == expected
+                && parsed.ToString(CultureInfo.InvariantCulture) == expected.ToString(CultureInfo.InvariantCulture)
+                && decimal.IsNegative(parsed) == decimal.IsNegative(expected);
+        });
+
+    [Theory]
+    [InlineData("123456789012345678", "123456789012345678")] // 18 digits: the short path
+    [InlineData("1234567890123456789", "1234567890123456789")] // 19 digits: the runtime's parser
+    [InlineData("-0,00", "0.00")]
+    [InlineData("0", "0")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    public void TryParseDecimal_LongOrZero_FallsBackToTheRuntimeParser(string text, string expected)
+    {
+        Assert.True(ValueParsers.TryParseDecimal(text, NumberStyleKind.French, out var parsed));
+        Assert.Equal(expected, parsed.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("999999999999999999", 999_999_999_999_999_999L)] // 18 digits: the short path
+    [InlineData("-9223372036854775808", long.MinValue)] // 19 digits: the runtime's parser
+    [InlineData("9 223 372 036 854 775 807", long.MaxValue)]
+    [InlineData("-42", -42L)]
+    public void TryParseInteger_ShortAndLong_Agree(string text, long expected)
+    {
+        Assert.True(ValueParsers.TryParseInteger(text, NumberStyleKind.French, out var parsed));
+        Assert.Equal(expected, parsed);
+    }
+
+    [Fact]
+    public void TryParseInteger_BeyondLong_IsRefused() =>
+        Assert.False(ValueParsers.TryParseInteger("9223372036854775808", NumberStyleKind.French, out _));
+
     [Property(MaxTest = 500)]
     public Property TryParseInteger_FormattedLong_RoundTrips() =>
         Prop.ForAll(Decimals, d =>

@@ -105,6 +105,9 @@ public class ValueParsersTextTests
     [InlineData("jean@x.fr ")]
     [InlineData("a@b")]
     [InlineData("a..b@x.fr")]
+    [InlineData("é..a@x.fr")] // not ASCII: checked character by character
+    [InlineData("é a@x.fr")]
+    [InlineData("a@ca fé.fr")]
     [InlineData(".a@x.fr")]
     [InlineData("a.@x.fr")]
     [InlineData("a@-x.fr")]
