@@ -7,6 +7,9 @@ namespace Import.Sdk.Commerce.Identifiers;
 /// <returns><see langword="true"/> when the value passes.</returns>
 internal delegate bool SpanCheck(ReadOnlySpan<char> value);
 
+/// <summary>Checks and normalises a value in one pass.</summary>
+internal delegate bool TryNormalizeText(string value, out string normalized);
+
 /// <summary>
 /// One identifier check as an <see cref="IValueNormalizer"/>: the issue code, the check, the canonical form of a valid
 /// value and the message (French or English, by the UI culture's language). Immutable.
@@ -17,8 +20,21 @@ internal sealed class IdentifierValidator(string code, SpanCheck check, Func<str
 
     public bool IsValid(ReadOnlySpan<char> value) => check(value);
 
+    private TryNormalizeText? _onePass;
+
+    /// <summary>A validator whose check also gives the normalised value (one pass instead of a check then a normalisation).</summary>
+    public static IdentifierValidator Create(string code, SpanCheck check, TryNormalizeText tryNormalize, Func<string, bool, string> message) =>
+        new(code, check, v => tryNormalize(v, out var n) ? n : v, message) { _onePass = tryNormalize };
+
     public bool TryNormalize(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized)
     {
+        if (_onePass is { } both)
+        {
+            var ok = both(value, out var text);
+            normalized = ok ? text : null;
+            return ok;
+        }
+
         if (!check(value))
         {
             normalized = null;

@@ -27,7 +27,7 @@ public static class IdentifierValidators
     public static IValueNormalizer Bic { get; } = new IdentifierValidator(IssueCodes.InvalidBic, global::Import.Sdk.Commerce.Identifiers.Bic.IsValid, IdentifierValidator.Compact, BicMessage);
 
     /// <summary>Gets the country check (ISO alpha-2 or alpha-3 code, French or English name): code <c>invalid_format</c>; stores the ISO 3166-1 alpha-2 code.</summary>
-    public static IValueNormalizer Country { get; } = new IdentifierValidator(IssueCodes.InvalidFormat, static v => Countries.TryNormalize(v, out _), static v => Countries.TryNormalize(v, out var code) ? code : v, CountryMessage);
+    public static IValueNormalizer Country { get; } = IdentifierValidator.Create(IssueCodes.InvalidFormat, static v => Countries.TryNormalize(v, out _), static (string v, out string code) => Countries.TryNormalize(v, out code), CountryMessage);
 
     private static string SirenMessage(string value, bool french)
     {

@@ -20,6 +20,11 @@ public static class Siren
     /// <returns><see langword="true"/> when the SIREN is valid.</returns>
     public static bool IsValid(ReadOnlySpan<char> value)
     {
+        if (value.Length == Length && IdentifierText.AllDigits(value))
+        {
+            return IdentifierText.IsLuhnValid(value); // already compact, the usual case
+        }
+
         Span<char> digits = stackalloc char[Length];
         return IdentifierText.TryCompactExact(value, digits) && IsValidCompact(digits);
     }

@@ -23,8 +23,13 @@ public static class Siret
     /// <returns><see langword="true"/> when the SIRET is valid.</returns>
     public static bool IsValid(ReadOnlySpan<char> value)
     {
-        Span<char> digits = stackalloc char[Length];
-        if (!IdentifierText.TryCompactExact(value, digits) || !IdentifierText.AllDigits(digits))
+        Span<char> buffer = stackalloc char[Length];
+        ReadOnlySpan<char> digits = buffer;
+        if (value.Length == Length && IdentifierText.AllDigits(value))
+        {
+            digits = value; // already compact, the usual case
+        }
+        else if (!IdentifierText.TryCompactExact(value, buffer) || !IdentifierText.AllDigits(buffer))
         {
             return false;
         }
