@@ -41,6 +41,9 @@ internal sealed record ScenarioResult
     /// </summary>
     public long FirstRunPeakWorkingSetBytes { get; init; }
 
+    /// <summary>Gets the number of rounds (child processes) this result is the median of (<c>--rounds</c>); its peaks are the highest of them.</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>Gets <see cref="FirstRunPeakWorkingSetBytes"/> in MiB.</summary>
     public double FirstRunPeakWorkingSetMiB => FirstRunPeakWorkingSetBytes / 1_048_576.0;
 

@@ -14,7 +14,7 @@ namespace Import.Sdk.Benchmarks.Throughput;
 /// targets (PASS/FAIL, printed, never asserted), and writes it as JSON and markdown.
 /// </summary>
 /// <remarks>
-/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N] [--xlsx]</c>;
+/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N] [--xlsx] [--rounds N]</c>;
 /// <c>--ladder</c> adds the diagnostic scenarios that attribute the CPU time of a simulate (<see cref="LadderEntities"/>);
 /// <c>--xlsx</c> adds the XLSX reader scenarios (ours, ExcelDataReader, a bare zip + XML floor) on workbooks made from the same rows.
 /// The children run with <c>DOTNET_gcServer=0</c> and <c>DOTNET_gcConcurrent=0</c>, the settings of the csproj: workstation
@@ -37,6 +37,7 @@ internal static class ThroughputHarness
         var rows = int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
         var smallRows = int.Parse(Option(args, "--sqlite-rows") ?? "100000", CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds") ?? "1", CultureInfo.InvariantCulture);
         var dataDirectory = Path.GetFullPath(Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "import-sdk-bench"));
         var artifacts = Path.GetFullPath(Option(args, "--artifacts") ?? Path.Combine("BenchmarkDotNet.Artifacts", "throughput"));
         var only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -103,19 +104,40 @@ internal static class ThroughputHarness
             ]);
         }
 
-        var results = new List<(string Label, ScenarioResult Result)>();
-        foreach (var (label, scenario, file, expected, childBatch) in plan)
+        // Each round runs the whole plan once; with --rounds N each scenario keeps its median round, so that a ratio is not
+        // taken between a fast moment of one child and a slow moment of another (the machine drifts by tens of percent).
+        var byEntry = new List<ScenarioResult>[plan.Count];
+        for (var round = 1; round <= rounds; round++)
         {
-            if (only is not null && !only.Contains(scenario, StringComparer.Ordinal))
+            for (var i = 0; i < plan.Count; i++)
             {
-                continue;
-            }
+                var (label, scenario, file, expected, childBatch) = plan[i];
+                if (only is not null && !only.Contains(scenario, StringComparer.Ordinal))
+                {
+                    continue;
+                }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {label}: {scenario} on {Path.GetFileName(file)} ({expected:N0} rows), cold + {runs} warm runs, own process"));
-            var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory, childBatch);
-            if (result is not null)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {label}: {scenario} on {Path.GetFileName(file)} ({expected:N0} rows), cold + {runs} warm runs, own process{(rounds > 1 ? $", round {round}/{rounds}" : string.Empty)}"));
+                var result = await RunChildAsync(scenario, file, expected, runs, dataDirectory, childBatch);
+                if (result is not null)
+                {
+                    (byEntry[i] ??= []).Add(result);
+                }
+            }
+        }
+
+        var results = new List<(string Label, ScenarioResult Result)>();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (byEntry[i] is { Count: > 0 } all)
             {
-                results.Add((label, result));
+                var median = all.OrderBy(r => r.WarmMedianSeconds).ElementAt(all.Count / 2);
+                results.Add((plan[i].Label, median with
+                {
+                    PeakWorkingSetBytes = all.Max(r => r.PeakWorkingSetBytes),
+                    FirstRunPeakWorkingSetBytes = all.Max(r => r.FirstRunPeakWorkingSetBytes),
+                    Rounds = all.Count,
+                }));
             }
         }
 
@@ -287,6 +309,12 @@ internal static class ThroughputHarness
         text.AppendLine(FormatTable(["target (PERFORMANCE.md)", "measured", "verdict"], targets.Select(t => new[] { t.Target, t.Measured, t.Verdict }).ToList()));
         text.AppendLine();
         text.AppendLine("warm s = median of the warm runs (each after a full GC, in the same process as the cold run); rows/s, × R and × raw INSERT use it (the targets' ratios).");
+        var rounds = results.Count == 0 ? 1 : results.Max(x => x.Result.Rounds);
+        if (rounds > 1)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"each row is the median of {rounds} rounds (a child process each) of that scenario; its peaks are the highest of them."));
+        }
+
         text.AppendLine("CPU s = process CPU time (all threads) of that run; × R (CPU) compares rows per CPU second, which holds better than wall time when other processes load the machine.");
         text.AppendLine($"load average before / after: {loadBefore} / {loadAfter} (2 cores: above ~1 the figures were taken under load; quote ratios, not times)");
 
