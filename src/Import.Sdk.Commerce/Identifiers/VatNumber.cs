@@ -90,13 +90,14 @@ public static class VatNumber
 
     private static int FrenchKey(ReadOnlySpan<char> sirenDigits)
     {
-        var remainder = 0;
+        // Nine digits fit an int: one remainder at the end instead of one a digit.
+        var number = 0;
         foreach (var c in sirenDigits)
         {
-            remainder = ((remainder * 10) + (c - '0')) % 97;
+            number = (number * 10) + (c - '0');
         }
 
-        return (12 + (3 * remainder)) % 97;
+        return (12 + (3 * (number % 97))) % 97;
     }
 
     private static bool IsValidFrench(ReadOnlySpan<char> body)

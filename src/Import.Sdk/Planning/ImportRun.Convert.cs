@@ -17,8 +17,11 @@ internal sealed partial class ImportRun
     private IRecordRule[] _rules = [];
     private bool[] _needed = []; // per field: required, or part of the key
 
+    private int _columns; // the header's width, read once
+
     private void PrepareConversion()
     {
+        _columns = _header.Count;
         _fields = [.. _schema.Fields];
         _validators = [.. _fields.Select(f => f.Validators.ToArray())];
         _rules = [.. _entity.Rules];
@@ -29,7 +32,8 @@ internal sealed partial class ImportRun
     private RowState ReadRow(ITabularReader reader)
     {
         _rows++;
-        var width = Math.Max(reader.FieldCount, _header.Count);
+        var fieldCount = reader.FieldCount;
+        var width = Math.Max(fieldCount, _columns);
         RowState row;
         if (_free.TryPop(out var recycled))
         {
@@ -55,7 +59,7 @@ internal sealed partial class ImportRun
             cells[i] = reader.GetString(i);
         }
 
-        row.FieldCount = reader.FieldCount;
+        row.FieldCount = fieldCount;
         row.ReaderProblem = reader.RowProblem;
         return row;
     }
@@ -160,7 +164,7 @@ internal sealed partial class ImportRun
             RowIssue(row, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, problem);
         }
 
-        if (row.FieldCount != _header.Count && !OnlyEmptyExtraCells(cells, row.FieldCount))
+        if (row.FieldCount != _columns && !OnlyEmptyExtraCells(cells, row.FieldCount))
         {
             RowIssue(row, null, null, IssueCodes.RaggedRow, IssueSeverity.Error, Msg(Messages.RaggedRow, row.FieldCount, _header.Count));
         }
