@@ -115,6 +115,7 @@ internal sealed partial class ImportRun
         Task? conversion = null;
         BatchWork? converting = null;
         long convertedBytes = 0; // where the reader stood at the end of the converted batch (the progress of that batch)
+        Task? next = null;
         var more = true;
         try
         {
@@ -124,7 +125,7 @@ internal sealed partial class ImportRun
                 more = await ReadBatchAsync(reader, reading).ConfigureAwait(false);
                 var readBytes = reader.BytesRead;
                 SizeKeyRegistry(readBytes, reader.TotalBytes);
-                Task? next = null;
+                next = null;
                 BatchWork? nextWork = null;
                 if (reading.Count > 0)
                 {
@@ -148,6 +149,7 @@ internal sealed partial class ImportRun
 
                 (reading, converted) = (converted, reading);
                 conversion = next;
+                next = null;
                 converting = nextWork;
                 convertedBytes = readBytes;
                 if (_degree == 1 && converted.Count > 0)
@@ -165,10 +167,18 @@ internal sealed partial class ImportRun
         }
         finally
         {
-            // Never leave a conversion running on rows of this run (after a sink failure or a cancellation).
-            if (conversion is { IsCompleted: false })
+            // Never leave a conversion running on rows of this run (after a failure or a cancellation): wait for both the one
+            // being planned and the one just started, observing (not rethrowing) what they threw.
+            foreach (var running in new[] { conversion, next })
             {
-                await conversion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                if (running is { IsCompleted: false })
+                {
+                    await running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                }
+                else
+                {
+                    _ = running?.Exception;
+                }
             }
         }
     }

@@ -74,6 +74,47 @@ public class ParallelismLawTests
         Assert.Equal(300, sink.GetRecords("accounts").Count); // the batches before the failing one were written, whole
     }
 
+    [Fact]
+    public async Task ExecuteAsync_SinkFailsWhileTheNextBatchConverts_NoConversionRunsAfterTheImportHasThrown()
+    {
+        var rows = Enumerable.Range(1, 600).Select(i => Some.Line($"C{i}", "Dupont")).ToArray();
+        var rule = new CountingSlowRule();
+        var sink = new FailingSink(failOnWrite: 2);
+        var pipeline = Some.Pipeline(sink, Some.AccountsEntity.WithRules(rule), o => o with { BatchSize = 100, MaxDegreeOfParallelism = 2 });
+
+        await Assert.ThrowsAsync<ImportException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
+        var callsWhenThrown = rule.Calls;
+        await Task.Delay(300);
+
+        Assert.Equal(callsWhenThrown, rule.Calls); // the batch that was converting finished before the import returned
+        Assert.InRange(callsWhenThrown, 200, 600);
+    }
+
+    private sealed class CountingSlowRule : IRecordRule
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void Validate(RecordContext record)
+        {
+            Thread.SpinWait(20_000); // a slow host rule: conversion lags behind planning
+            Interlocked.Increment(ref _calls);
+        }
+    }
+
+    private sealed class FailingSink(int failOnWrite) : IImportSink
+    {
+        private readonly InMemorySink _inner = new();
+        private int _writes;
+
+        public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            _inner.LookupAsync(schema, keyFields, keys, cancellationToken);
+
+        public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default) =>
+            ++_writes == failOnWrite ? throw new ImportException("the store is full") : _inner.WriteAsync(changes, cancellationToken);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
