@@ -14,21 +14,19 @@ internal delegate bool TryNormalizeText(string value, out string normalized);
 /// One identifier check as an <see cref="IValueNormalizer"/>: the issue code, the check, the canonical form of a valid
 /// value and the message (French or English, by the UI culture's language). Immutable.
 /// </summary>
-internal sealed class IdentifierValidator(string code, SpanCheck check, Func<string, string> normalize, Func<string, bool, string> message) : IValueNormalizer
+internal sealed class IdentifierValidator(string code, SpanCheck check, Func<string, string> normalize, Func<string, bool, string> message, TryNormalizeText? onePass = null) : IValueNormalizer
 {
     public string Code { get; } = code;
 
     public bool IsValid(ReadOnlySpan<char> value) => check(value);
 
-    private TryNormalizeText? _onePass;
-
     /// <summary>A validator whose check also gives the normalised value (one pass instead of a check then a normalisation).</summary>
     public static IdentifierValidator Create(string code, SpanCheck check, TryNormalizeText tryNormalize, Func<string, bool, string> message) =>
-        new(code, check, v => tryNormalize(v, out var n) ? n : v, message) { _onePass = tryNormalize };
+        new(code, check, v => tryNormalize(v, out var n) ? n : v, message, tryNormalize);
 
     public bool TryNormalize(string value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? normalized)
     {
-        if (_onePass is { } both)
+        if (onePass is { } both)
         {
             var ok = both(value, out var text);
             normalized = ok ? text : null;
