@@ -34,6 +34,11 @@ internal static partial class ValueParsers
     /// </summary>
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
     {
+        if (text.IsEmpty || (IsPrintableAscii(text[0]) && IsPrintableAscii(text[^1])))
+        {
+            return text; // most cells: nothing to trim
+        }
+
         int start = 0;
         int end = text.Length - 1;
         while (start <= end && IsTrimmable(text[start]))
@@ -48,6 +53,8 @@ internal static partial class ValueParsers
 
         return text.Slice(start, end - start + 1);
     }
+
+    private static bool IsPrintableAscii(char c) => (uint)(c - '!') <= '~' - '!';
 
     private static bool IsTrimmable(char c) =>
         c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f' or '\u00A0' or '\u202F' or '\uFEFF';

@@ -33,13 +33,16 @@ public sealed record ImportOptions
     public int MaxIssues { get; init; } = 100_000;
 
     /// <summary>
-    /// Gets the most threads an import uses at once: the importing flow reads the file, plans and writes, in file order, while up
-    /// to this number minus one other threads convert and check the next rows. The report is the same whatever the value.
+    /// Gets the most threads an import works on at once. Each takes a batch whole: it reads it from the file (one batch at a
+    /// time, in file order), converts and checks its rows, then plans and writes it (one batch at a time, in file order). The
+    /// report, the sink's calls and the store are the same whatever the value; a failure is the first in file order, after the
+    /// batches before it were written.
     /// </summary>
     /// <value>
-    /// The default value (<see langword="null"/>) is the number of processors, at most 4. With 1, every row is converted on the
+    /// The default value (<see langword="null"/>) is the number of processors, at most 4. With 1, the whole import runs on the
     /// importing flow. Above 1, the entity's <see cref="IFieldValidator"/>s and <see cref="IRecordRule"/>s are called from several
-    /// threads (for different rows) and must be thread-safe, as the built-in ones are.
+    /// threads (for different rows) and must be thread-safe, as the built-in ones are; one batch more than this number is held
+    /// in memory.
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
 using Import.Sdk.Resources;
@@ -9,7 +8,6 @@ namespace Import.Sdk.Planning;
 internal sealed partial class ImportRun
 {
     private object?[]? _defaults;
-    private readonly Stack<RowState> _free = new();
 
     // The schema's lists as arrays, once per run: no interface call nor boxed enumerator per row.
     private FieldDefinition[] _fields = [];
@@ -28,24 +26,27 @@ internal sealed partial class ImportRun
         _needed = [.. _fields.Select(f => f.IsRequired || _map.IsKey(f.Index))];
     }
 
-    /// <summary>Reads a row's cells into a recycled or new row (on the importing flow: the reader is not thread-safe).</summary>
-    private RowState ReadRow(ITabularReader reader)
+    /// <summary>
+    /// Reads a row's cells into a recycled row of the lane or a new row, in the lane's reading turn (the reader is not
+    /// thread-safe). The lane converts the row on the same thread, while its cells are still in the cache.
+    /// </summary>
+    private RowState ReadRow(ITabularReader reader, BatchLane lane)
     {
         _rows++;
         var fieldCount = reader.FieldCount;
         var width = Math.Max(fieldCount, _columns);
         RowState row;
-        if (_free.TryPop(out var recycled))
+        if (lane.Free.TryPop(out var recycled))
         {
             // An accepted row of an earlier batch: nothing refers to its arrays any more (its values only when they were not written).
             var reused = recycled.Cells.Length == width ? recycled.Cells : new string[width];
-            var free = recycled.Values;
+            var values = recycled.Values;
             if (_execute)
             {
-                free = new object?[_fields.Length]; // the sink was handed the old one
+                values = new object?[_fields.Length]; // the sink was handed the old one
             }
 
-            recycled.Reset(reader.RowNumber, reused, free);
+            recycled.Reset(reader.RowNumber, reused, values);
             row = recycled;
         }
         else
@@ -54,79 +55,21 @@ internal sealed partial class ImportRun
         }
 
         var cells = row.Cells;
-        for (var i = 0; i < width; i++)
+        if (lane.CellReader is { } csv)
         {
-            cells[i] = reader.GetString(i);
+            csv.CopyCells(cells);
+        }
+        else
+        {
+            for (var i = 0; i < width; i++)
+            {
+                cells[i] = reader.GetString(i);
+            }
         }
 
         row.FieldCount = fieldCount;
         row.ReaderProblem = reader.RowProblem;
         return row;
-    }
-
-    private const int ChunkRows = 64;
-    private readonly ConcurrentStack<RowConverter> _converters = new(); // lock-free; a bag's thread-local lists cost a locked steal whenever the importing flow changes thread
-    private RowConverter? _inline; // the importing flow's own converter (MaxDegreeOfParallelism 1)
-
-    /// <summary>Converts a batch on this flow.</summary>
-    private void ConvertBatch(List<RowState> batch)
-    {
-        var converter = _inline ??= new RowConverter(this);
-        foreach (var row in batch)
-        {
-            converter.Convert(row);
-        }
-    }
-
-    /// <summary>Converts a batch on up to <see cref="_degree"/> - 1 thread-pool threads (the importing flow reads and plans meanwhile), by chunks of rows taken in turn.</summary>
-    private (Task Task, BatchWork Work) ConvertBatchAsync(List<RowState> batch)
-    {
-        var work = new BatchWork(batch);
-        var workers = Math.Max(1, Math.Min(_degree - 1, (batch.Count + ChunkRows - 1) / ChunkRows));
-        if (workers == 1)
-        {
-            return (Task.Run(() => ConvertChunks(work), _ct), work);
-        }
-
-        var tasks = new Task[workers];
-        for (var i = 0; i < workers; i++)
-        {
-            tasks[i] = Task.Run(() => ConvertChunks(work), _ct);
-        }
-
-        return (Task.WhenAll(tasks), work);
-    }
-
-    /// <summary>Converts the chunks of a batch no thread has taken yet (the workers take the others): the importing flow helps before waiting.</summary>
-    private void ConvertChunks(BatchWork work)
-    {
-        var converter = RentConverter();
-        try
-        {
-            var rows = work.Rows;
-            int start;
-            while ((start = Interlocked.Add(ref work.Next, ChunkRows) - ChunkRows) < rows.Count)
-            {
-                _ct.ThrowIfCancellationRequested();
-                var end = Math.Min(start + ChunkRows, rows.Count);
-                for (var i = start; i < end; i++)
-                {
-                    converter.Convert(rows[i]);
-                }
-            }
-        }
-        finally
-        {
-            _converters.Push(converter);
-        }
-    }
-
-    private RowConverter RentConverter() => _converters.TryPop(out var converter) ? converter : new RowConverter(this);
-
-    private sealed class BatchWork(List<RowState> rows)
-    {
-        public readonly List<RowState> Rows = rows;
-        public int Next;
     }
 
     /// <summary>What one thread needs to convert rows: its own record context for the rules.</summary>
@@ -277,6 +220,9 @@ internal sealed partial class ImportRun
     }
 
     /// <summary>Converts one cell to the field's type and checks it. Never throws.</summary>
+    // Boxed once: delays, quantities and counts are mostly small (one allocation less per such cell). Read-only after start-up.
+    private static readonly object[] SmallIntegers = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
+
     private bool TryConvert(FieldDefinition field, string cell, out object? value, out string code, out string message)
     {
         value = null;
@@ -305,7 +251,7 @@ internal sealed partial class ImportRun
                     return false;
                 }
 
-                value = l;
+                value = (ulong)l < (ulong)SmallIntegers.Length ? SmallIntegers[l] : l;
                 return true;
             case FieldType.Decimal:
                 if (!ValueParsers.TryParseDecimal(span, _map.NumberStyle, out var d))

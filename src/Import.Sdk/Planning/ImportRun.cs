@@ -105,84 +105,116 @@ internal sealed partial class ImportRun
     }
 
     /// <summary>
-    /// Reads the file batch by batch. A batch is converted and checked while the next one is read (on other threads when
-    /// <see cref="ImportOptions.MaxDegreeOfParallelism"/> allows), then staged and planned in file order on this flow.
+    /// Reads, converts and plans the file batch by batch, on <see cref="ImportOptions.MaxDegreeOfParallelism"/> lanes. A lane
+    /// takes a batch whole: it reads it (in turn: one reader), converts and checks it on the same thread while the cells are
+    /// still in its cache, then plans it (in turn: batches are planned in file order, one at a time). While one lane converts,
+    /// the next one reads; no cell crosses to another core.
     /// </summary>
     private async Task ReadAndPlanAsync(ITabularReader reader)
     {
-        var reading = new List<RowState>(_options.BatchSize);
-        var converted = new List<RowState>(_options.BatchSize);
-        Task? conversion = null;
-        BatchWork? converting = null;
-        long convertedBytes = 0; // where the reader stood at the end of the converted batch (the progress of that batch)
-        Task? next = null;
-        var more = true;
+        _defaults ??= ConvertDefaults();
+        if (_degree == 1)
+        {
+            await RunLaneAsync(reader, new BatchLane(this, reader, 0, 1, null)).ConfigureAwait(false);
+            return;
+        }
+
+        var lanes = _degree + 1; // one spare: see LaneTurns
+        using var turns = new LaneTurns(_degree);
+        var tasks = new Task[lanes];
+        for (var i = 1; i < lanes; i++)
+        {
+            var lane = new BatchLane(this, reader, i, lanes, turns);
+            tasks[i] = Task.Run(() => RunLaneAsync(reader, lane), CancellationToken.None);
+        }
+
+        tasks[0] = RunLaneAsync(reader, new BatchLane(this, reader, 0, lanes, turns));
         try
         {
-            while (more)
-            {
-                _ct.ThrowIfCancellationRequested();
-                more = await ReadBatchAsync(reader, reading).ConfigureAwait(false);
-                var readBytes = reader.BytesRead;
-                SizeKeyRegistry(readBytes, reader.TotalBytes);
-                next = null;
-                BatchWork? nextWork = null;
-                if (reading.Count > 0)
-                {
-                    _defaults ??= ConvertDefaults();
-                    if (_degree == 1)
-                    {
-                        ConvertBatch(reading);
-                    }
-                    else
-                    {
-                        (next, nextWork) = ConvertBatchAsync(reading);
-                    }
-                }
-
-                if (converted.Count > 0)
-                {
-                    ConvertChunks(converting!); // help with what is left of it rather than wait
-                    await conversion!.ConfigureAwait(false);
-                    await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
-                }
-
-                (reading, converted) = (converted, reading);
-                conversion = next;
-                next = null;
-                converting = nextWork;
-                convertedBytes = readBytes;
-                if (_degree == 1 && converted.Count > 0)
-                {
-                    await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
-                }
-            }
-
-            if (converted.Count > 0)
-            {
-                ConvertChunks(converting!);
-                await conversion!.ConfigureAwait(false);
-                await PlanBatchAsync(converted, convertedBytes, reader.TotalBytes).ConfigureAwait(false);
-            }
+            await Task.WhenAll(tasks).ConfigureAwait(false);
         }
-        finally
+        catch when (turns.Failure is not null)
         {
-            // Never leave a conversion running on rows of this run (after a failure or a cancellation): wait for both the one
-            // being planned and the one just started, observing (not rethrowing) what they threw.
-            foreach (var running in new[] { conversion, next })
-            {
-                if (running is { IsCompleted: false })
-                {
-                    await running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-                }
-                else
-                {
-                    _ = running?.Exception;
-                }
-            }
+            // Every lane has stopped: rethrow what stopped the first one, not the aborts it caused in the others.
+            turns.Failure.Throw();
         }
     }
 
+    /// <summary>One lane: its batches are the lane's number, then every <c>lanes</c>-th one.</summary>
+    private async Task RunLaneAsync(ITabularReader reader, BatchLane lane)
+    {
+        var turns = lane.Turns;
+        var n = (long)lane.Index;
+        try
+        {
+            if (turns is not null)
+            {
+                await turns.EnterAsync(lane).ConfigureAwait(false);
+            }
+
+            for (; ; n += lane.Count)
+            {
+                if (turns is not null)
+                {
+                    await turns.TakeAsync(turns.Reading, n, lane).ConfigureAwait(false);
+                }
+
+                if (_endOfFile)
+                {
+                    turns?.Reading.Advance(); // lets the other lanes see the end too
+                    return;
+                }
+
+                _ct.ThrowIfCancellationRequested();
+                var more = await ReadBatchAsync(reader, lane).ConfigureAwait(false);
+                lane.BytesRead = reader.BytesRead;
+                lane.RowsRead = _rows;
+                _endOfFile = !more;
+                turns?.Reading.Advance();
+
+                if (lane.Batch.Count > 0)
+                {
+                    lane.Convert();
+                }
+
+                if (turns is not null)
+                {
+                    await turns.TakeAsync(turns.Planning, n, lane).ConfigureAwait(false);
+                }
+
+                _ct.ThrowIfCancellationRequested(); // nothing planned once cancelled, whatever the lanes had read
+                await PlanBatchAsync(lane, reader.TotalBytes).ConfigureAwait(false);
+                turns?.Planning.Advance();
+                if (!more)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (turns is not null && ex is not LaneStoppedException)
+        {
+            // Fail in file order, as on one lane: the batches before this one are planned (and written) first. Then the other
+            // lanes stop at their next turn instead of waiting for this one forever.
+            turns.Leave(lane);
+            try
+            {
+                await turns.Planning.WaitAsync(n).ConfigureAwait(false);
+            }
+            catch (LaneStoppedException)
+            {
+                // A batch before this one failed first: its exception is the run's.
+            }
+
+            turns.Abort(ex);
+            throw;
+        }
+        finally
+        {
+            turns?.Leave(lane);
+        }
+    }
+
+    private bool _endOfFile; // read and written in the reading turn only
     private bool _keysSized;
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
@@ -190,21 +222,26 @@ internal sealed partial class ImportRun
     /// Once a few megabytes are read, sizes the key registry for the rows the file should hold (its size over the bytes a row
     /// takes so far, plus a margin): one table instead of doubling and rehashing a dozen times. Only a hint: it still grows past.
     /// </summary>
-    private void SizeKeyRegistry(long bytesRead, long? totalBytes)
+    private void SizeKeyRegistry(long bytesRead, long rowsRead, long? totalBytes)
     {
-        if (_keysSized || totalBytes is not { } total || bytesRead < 8 << 20 || _rows == 0)
+        if (_keysSized || totalBytes is not { } total || bytesRead < 8 << 20 || rowsRead == 0)
         {
             return;
         }
 
         _keysSized = true;
-        var estimate = (long)(total / ((double)bytesRead / _rows) * 1.15);
+        var estimate = (long)(total / ((double)bytesRead / rowsRead) * 1.15);
         _keys.EnsureCapacity(Math.Min(estimate, 64_000_000));
     }
 
-    /// <summary>Reads up to a batch of rows (their cells only). Returns whether the file may have more.</summary>
-    private async ValueTask<bool> ReadBatchAsync(ITabularReader reader, List<RowState> batch)
+    /// <summary>
+    /// Reads up to a batch of rows (their cells only) in the lane's reading turn. Returns whether the file may have more.
+    /// A file that cannot be read further ends the reading; its issue waits in the lane for the planning turn (the report is
+    /// not thread-safe).
+    /// </summary>
+    private async ValueTask<bool> ReadBatchAsync(ITabularReader reader, BatchLane lane)
     {
+        var batch = lane.Batch;
         batch.Clear();
         while (batch.Count < _options.BatchSize)
         {
@@ -216,12 +253,12 @@ internal sealed partial class ImportRun
             }
             catch (MalformedFileException ex)
             {
-                AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
+                lane.ReadFailure = (ex.Row, ex.Message, _rows == 0);
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
             {
-                AddFileIssue(reader.RowNumber + 1, IssueCodes.MalformedFile, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}");
+                lane.ReadFailure = (reader.RowNumber + 1, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}", _rows == 0);
                 return false;
             }
 
@@ -230,14 +267,29 @@ internal sealed partial class ImportRun
                 return false;
             }
 
-            batch.Add(ReadRow(reader));
+            batch.Add(ReadRow(reader, lane));
         }
 
         return true;
     }
 
-    private async Task PlanBatchAsync(List<RowState> batch, long bytesDone, long? totalBytes)
+    /// <summary>Plans the lane's batch in its planning turn: the key registry, the report and the sink see batches in file order.</summary>
+    private async Task PlanBatchAsync(BatchLane lane, long? totalBytes)
     {
+        if (lane.ReadFailure is { } failure)
+        {
+            lane.ReadFailure = null;
+            _fileRejected |= failure.NothingRead;
+            AddIssue(new ImportIssue(failure.Row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, failure.Message));
+        }
+
+        var batch = lane.Batch;
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        SizeKeyRegistry(lane.BytesRead, lane.RowsRead, totalBytes);
         var touched = 0;
         foreach (var row in batch)
         {
@@ -264,13 +316,13 @@ internal sealed partial class ImportRun
 
                 row.Existing = null;
                 row.Key = null;
-                _free.Push(row);
+                lane.Free.Push(row); // the lane reads its next batch into it, on this lane's thread
             }
         }
 
         _done += batch.Count;
         batch.Clear();
-        _progress?.Report(new ImportProgress(_done, bytesDone, totalBytes));
+        _progress?.Report(new ImportProgress(_done, lane.BytesRead, totalBytes));
     }
 
     private ImportReport BuildReport()

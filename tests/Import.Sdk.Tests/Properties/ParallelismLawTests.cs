@@ -90,6 +90,118 @@ public class ParallelismLawTests
         Assert.InRange(callsWhenThrown, 200, 600);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task SimulateAsync_FileUnreadablePastARow_SameReportOnEveryDegree(int degree)
+    {
+        // 1,000 rows, unreadable past row 651 (the middle of the seventh batch): the rows before are imported, then one malformed_file issue.
+        var rows = Enumerable.Range(1, 1000).Select(i => Some.Line($"C{i}", i % 97 == 0 ? "" : "Dupont")).ToArray();
+        var reference = await UnreadablePipeline(1, 650).SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake")));
+
+        var report = await UnreadablePipeline(degree, 650).SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake")));
+
+        Assert.Equal(new ImportTotals(650, 644, 0, 0, 6), report.Totals);
+        Assert.Equal(reference.Issues, report.Issues);
+        var unreadable = Assert.Single(report.IssuesOf(IssueCodes.MalformedFile));
+        Assert.Equal((652, "no more rows after 650"), (unreadable.Row, unreadable.Message));
+        Assert.False(report.IsFileRejected);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SinkFailsOnAnEarlierBatchWhileALaterBatchFails_TheEarlierFailureIsTheOutcome()
+    {
+        // Batch 2 (rows 201-300) fails in the sink; batch 4 holds a row whose rule throws. In file order, the sink fails first.
+        var rows = Enumerable.Range(1, 800).Select(i => Some.Line($"C{i}", i == 421 ? "Boom" : "Dupont")).ToArray();
+        var sink = new FailingSink(failOnWrite: 3);
+        var pipeline = Some.Pipeline(sink, Some.AccountsEntity.WithRules(new ThrowingRule()), o => o with { BatchSize = 100, MaxDegreeOfParallelism = 4 });
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
+
+        Assert.Equal("the store is full", ex.Message);
+    }
+
+    [Fact]
+    public async Task SimulateAsync_CancelledWithSeveralLanes_ThrowsAndNothingRunsAfterwards()
+    {
+        using var cts = new CancellationTokenSource();
+        var rows = Enumerable.Range(1, 2000).Select(i => Some.Line($"C{i}", "Dupont")).ToArray();
+        var rule = new CountingSlowRule();
+        var progress = new RecordingProgress(p =>
+        {
+            if (p.RowsDone >= 500)
+            {
+                cts.Cancel();
+            }
+        });
+        var pipeline = Some.Pipeline(new InMemorySink(), Some.AccountsEntity.WithRules(rule), o => o with { BatchSize = 100, MaxDegreeOfParallelism = 4 });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows))), progress, cts.Token));
+        var callsWhenThrown = rule.Calls;
+        await Task.Delay(300);
+
+        Assert.Equal(callsWhenThrown, rule.Calls);
+        Assert.InRange(callsWhenThrown, 500, 1000); // the batches being converted by the other lanes at most, never the rest of the file
+        Assert.Equal(500, progress.Reports[^1].RowsDone); // no batch was planned once cancelled
+    }
+
+    /// <summary>A pipeline whose reader of <c>.fake</c> files reads CSV but gives up after <paramref name="rows"/> data rows.</summary>
+    private static IImportPipeline UnreadablePipeline(int degree, int rows) => new ImportPipelineBuilder()
+        .UseEntity(Some.AccountsEntity)
+        .UseSink(new InMemorySink())
+        .AddReader(new GivingUpReaderProvider(rows))
+        .Configure(o => o with { BatchSize = 100, MaxDegreeOfParallelism = degree })
+        .Build();
+
+    private sealed class GivingUpReaderProvider(int rows) : ITabularReaderProvider
+    {
+        public string Format => "fake";
+
+        public bool CanRead(ReadOnlySpan<byte> head, string fileName) => fileName.EndsWith(".fake", StringComparison.Ordinal);
+
+        public async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, CancellationToken cancellationToken = default)
+        {
+            using var text = new StreamReader(stream);
+            var lines = (await text.ReadToEndAsync(cancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            return new GivingUpReader([.. lines.Select(l => l.Split(';'))], rows, totalBytes);
+        }
+    }
+
+    private sealed class GivingUpReader(string[][] lines, int rows, long? totalBytes) : ITabularReader
+    {
+        private int _index;
+
+        public SourceInfo Info { get; } = new("fake", null, ";", null, []);
+
+        public IReadOnlyList<string> Header => lines[0];
+
+        public int RowNumber => _index + 1;
+
+        public int FieldCount => lines[_index].Length;
+
+        public string? RowProblem => null;
+
+        public long BytesRead => _index;
+
+        public long? TotalBytes => totalBytes;
+
+        public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+        {
+            if (_index == rows)
+            {
+                throw new MalformedFileException($"no more rows after {rows}") { Row = rows + 2 };
+            }
+
+            _index++;
+            return new ValueTask<bool>(_index < lines.Length);
+        }
+
+        public string GetString(int index) => index < lines[_index].Length ? lines[_index][index] : string.Empty;
+
+        public ValueTask DisposeAsync() => default;
+    }
+
     private sealed class CountingSlowRule : IRecordRule
     {
         private int _calls;

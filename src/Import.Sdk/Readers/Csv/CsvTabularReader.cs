@@ -5,7 +5,7 @@ using Import.Sdk.Resources;
 namespace Import.Sdk.Readers.Csv;
 
 /// <summary>Reads CSV/TXT/TSV on CsvHelper 34's UTF-8 <see cref="CsvReader"/>; other encodings go through a transcoding stream.</summary>
-internal sealed class CsvTabularReader : ITabularReader
+internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
 {
     private const int HeadSize = 1 << 16;
     private readonly CsvReader _csv;
@@ -177,6 +177,18 @@ internal sealed class CsvTabularReader : ITabularReader
     }
 
     public string GetString(int index) => index < _csv.FieldCount ? _csv.GetString(index) : string.Empty;
+
+    public void CopyCells(string[] cells)
+    {
+        var csv = _csv;
+        var count = Math.Min(cells.Length, csv.FieldCount);
+        for (var i = 0; i < count; i++)
+        {
+            cells[i] = csv.GetString(i);
+        }
+
+        cells.AsSpan(count).Fill(string.Empty);
+    }
 
     public ValueTask DisposeAsync() => _csv.DisposeAsync();
 

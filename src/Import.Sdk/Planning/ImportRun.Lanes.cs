@@ -1,0 +1,231 @@
+using System.Runtime.ExceptionServices;
+
+namespace Import.Sdk.Planning;
+
+/// <summary>The lanes a run's batches go through (see <see cref="ReadAndPlanAsync"/>) and the turns they take.</summary>
+internal sealed partial class ImportRun
+{
+    /// <summary>
+    /// One lane of a run: the batch it holds, the rows it recycles (read, converted and planned by this lane only, so that a
+    /// recycled row stays in the cache of the thread that reuses it) and its own converter.
+    /// </summary>
+    private sealed class BatchLane
+    {
+        private readonly RowConverter _converter;
+
+        public BatchLane(ImportRun run, ITabularReader reader, int index, int count, LaneTurns? turns)
+        {
+            CellReader = reader as IRowCellReader;
+            Index = index;
+            Count = count;
+            Turns = turns;
+            Batch = new List<RowState>(run._options.BatchSize);
+            _converter = new RowConverter(run);
+        }
+
+        /// <summary>Gets the lane's number: its first batch.</summary>
+        public int Index { get; }
+
+        /// <summary>Gets the number of lanes: the step from one of this lane's batches to its next.</summary>
+        public int Count { get; }
+
+        /// <summary>Gets the reader as one that copies a row's cells in one call, when it does.</summary>
+        public IRowCellReader? CellReader { get; }
+
+        /// <summary>Gets the turns the lanes take, or <see langword="null"/> when there is only one lane.</summary>
+        public LaneTurns? Turns { get; }
+
+        /// <summary>Gets or sets a value indicating whether the lane holds one of the slots of <see cref="Turns"/>.</summary>
+        public bool HoldsSlot { get; set; }
+
+        public List<RowState> Batch { get; }
+
+        public Stack<RowState> Free { get; } = new();
+
+        /// <summary>Gets or sets where the reader stood at the end of the batch (its progress).</summary>
+        public long BytesRead { get; set; }
+
+        /// <summary>Gets or sets the rows read in the file up to the end of the batch.</summary>
+        public long RowsRead { get; set; }
+
+        /// <summary>Gets or sets why the file could not be read past the batch, reported in the batch's planning turn.</summary>
+        public (int Row, string Message, bool NothingRead)? ReadFailure { get; set; }
+
+        /// <summary>Converts and checks the batch's rows (outside any turn, on the thread that read them).</summary>
+        public void Convert()
+        {
+            foreach (var row in Batch)
+            {
+                _converter.Convert(row);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The two turns lanes take: reading (the reader is not thread-safe) and planning (in file order); and the slots that let
+    /// at most <see cref="ImportOptions.MaxDegreeOfParallelism"/> lanes work at once. There is one lane more than slots: a lane
+    /// that waits for its turn gives its slot up, and the spare lane works meanwhile instead of a core standing idle.
+    /// </summary>
+    private sealed class LaneTurns : IDisposable
+    {
+        private readonly object _gate = new();
+        private readonly SemaphoreSlim _slots;
+        private ExceptionDispatchInfo? _failure;
+
+        public LaneTurns(int slots)
+        {
+            _slots = new SemaphoreSlim(slots, slots);
+            Reading = new Turn(this);
+            Planning = new Turn(this);
+        }
+
+        /// <summary>Waits for a slot to work in.</summary>
+        public async ValueTask EnterAsync(BatchLane lane)
+        {
+            await _slots.WaitAsync().ConfigureAwait(false);
+            lane.HoldsSlot = true;
+        }
+
+        /// <summary>Gives the lane's slot up (it waits, or it is done).</summary>
+        public void Leave(BatchLane lane)
+        {
+            if (lane.HoldsSlot)
+            {
+                lane.HoldsSlot = false;
+                _slots.Release();
+            }
+        }
+
+        /// <summary>Waits for <paramref name="batch"/>'s turn; when it is not there yet, without holding a slot meanwhile.</summary>
+        public async ValueTask TakeAsync(Turn turn, long batch, BatchLane lane)
+        {
+            if (turn.IsCurrent(batch))
+            {
+                return;
+            }
+
+            Leave(lane);
+            await turn.WaitAsync(batch).ConfigureAwait(false);
+            await EnterAsync(lane).ConfigureAwait(false);
+        }
+
+        public void Dispose() => _slots.Dispose();
+
+        public Turn Reading { get; }
+
+        public Turn Planning { get; }
+
+        /// <summary>Gets what stopped the first lane that failed, if one did.</summary>
+        public ExceptionDispatchInfo? Failure
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _failure;
+                }
+            }
+        }
+
+        /// <summary>Stops every lane at its next turn (those waiting now included): a lane failed.</summary>
+        public void Abort(Exception exception)
+        {
+            lock (_gate)
+            {
+                if (_failure is not null || exception is LaneStoppedException)
+                {
+                    return;
+                }
+
+                _failure = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            Reading.Fail();
+            Planning.Fail();
+        }
+
+        /// <summary>Batch numbers taking a turn one after the other: batch n waits until batch n - 1 is done with it.</summary>
+        public sealed class Turn(LaneTurns owner)
+        {
+            private readonly List<(long Batch, TaskCompletionSource Waiter)> _waiting = [];
+            private long _current;
+            private bool _failed;
+
+            public bool IsCurrent(long batch)
+            {
+                lock (owner._gate)
+                {
+                    return !_failed && _current == batch;
+                }
+            }
+
+            /// <summary>Completes when it is <paramref name="batch"/>'s turn.</summary>
+            public ValueTask WaitAsync(long batch)
+            {
+                lock (owner._gate)
+                {
+                    if (_failed)
+                    {
+                        return ValueTask.FromException(new LaneStoppedException());
+                    }
+
+                    if (_current == batch)
+                    {
+                        return ValueTask.CompletedTask;
+                    }
+
+                    // Continuations on the thread pool: the lane resumes on a thread of its own, not inside the one that let it go.
+                    var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _waiting.Add((batch, waiter));
+                    return new ValueTask(waiter.Task);
+                }
+            }
+
+            /// <summary>Ends the current batch's turn: the next batch's.</summary>
+            public void Advance()
+            {
+                TaskCompletionSource? next = null;
+                lock (owner._gate)
+                {
+                    _current++;
+                    for (var i = 0; i < _waiting.Count; i++)
+                    {
+                        if (_waiting[i].Batch == _current)
+                        {
+                            next = _waiting[i].Waiter;
+                            _waiting.RemoveAt(i);
+                            break;
+                        }
+                    }
+                }
+
+                next?.SetResult();
+            }
+
+            public void Fail()
+            {
+                TaskCompletionSource[] waiting;
+                lock (owner._gate)
+                {
+                    _failed = true;
+                    waiting = [.. _waiting.Select(w => w.Waiter)];
+                    _waiting.Clear();
+                }
+
+                foreach (var waiter in waiting)
+                {
+                    waiter.SetException(new LaneStoppedException());
+                }
+            }
+        }
+    }
+
+    /// <summary>Thrown in a lane that another lane's failure stopped: not the run's outcome (the other lane's exception is).</summary>
+    private sealed class LaneStoppedException : Exception
+    {
+        public LaneStoppedException()
+            : base("Another lane of the import failed.")
+        {
+        }
+    }
+}
