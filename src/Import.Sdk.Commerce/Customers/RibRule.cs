@@ -38,7 +38,7 @@ internal sealed class RibRule : IRecordRule
         var french = IdentifierValidator.IsFrench(record.UiCulture);
         if (bank is null || branch is null || account is null || key is null)
         {
-            var missing = string.Join(", ", Parts.Where(p => record.GetText(p) is null).Select(p => Label(record.Schema[p], french)));
+            var missing = Missing(record, french);
             record.ReportError(RibKey, IssueCodes.InvalidRib, french
                 ? $"RIB incomplet : code banque, code guichet, numéro de compte et clé RIB se renseignent ensemble ; manquant : {missing}. Complétez le RIB ou videz ces quatre colonnes."
                 : $"Incomplete RIB: bank code, branch code, account number and RIB key go together; missing: {missing}. Complete the RIB or leave the four columns empty.");
@@ -74,7 +74,7 @@ internal sealed class RibRule : IRecordRule
         var check = _check;
         if (check is null || !ReferenceEquals(check.Schema, schema))
         {
-            check = new SchemaCheck(schema, Parts.All(p => schema.TryGetField(p, out _)));
+            check = new SchemaCheck(schema, HasBankDetails(schema));
             _check = check;
         }
 
@@ -82,6 +82,13 @@ internal sealed class RibRule : IRecordRule
     }
 
     private static string Label(FieldDefinition field, bool french) => french ? field.LabelFr : field.LabelEn;
+
+    // The lambdas live in methods of their own: a lambda capturing a parameter allocates its closure on every call of the
+    // method that declares it, and Validate runs for every row.
+    private static string Missing(RecordContext record, bool french) =>
+        string.Join(", ", Parts.Where(p => record.GetText(p) is null).Select(p => Label(record.Schema[p], french)));
+
+    private static bool HasBankDetails(EntitySchema schema) => Parts.All(p => schema.TryGetField(p, out _));
 }
 
 /// <summary>Whether a rule applies to a schema (immutable, cached by the rule).</summary>

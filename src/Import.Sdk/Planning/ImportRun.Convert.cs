@@ -12,6 +12,7 @@ internal sealed partial class ImportRun
     // The schema's lists as arrays, once per run: no interface call nor boxed enumerator per row.
     private FieldDefinition[] _fields = [];
     private IFieldValidator[][] _validators = [];
+    private IValueNormalizer?[][] _normalizers = []; // per validator, itself when it also normalises (no type test per value)
     private IRecordRule[] _rules = [];
     private bool[] _needed = []; // per field: required, or part of the key
 
@@ -22,9 +23,23 @@ internal sealed partial class ImportRun
         _columns = _header.Count;
         _fields = [.. _schema.Fields];
         _validators = [.. _fields.Select(f => f.Validators.ToArray())];
+        _normalizers = [.. _validators.Select(v => v.Select(x => x as IValueNormalizer).ToArray())];
         _rules = [.. _entity.Rules];
         _needed = [.. _fields.Select(f => f.IsRequired || _map.IsKey(f.Index))];
+
+        // Columns only read as numbers, dates, booleans or codes: their cells need no string (see CellChars).
+        _cellSlots = new int[_columns];
+        var slot = 0;
+        for (var column = 0; column < _columns; column++)
+        {
+            var fields = _fields.Where(f => _map.FieldColumn[f.Index] == column).ToArray();
+            _cellSlots[column] = fields.Length > 0 && fields.All(f => f.Type is FieldType.Integer or FieldType.Decimal or FieldType.Date or FieldType.Boolean or FieldType.Enum)
+                ? slot++
+                : -1;
+        }
     }
+
+    private int[] _cellSlots = []; // per column: its place among the columns kept as characters, or -1
 
     /// <summary>
     /// Reads a row's cells into a recycled row of the lane or a new row, in the lane's reading turn (the reader is not
@@ -39,7 +54,7 @@ internal sealed partial class ImportRun
         if (lane.Free.TryPop(out var recycled))
         {
             // An accepted row of an earlier batch: nothing refers to its arrays any more (its values only when they were not written).
-            var reused = recycled.Cells.Length == width ? recycled.Cells : new string[width];
+            var reused = recycled.Cells.Length == width ? recycled.Cells : new string?[width];
             var values = recycled.Values;
             if (_execute)
             {
@@ -51,13 +66,20 @@ internal sealed partial class ImportRun
         }
         else
         {
-            row = new RowState(reader.RowNumber, new string[width], new object?[_fields.Length]);
+            row = new RowState(reader.RowNumber, new string?[width], new object?[_fields.Length]);
         }
 
         var cells = row.Cells;
         if (lane.CellReader is { } csv)
         {
-            csv.CopyCells(cells);
+            var chars = lane.Chars;
+            if (chars is not null)
+            {
+                row.CellBounds ??= new int[2 * chars.Count];
+            }
+
+            csv.CopyCells(cells, chars, row.CellBounds);
+            row.CellChars = chars?.Buffer; // after the copy: the buffer may have grown for this row
         }
         else
         {
@@ -119,10 +141,12 @@ internal sealed partial class ImportRun
         foreach (var f in _mappedFields)
         {
             var field = fields[f];
-            var cell = cells[fieldColumn[f]];
-            if (!TryConvert(field, cell, out var value, out var code, out var message))
+            var column = fieldColumn[f];
+            var cell = cells[column];
+            var raw = cell is null ? row.Cell(column, _cellSlots[column]) : cell;
+            if (!TryConvert(field, raw, cell, out var value, out var code, out var message))
             {
-                RowIssue(row, field, ValueParsers.Trim(cell).ToString(), code, IssueSeverity.Error, message);
+                RowIssue(row, field, ValueParsers.Trim(raw).ToString(), code, IssueSeverity.Error, message);
                 continue;
             }
 
@@ -170,7 +194,7 @@ internal sealed partial class ImportRun
     private int[] _mappedFields = [];
     private int[] _unmappedFilled = [];
 
-    private bool OnlyEmptyExtraCells(string[] cells, int fieldCount)
+    private bool OnlyEmptyExtraCells(string?[] cells, int fieldCount)
     {
         // Trailing empty cells (a separator at the end of every line) are not a ragged row; missing cells are.
         if (fieldCount < _header.Count)
@@ -198,7 +222,7 @@ internal sealed partial class ImportRun
         {
             if (_map.DefaultText[f] is { } text)
             {
-                if (TryConvert(fields[f], text, out var value, out _, out var message))
+                if (TryConvert(fields[f], text, text, out var value, out _, out var message))
                 {
                     defaults[f] = value;
                 }
@@ -223,12 +247,18 @@ internal sealed partial class ImportRun
     // Boxed once: delays, quantities and counts are mostly small (one allocation less per such cell). Read-only after start-up.
     private static readonly object[] SmallIntegers = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
 
-    private bool TryConvert(FieldDefinition field, string cell, out object? value, out string code, out string message)
+    /// <param name="field">The field.</param>
+    /// <param name="raw">The cell as found.</param>
+    /// <param name="cell">The cell as a string, or <see langword="null"/> when it is kept as characters (fields that are not text).</param>
+    /// <param name="value">The value; <see langword="null"/> for an empty cell.</param>
+    /// <param name="code">The issue code when the cell is not valid.</param>
+    /// <param name="message">The issue message when the cell is not valid.</param>
+    private bool TryConvert(FieldDefinition field, ReadOnlySpan<char> raw, string? cell, out object? value, out string code, out string message)
     {
         value = null;
         code = string.Empty;
         message = string.Empty;
-        var span = ValueParsers.Trim(cell);
+        var span = ValueParsers.Trim(raw);
         if (span.IsEmpty)
         {
             return true;
@@ -295,13 +325,13 @@ internal sealed partial class ImportRun
             case FieldType.TextList:
                 if (IsCanonicalList(field, span))
                 {
-                    value = span.Length == cell.Length ? cell : span.ToString();
+                    value = cell is not null && span.Length == cell.Length ? cell : span.ToString();
                     return true;
                 }
 
                 return TryConvertList(field, span, out value, out code, out message);
             default:
-                var text = span.Length == cell.Length ? cell : span.ToString();
+                var text = cell is not null && span.Length == cell.Length ? cell : span.ToString();
                 if (field.MaxLength is { } max && text.Length > max)
                 {
                     code = IssueCodes.TooLong;
@@ -316,10 +346,13 @@ internal sealed partial class ImportRun
                     return false;
                 }
 
-                foreach (var validator in _validators[field.Index])
+                var normalizers = _normalizers[field.Index];
+                var validators = _validators[field.Index];
+                for (var v = 0; v < validators.Length; v++)
                 {
+                    var validator = validators[v];
                     string? normalized = null;
-                    var valid = validator is IValueNormalizer normalizer
+                    var valid = normalizers[v] is { } normalizer
                         ? normalizer.TryNormalize(text, out normalized)
                         : validator.IsValid(text);
                     if (!valid)

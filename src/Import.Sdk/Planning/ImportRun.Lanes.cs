@@ -16,6 +16,7 @@ internal sealed partial class ImportRun
         public BatchLane(ImportRun run, ITabularReader reader, int index, int count, LaneTurns? turns)
         {
             CellReader = reader as IRowCellReader;
+            Chars = CellReader is not null && run._cellSlots.Any(s => s >= 0) ? new CellChars(run._cellSlots) : null;
             Index = index;
             Count = count;
             Turns = turns;
@@ -31,6 +32,9 @@ internal sealed partial class ImportRun
 
         /// <summary>Gets the reader as one that copies a row's cells in one call, when it does.</summary>
         public IRowCellReader? CellReader { get; }
+
+        /// <summary>Gets the characters of the batch's cells that are not made strings, when the reader can keep them so.</summary>
+        public CellChars? Chars { get; }
 
         /// <summary>Gets the turns the lanes take, or <see langword="null"/> when there is only one lane.</summary>
         public LaneTurns? Turns { get; }

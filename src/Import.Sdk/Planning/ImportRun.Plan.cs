@@ -420,7 +420,8 @@ internal sealed partial class ImportRun
     private void Reject(RowState row)
     {
         _rejectedCount++;
-        _rejected.Add(new ImportReport.RejectedRow(row.Row, row.Cells, string.Join(" | ", row.Errors ?? [])));
+        row.MaterializeCells(_cellSlots); // in the batch's planning turn: the lane's characters are still there
+        _rejected.Add(new ImportReport.RejectedRow(row.Row, [.. row.Cells.Select(c => c ?? string.Empty)], string.Join(" | ", row.Errors ?? [])));
     }
 
     private async Task PlanDeferredAsync()

@@ -243,6 +243,7 @@ internal sealed partial class ImportRun
     {
         var batch = lane.Batch;
         batch.Clear();
+        lane.Chars?.Clear();
         while (batch.Count < _options.BatchSize)
         {
             bool more;
@@ -317,6 +318,10 @@ internal sealed partial class ImportRun
                 row.Existing = null;
                 row.Key = null;
                 lane.Free.Push(row); // the lane reads its next batch into it, on this lane's thread
+            }
+            else
+            {
+                row.MaterializeCells(_cellSlots); // kept past the batch (rejected, or waiting for a reference): the lane's characters are not
             }
         }
 

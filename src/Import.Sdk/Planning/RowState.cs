@@ -6,7 +6,7 @@ namespace Import.Sdk.Planning;
 /// </summary>
 internal sealed class RowState
 {
-    public RowState(int row, string[] cells, object?[] values) => Reset(row, cells, values);
+    public RowState(int row, string?[] cells, object?[] values) => Reset(row, cells, values);
 
     public int Row { get; private set; }
 
@@ -21,7 +21,45 @@ internal sealed class RowState
 
     /// <summary>Gets or sets a value indicating whether the row was staged: its issues go straight to the report from then on.</summary>
     public bool Staged { get; set; }
-    public string[] Cells { get; private set; } = null!;
+    /// <summary>
+    /// Gets the row's cells. A cell kept as characters (see <see cref="CellChars"/>) is <see langword="null"/> here until
+    /// <see cref="MaterializeCells"/> makes it a string (for the errors file).
+    /// </summary>
+    public string?[] Cells { get; private set; } = null!;
+
+    /// <summary>Gets or sets the buffer the row's cells kept as characters are in, or <see langword="null"/> for none.</summary>
+    public char[]? CellChars { get; set; }
+
+    /// <summary>Gets or sets, per column kept as characters, where its cell starts in <see cref="CellChars"/> and its length.</summary>
+    public int[]? CellBounds { get; set; }
+
+    /// <summary>Gets a cell of the row as characters, wherever it is kept.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="slot">The column's place among those kept as characters, or -1.</param>
+    /// <returns>The cell.</returns>
+    public ReadOnlySpan<char> Cell(int column, int slot) => Cells[column] is { } text
+        ? text
+        : CellChars.AsSpan(CellBounds![2 * slot], CellBounds[(2 * slot) + 1]);
+
+    /// <summary>Makes strings of the cells kept as characters: the row is kept past its batch (rejected, or waiting for a reference).</summary>
+    /// <param name="slots">Per column, its place among the columns kept as characters, or -1.</param>
+    public void MaterializeCells(int[] slots)
+    {
+        if (CellChars is null)
+        {
+            return;
+        }
+
+        for (var column = 0; column < Cells.Length && column < slots.Length; column++)
+        {
+            if (Cells[column] is null && slots[column] >= 0)
+            {
+                Cells[column] = new string(Cell(column, slots[column]));
+            }
+        }
+
+        CellChars = null;
+    }
     public object?[] Values { get; private set; } = null!;
     public bool Rejected { get; set; }
     public List<string>? Errors { get; set; }
@@ -37,11 +75,12 @@ internal sealed class RowState
     /// <summary>Gets or sets a value indicating whether the row was accepted and nothing keeps it: it may carry a later row.</summary>
     public bool Recyclable { get; set; }
 
-    public void Reset(int row, string[] cells, object?[] values)
+    public void Reset(int row, string?[] cells, object?[] values)
     {
         Row = row;
         Cells = cells;
         Values = values;
+        CellChars = null;
         FieldCount = 0;
         ReaderProblem = null;
         Pending = null;

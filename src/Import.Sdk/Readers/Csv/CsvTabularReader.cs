@@ -178,13 +178,33 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
 
     public string GetString(int index) => index < _csv.FieldCount ? _csv.GetString(index) : string.Empty;
 
-    public void CopyCells(string[] cells)
+    public void CopyCells(string?[] cells, CellChars? chars, int[]? bounds)
     {
         var csv = _csv;
         var count = Math.Min(cells.Length, csv.FieldCount);
-        for (var i = 0; i < count; i++)
+        if (chars is null)
         {
-            cells[i] = csv.GetString(i);
+            for (var i = 0; i < count; i++)
+            {
+                cells[i] = csv.GetString(i);
+            }
+        }
+        else
+        {
+            var slots = chars.Slots;
+            for (var i = 0; i < count; i++)
+            {
+                var slot = i < slots.Length ? slots[i] : -1;
+                if (slot < 0)
+                {
+                    cells[i] = csv.GetString(i);
+                }
+                else
+                {
+                    bounds![2 * slot] = chars.Append(csv.GetSpan(i), out bounds[(2 * slot) + 1]);
+                    cells[i] = null;
+                }
+            }
         }
 
         cells.AsSpan(count).Fill(string.Empty);
