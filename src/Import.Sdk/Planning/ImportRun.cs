@@ -105,10 +105,11 @@ internal sealed partial class ImportRun
     }
 
     /// <summary>
-    /// Reads, converts and plans the file batch by batch, on <see cref="ImportOptions.MaxDegreeOfParallelism"/> lanes. A lane
-    /// takes a batch whole: it reads it (in turn: one reader), converts and checks it on the same thread while the cells are
-    /// still in its cache, then plans it (in turn: batches are planned in file order, one at a time). While one lane converts,
-    /// the next one reads; no cell crosses to another core.
+    /// Reads, converts and plans the file batch by batch, on lanes. A lane takes a batch whole: it reads it (in turn: one
+    /// reader), converts and checks it on the same thread while the cells are still in its cache, then plans it (in turn:
+    /// batches are planned in file order, one at a time). While one lane converts, the next one reads; no cell crosses to
+    /// another core. With <see cref="ImportOptions.MaxDegreeOfParallelism"/> 1, one lane on the importing flow; above, one
+    /// lane more than that number, of which that many work at once (see <see cref="LaneTurns"/>).
     /// </summary>
     private async Task ReadAndPlanAsync(ITabularReader reader)
     {
