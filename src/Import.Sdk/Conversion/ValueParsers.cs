@@ -54,6 +54,9 @@ internal static partial class ValueParsers
         return text.Slice(start, end - start + 1);
     }
 
+    /// <summary>Gets whether a non-empty text starts and ends with a printable ASCII character: <see cref="Trim"/> would return it whole.</summary>
+    internal static bool NeedsNoTrim(string text) => IsPrintableAscii(text[0]) && IsPrintableAscii(text[^1]);
+
     private static bool IsPrintableAscii(char c) => (uint)(c - '!') <= '~' - '!';
 
     private static bool IsTrimmable(char c) =>

@@ -27,6 +27,8 @@ internal sealed partial class ImportRun
         _rules = [.. _entity.Rules];
         _needed = [.. _fields.Select(f => f.IsRequired || _map.IsKey(f.Index))];
 
+        _plainTextMax = [.. _fields.Select(f => f.Type == FieldType.Text && _validators[f.Index].Length == 0 ? f.MaxLength ?? int.MaxValue : -1)];
+
         // Columns only read as numbers, dates, booleans or codes: their cells need no string (see CellChars).
         _cellSlots = new int[_columns];
         var slot = 0;
@@ -40,6 +42,7 @@ internal sealed partial class ImportRun
     }
 
     private int[] _cellSlots = []; // per column: its place among the columns kept as characters, or -1
+    private int[] _plainTextMax = []; // per field: its maximum length when it is text with no validator (taken as is), or -1
 
     /// <summary>
     /// Reads a row's cells into a recycled row of the lane or a new row, in the lane's reading turn (the reader is not
@@ -140,9 +143,15 @@ internal sealed partial class ImportRun
         var fieldColumn = _map.FieldColumn;
         foreach (var f in _mappedFields)
         {
-            var field = fields[f];
             var column = fieldColumn[f];
             var cell = cells[column];
+            if (cell is { Length: > 0 } && cell.Length <= _plainTextMax[f] && ValueParsers.NeedsNoTrim(cell))
+            {
+                values[f] = cell; // plain text, as most cells are: nothing to convert nor check
+                continue;
+            }
+
+            var field = fields[f];
             var raw = cell is null ? row.Cell(column, _cellSlots[column]) : cell;
             if (!TryConvert(field, raw, cell, out var value, out var code, out var message))
             {
@@ -245,6 +254,8 @@ internal sealed partial class ImportRun
 
     /// <summary>Converts one cell to the field's type and checks it. Never throws.</summary>
     // Boxed once: delays, quantities and counts are mostly small (one allocation less per such cell). Read-only after start-up.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
     private static readonly object[] SmallIntegers = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
 
     /// <param name="field">The field.</param>
@@ -318,7 +329,7 @@ internal sealed partial class ImportRun
                     return false;
                 }
 
-                value = b;
+                value = b ? BoxedTrue : BoxedFalse;
                 return true;
             case FieldType.Enum:
                 return TryConvertEnum(field, span, out value, out code, out message);
