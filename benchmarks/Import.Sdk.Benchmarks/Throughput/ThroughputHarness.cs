@@ -47,7 +47,7 @@ internal static class ThroughputHarness
 
         var environment = DescribeEnvironment();
         Console.WriteLine(environment);
-        var loadBefore = LoadAverage();
+        var loadBefore = LoadAverage() + CpuProbe.Describe();
 
         var big = CustomerCsvGenerator.GetOrCreate(dataDirectory, rows, Console.WriteLine);
         var small = CustomerCsvGenerator.GetOrCreate(dataDirectory, smallRows, Console.WriteLine);
@@ -141,7 +141,7 @@ internal static class ThroughputHarness
             }
         }
 
-        var loadAfter = LoadAverage();
+        var loadAfter = LoadAverage() + CpuProbe.Describe();
         var report = Report(results, rows, smallRows, environment, loadBefore, loadAfter);
         Console.WriteLine();
         Console.WriteLine(report.Text);
