@@ -38,7 +38,57 @@ internal static class CpuProbe
 
         var spread = times.Max() / times.Min();
         return string.Create(CultureInfo.InvariantCulture, $"; vCPU loop {string.Join(" / ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))} s")
-            + (spread > 1.15 ? string.Create(CultureInfo.InvariantCulture, $" (uneven: {spread:0.00}×, the host loads a vCPU: parallel figures understate)") : " (even)");
+            + (spread > 1.15 ? string.Create(CultureInfo.InvariantCulture, $" (uneven: {spread:0.00}×, the host loads a vCPU: parallel figures understate)") : " (even)")
+            + MemoryScaling();
+    }
+
+    /// <summary>
+    /// Streams through a 64 MiB array on one thread, then on two at once (an array each): on a quiet host two take about as
+    /// long as one; when neighbours share the memory bandwidth or the cache, two take longer, and so does a parallel import.
+    /// </summary>
+    private static string MemoryScaling()
+    {
+        var arrays = new[] { new long[8 << 20], new long[8 << 20] };
+        Stream(arrays[0]); // touched once before timing
+        Stream(arrays[1]);
+        var one = TimeStreams(arrays[..1]);
+        var two = TimeStreams(arrays);
+        return string.Create(CultureInfo.InvariantCulture, $"; memory stream 1 thread {one:0.000} s, 2 at once {two:0.000} s ({two / one:0.00}×{(two / one > 1.25 ? ": shared memory bandwidth, parallel figures understate" : string.Empty)})");
+    }
+
+    private static double TimeStreams(long[][] arrays)
+    {
+        var best = double.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            var threads = arrays.Select(a => new Thread(() => Stream(a)) { IsBackground = true }).ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
+
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Stream(long[] array)
+    {
+        for (var pass = 0; pass < 32; pass++)
+        {
+            for (var i = 0; i < array.Length; i += 8)
+            {
+                array[i] += i; // one write a cache line: memory traffic, little arithmetic
+            }
+        }
     }
 
     private static double TimePinned(int cpu)
