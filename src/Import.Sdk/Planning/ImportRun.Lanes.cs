@@ -39,9 +39,6 @@ internal sealed partial class ImportRun
         /// <summary>Gets the turns the lanes take, or <see langword="null"/> when there is only one lane.</summary>
         public LaneTurns? Turns { get; }
 
-        /// <summary>Gets or sets a value indicating whether the lane holds one of the slots of <see cref="Turns"/>.</summary>
-        public bool HoldsSlot { get; set; }
-
         public List<RowState> Batch { get; }
 
         public Stack<RowState> Free { get; } = new();
@@ -65,55 +62,17 @@ internal sealed partial class ImportRun
         }
     }
 
-    /// <summary>
-    /// The two turns lanes take: reading (the reader is not thread-safe) and planning (in file order); and the slots that let
-    /// at most <see cref="ImportOptions.MaxDegreeOfParallelism"/> lanes work at once. There is one lane more than slots: a lane
-    /// that waits for its turn gives its slot up, and the spare lane works meanwhile instead of a core standing idle.
-    /// </summary>
-    private sealed class LaneTurns : IDisposable
+    /// <summary>The two turns lanes take: reading (the reader is not thread-safe) and planning (in file order).</summary>
+    private sealed class LaneTurns
     {
         private readonly object _gate = new();
-        private readonly SemaphoreSlim _slots;
         private ExceptionDispatchInfo? _failure;
 
-        public LaneTurns(int slots)
+        public LaneTurns()
         {
-            _slots = new SemaphoreSlim(slots, slots);
             Reading = new Turn(this);
             Planning = new Turn(this);
         }
-
-        /// <summary>Waits for a slot to work in.</summary>
-        public async ValueTask EnterAsync(BatchLane lane)
-        {
-            await _slots.WaitAsync().ConfigureAwait(false);
-            lane.HoldsSlot = true;
-        }
-
-        /// <summary>Gives the lane's slot up (it waits, or it is done).</summary>
-        public void Leave(BatchLane lane)
-        {
-            if (lane.HoldsSlot)
-            {
-                lane.HoldsSlot = false;
-                _slots.Release();
-            }
-        }
-
-        /// <summary>Waits for <paramref name="batch"/>'s turn; when it is not there yet, without holding a slot meanwhile.</summary>
-        public async ValueTask TakeAsync(Turn turn, long batch, BatchLane lane)
-        {
-            if (turn.IsCurrent(batch))
-            {
-                return;
-            }
-
-            Leave(lane);
-            await turn.WaitAsync(batch).ConfigureAwait(false);
-            await EnterAsync(lane).ConfigureAwait(false);
-        }
-
-        public void Dispose() => _slots.Dispose();
 
         public Turn Reading { get; }
 
@@ -154,14 +113,6 @@ internal sealed partial class ImportRun
             private readonly List<(long Batch, TaskCompletionSource Waiter)> _waiting = [];
             private long _current;
             private bool _failed;
-
-            public bool IsCurrent(long batch)
-            {
-                lock (owner._gate)
-                {
-                    return !_failed && _current == batch;
-                }
-            }
 
             /// <summary>Completes when it is <paramref name="batch"/>'s turn.</summary>
             public ValueTask WaitAsync(long batch)

@@ -108,8 +108,7 @@ internal sealed partial class ImportRun
     /// Reads, converts and plans the file batch by batch, on lanes. A lane takes a batch whole: it reads it (in turn: one
     /// reader), converts and checks it on the same thread while the cells are still in its cache, then plans it (in turn:
     /// batches are planned in file order, one at a time). While one lane converts, the next one reads; no cell crosses to
-    /// another core. With <see cref="ImportOptions.MaxDegreeOfParallelism"/> 1, one lane on the importing flow; above, one
-    /// lane more than that number, of which that many work at once (see <see cref="LaneTurns"/>).
+    /// another core. <see cref="ImportOptions.MaxDegreeOfParallelism"/> lanes; with 1, the one lane runs on the importing flow.
     /// </summary>
     private async Task ReadAndPlanAsync(ITabularReader reader)
     {
@@ -120,8 +119,10 @@ internal sealed partial class ImportRun
             return;
         }
 
-        var lanes = _degree + 1; // one spare: see LaneTurns
-        using var turns = new LaneTurns(_degree);
+        // As many lanes as threads may work: measured, a spare lane (taking the turn of one that waits) cost more CPU than the
+        // waits it filled, and held one batch more in memory.
+        var lanes = _degree;
+        var turns = new LaneTurns();
         var tasks = new Task[lanes];
         for (var i = 1; i < lanes; i++)
         {
@@ -148,16 +149,11 @@ internal sealed partial class ImportRun
         var n = (long)lane.Index;
         try
         {
-            if (turns is not null)
-            {
-                await turns.EnterAsync(lane).ConfigureAwait(false);
-            }
-
             for (; ; n += lane.Count)
             {
                 if (turns is not null)
                 {
-                    await turns.TakeAsync(turns.Reading, n, lane).ConfigureAwait(false);
+                    await turns.Reading.WaitAsync(n).ConfigureAwait(false);
                 }
 
                 if (_endOfFile)
@@ -180,7 +176,7 @@ internal sealed partial class ImportRun
 
                 if (turns is not null)
                 {
-                    await turns.TakeAsync(turns.Planning, n, lane).ConfigureAwait(false);
+                    await turns.Planning.WaitAsync(n).ConfigureAwait(false);
                 }
 
                 _ct.ThrowIfCancellationRequested(); // nothing planned once cancelled, whatever the lanes had read
@@ -196,7 +192,6 @@ internal sealed partial class ImportRun
         {
             // Fail in file order, as on one lane: the batches before this one are planned (and written) first. Then the other
             // lanes stop at their next turn instead of waiting for this one forever.
-            turns.Leave(lane);
             try
             {
                 await turns.Planning.WaitAsync(n).ConfigureAwait(false);
@@ -208,10 +203,6 @@ internal sealed partial class ImportRun
 
             turns.Abort(ex);
             throw;
-        }
-        finally
-        {
-            turns?.Leave(lane);
         }
     }
 
