@@ -70,6 +70,11 @@ internal sealed class IdentifierValidator(string code, SpanCheck check, Func<str
 
     private static bool IsCompact(string value)
     {
+        if (IdentifierText.AllUpperAlphanumerics(value))
+        {
+            return true; // the usual case, in one vectorised scan
+        }
+
         foreach (var c in value)
         {
             if (char.IsAsciiLetterLower(c) || IdentifierText.IsSeparator(c))

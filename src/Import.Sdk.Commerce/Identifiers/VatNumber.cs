@@ -33,12 +33,20 @@ public static class VatNumber
     public static bool IsValid(ReadOnlySpan<char> value)
     {
         Span<char> buffer = stackalloc char[MaxLength];
-        if (!IdentifierText.TryCompact(value, buffer, out var length) || length < 4)
+        scoped ReadOnlySpan<char> compact;
+        if (value.Length is >= 4 and <= MaxLength && IdentifierText.AllUpperAlphanumerics(value))
+        {
+            compact = value; // already compact, the usual case
+        }
+        else if (IdentifierText.TryCompact(value, buffer, out var length) && length >= 4)
+        {
+            compact = buffer[..length];
+        }
+        else
         {
             return false;
         }
 
-        ReadOnlySpan<char> compact = buffer[..length];
         var body = compact[2..];
         return (compact[0], compact[1]) switch
         {

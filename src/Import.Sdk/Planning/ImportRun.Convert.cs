@@ -141,26 +141,27 @@ internal sealed partial class ImportRun
         var defaults = _defaults!;
         var values = row.Values;
         var fieldColumn = _map.FieldColumn;
-        foreach (var f in _mappedFields)
+        foreach (ref readonly var mapped in _mappedFields.AsSpan())
         {
-            var column = fieldColumn[f];
-            var cell = cells[column];
-            if (cell is { Length: > 0 } && cell.Length <= _plainTextMax[f] && ValueParsers.NeedsNoTrim(cell))
+            var f = mapped.Field;
+            var cell = cells[mapped.Column];
+            if (cell is { Length: > 0 } && cell.Length <= mapped.PlainTextMax && ValueParsers.NeedsNoTrim(cell))
             {
                 values[f] = cell; // plain text, as most cells are: nothing to convert nor check
                 continue;
             }
 
             var field = fields[f];
-            var raw = cell is null ? row.Cell(column, _cellSlots[column]) : cell;
+            var raw = cell is null ? row.Cell(mapped.Column, mapped.Slot) : cell;
             if (!TryConvert(field, raw, cell, out var value, out var code, out var message))
             {
                 RowIssue(row, field, ValueParsers.Trim(raw).ToString(), code, IssueSeverity.Error, message);
                 continue;
             }
 
-            values[f] = value ?? defaults[f];
-            if (values[f] is null && _needed[f])
+            value ??= defaults[f];
+            values[f] = value;
+            if (value is null && mapped.Needed)
             {
                 RequiredIssue(row, field);
             }
@@ -200,8 +201,16 @@ internal sealed partial class ImportRun
     }
 
     // The fields a row fills, computed once: mapped ones (from their cell), and unmapped ones with a default or needed.
-    private int[] _mappedFields = [];
+    private MappedField[] _mappedFields = [];
     private int[] _unmappedFilled = [];
+
+    /// <summary>A mapped field and what converting its cell needs, in one place (read once per cell).</summary>
+    /// <param name="Field">The field's index.</param>
+    /// <param name="Column">Its column.</param>
+    /// <param name="Slot">The column's place among those kept as characters, or -1.</param>
+    /// <param name="PlainTextMax">The field's maximum length when it is text taken as is, or -1.</param>
+    /// <param name="Needed">Whether the field is required or part of the key.</param>
+    private readonly record struct MappedField(int Field, int Column, int Slot, int PlainTextMax, bool Needed);
 
     private bool OnlyEmptyExtraCells(string?[] cells, int fieldCount)
     {
@@ -247,7 +256,7 @@ internal sealed partial class ImportRun
             throw new ImportException($"The import of '{_schema.Name}' cannot start: {string.Join("; ", problems)}.");
         }
 
-        _mappedFields = [.. Enumerable.Range(0, fields.Count).Where(f => _map.FieldColumn[f] >= 0)];
+        _mappedFields = [.. Enumerable.Range(0, fields.Count).Where(f => _map.FieldColumn[f] >= 0).Select(f => new MappedField(f, _map.FieldColumn[f], _cellSlots[_map.FieldColumn[f]], _plainTextMax[f], _needed[f]))];
         _unmappedFilled = [.. Enumerable.Range(0, fields.Count).Where(f => _map.FieldColumn[f] < 0 && (defaults[f] is not null || _needed[f]))];
         return defaults;
     }
@@ -278,59 +287,41 @@ internal sealed partial class ImportRun
         switch (field.Type)
         {
             case FieldType.Integer:
-                if (!ValueParsers.TryParseInteger(span, _map.NumberStyle, out var l))
+                if (ValueParsers.TryParseInteger(span, _map.NumberStyle, out var l) && (field.MinValue is not { } minL || l >= minL))
                 {
-                    code = IssueCodes.InvalidNumber;
-                    message = Msg(Messages.InvalidInteger, span.ToString());
-                    return false;
+                    value = (ulong)l < (ulong)SmallIntegers.Length ? SmallIntegers[l] : l;
+                    return true;
                 }
 
-                if (field.MinValue is { } minL && l < minL)
-                {
-                    code = IssueCodes.InvalidNumber;
-                    message = Msg(Messages.BelowMinimum, span.ToString(), minL.ToString(_map.Culture));
-                    return false;
-                }
-
-                value = (ulong)l < (ulong)SmallIntegers.Length ? SmallIntegers[l] : l;
-                return true;
+                return NumberIssue(field, span, out code, out message);
             case FieldType.Decimal:
-                if (!ValueParsers.TryParseDecimal(span, _map.NumberStyle, out var d))
+                if (ValueParsers.TryParseDecimal(span, _map.NumberStyle, out var d) && (field.MinValue is not { } minD || d >= minD))
                 {
-                    code = IssueCodes.InvalidNumber;
-                    message = Msg(Messages.InvalidNumber, span.ToString(), 1234.56m.ToString("#,##0.00", _map.Culture));
-                    return false;
+                    value = d;
+                    return true;
                 }
 
-                if (field.MinValue is { } minD && d < minD)
-                {
-                    code = IssueCodes.InvalidNumber;
-                    message = Msg(Messages.BelowMinimum, span.ToString(), minD.ToString(_map.Culture));
-                    return false;
-                }
-
-                value = d;
-                return true;
+                return NumberIssue(field, span, out code, out message);
             case FieldType.Date:
-                if (!ValueParsers.TryParseDate(span, _map.DateFormats, out var date))
+                if (ValueParsers.TryParseDate(span, _map.DateFormats, out var date))
                 {
-                    code = IssueCodes.InvalidDate;
-                    message = Msg(Messages.InvalidDate, span.ToString(), _map.DateFormats[0]);
-                    return false;
+                    value = date;
+                    return true;
                 }
 
-                value = date;
-                return true;
+                code = IssueCodes.InvalidDate;
+                message = Msg(Messages.InvalidDate, span.ToString(), _map.DateFormats[0]);
+                return false;
             case FieldType.Boolean:
-                if (!ValueParsers.TryParseBoolean(span, out var b))
+                if (ValueParsers.TryParseBoolean(span, out var b))
                 {
-                    code = IssueCodes.InvalidBoolean;
-                    message = Msg(Messages.InvalidBoolean, span.ToString());
-                    return false;
+                    value = b ? BoxedTrue : BoxedFalse;
+                    return true;
                 }
 
-                value = b ? BoxedTrue : BoxedFalse;
-                return true;
+                code = IssueCodes.InvalidBoolean;
+                message = Msg(Messages.InvalidBoolean, span.ToString());
+                return false;
             case FieldType.Enum:
                 return TryConvertEnum(field, span, out value, out code, out message);
             case FieldType.TextList:
@@ -379,6 +370,26 @@ internal sealed partial class ImportRun
                 value = text;
                 return true;
         }
+    }
+
+    /// <summary>Why a number cell is not valid (kept out of <see cref="TryConvert"/>: its hot path stays small).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool NumberIssue(FieldDefinition field, ReadOnlySpan<char> span, out string code, out string message)
+    {
+        code = IssueCodes.InvalidNumber;
+        var text = span.ToString();
+        if (field.Type == FieldType.Integer)
+        {
+            message = ValueParsers.TryParseInteger(span, _map.NumberStyle, out _)
+                ? Msg(Messages.BelowMinimum, text, field.MinValue!.Value.ToString(_map.Culture))
+                : Msg(Messages.InvalidInteger, text);
+            return false;
+        }
+
+        message = ValueParsers.TryParseDecimal(span, _map.NumberStyle, out _)
+            ? Msg(Messages.BelowMinimum, text, field.MinValue!.Value.ToString(_map.Culture))
+            : Msg(Messages.InvalidNumber, text, 1234.56m.ToString("#,##0.00", _map.Culture));
+        return false;
     }
 
     private bool TryConvertEnum(FieldDefinition field, ReadOnlySpan<char> span, out object? value, out string code, out string message)

@@ -9,6 +9,29 @@ public class ConversionTests
     private static readonly Func<ImportOptions, ImportOptions> English = o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") };
 
     [Theory]
+    [InlineData("-0,01", "invalid_number", "'-0,01' is below the minimum 0.")]
+    [InlineData("12,5x", "invalid_number", "'12,5x'")]
+    [InlineData("0", null, null)]
+    [InlineData("1 234,5", null, null)]
+    public async Task SimulateAsync_DecimalWithAMinimum_RejectsLowerValuesNamingTheMinimum(string cell, string? code, string? message)
+    {
+        var prices = EntitySchema.Create("prices").Field("code", FieldType.Text).Field("price", FieldType.Decimal, f => f.Label("Prix", "Price").Min(0)).Key("code").Build();
+        var pipeline = Some.Pipeline(new InMemorySink(), new ImportEntity(prices), English);
+
+        var report = await pipeline.SimulateAsync(new ImportRequest(Some.Csv($"code;price\r\nP1;{cell}\r\n")));
+
+        if (code is null)
+        {
+            Assert.Empty(report.Issues);
+            return;
+        }
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((code, "price", cell), (issue.Code, issue.Field, issue.Value));
+        Assert.StartsWith(message!, issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("1 234,56", "1234.56")]
     [InlineData("1\u00A0234,56", "1234.56")]
     [InlineData("1\u202F234,56", "1234.56")]
