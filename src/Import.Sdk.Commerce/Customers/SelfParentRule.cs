@@ -26,10 +26,9 @@ internal sealed class SelfParentRule : IRecordRule
         }
 
         var code = record.GetText("code");
-        var french = IdentifierValidator.IsFrench(record.UiCulture);
         if (code is not null && string.Equals(record.GetText("parent_code"), code, StringComparison.Ordinal))
         {
-            record.ReportError("parent_code", IssueCodes.UnknownParent, Message(code, french));
+            record.ReportError("parent_code", IssueCodes.UnknownParent, Message(code, IdentifierValidator.IsFrench(record.UiCulture)));
             return;
         }
 
@@ -37,7 +36,7 @@ internal sealed class SelfParentRule : IRecordRule
         var name = record.GetText("name");
         if (code is null && name is not null && string.Equals(record.GetText("parent_name"), name, StringComparison.Ordinal))
         {
-            record.ReportError("parent_name", IssueCodes.UnknownParent, Message(name, french));
+            record.ReportError("parent_name", IssueCodes.UnknownParent, Message(name, IdentifierValidator.IsFrench(record.UiCulture)));
         }
     }
 
