@@ -21,15 +21,17 @@ internal sealed class RibRule : IRecordRule
     public void Validate(RecordContext record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (!Applies(record.Schema))
+        var check = Check(record.Schema);
+        if (!check.Applies)
         {
             return; // not a schema with bank details
         }
 
-        var bank = record.GetText(BankCode);
-        var branch = record.GetText(BranchCode);
-        var account = record.GetText(AccountNumber);
-        var key = record.GetText(RibKey);
+        var fields = check.Fields;
+        var bank = record[fields[0]] as string;
+        var branch = record[fields[1]] as string;
+        var account = record[fields[2]] as string;
+        var key = record[fields[3]] as string;
         if (bank is null && branch is null && account is null && key is null)
         {
             return;
@@ -66,19 +68,19 @@ internal sealed class RibRule : IRecordRule
             : $"Invalid RIB: the key of '{rib}' is {expectedText}, not '{key}'; check the key and the other three parts of the RIB.");
     }
 
-    // Whether the last schema seen has bank details: an immutable pair swapped whole (rules are shared between threads).
+    // Whether the last schema seen has bank details, and where: immutable, swapped whole (rules are shared between threads).
     private SchemaCheck? _check;
 
-    private bool Applies(EntitySchema schema)
+    private SchemaCheck Check(EntitySchema schema)
     {
         var check = _check;
         if (check is null || !ReferenceEquals(check.Schema, schema))
         {
-            check = new SchemaCheck(schema, HasBankDetails(schema));
+            check = SchemaCheck.For(schema, BankCode, BranchCode, AccountNumber, RibKey);
             _check = check;
         }
 
-        return check.Applies;
+        return check;
     }
 
     private static string Label(FieldDefinition field, bool french) => french ? field.LabelFr : field.LabelEn;
@@ -87,9 +89,25 @@ internal sealed class RibRule : IRecordRule
     // method that declares it, and Validate runs for every row.
     private static string Missing(RecordContext record, bool french) =>
         string.Join(", ", Parts.Where(p => record.GetText(p) is null).Select(p => Label(record.Schema[p], french)));
-
-    private static bool HasBankDetails(EntitySchema schema) => Parts.All(p => schema.TryGetField(p, out _));
 }
 
-/// <summary>Whether a rule applies to a schema (immutable, cached by the rule).</summary>
-internal sealed record SchemaCheck(EntitySchema Schema, bool Applies);
+/// <summary>Whether a rule applies to a schema and the indexes of the fields it reads (immutable, cached by the rule).</summary>
+internal sealed record SchemaCheck(EntitySchema Schema, bool Applies, int[] Fields)
+{
+    /// <summary>Looks the fields up in a schema: the rule applies when it has them all.</summary>
+    public static SchemaCheck For(EntitySchema schema, params string[] names)
+    {
+        var fields = new int[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (!schema.TryGetField(names[i], out var field))
+            {
+                return new SchemaCheck(schema, false, []);
+            }
+
+            fields[i] = field.Index;
+        }
+
+        return new SchemaCheck(schema, true, fields);
+    }
+}

@@ -16,7 +16,7 @@ internal sealed class SelfParentRule : IRecordRule
         var check = _check;
         if (check is null || !ReferenceEquals(check.Schema, record.Schema))
         {
-            check = new SchemaCheck(record.Schema, record.Schema.TryGetField("parent_code", out _) && record.Schema.TryGetField("parent_name", out _));
+            check = SchemaCheck.For(record.Schema, "code", "parent_code", "name", "parent_name");
             _check = check; // immutable, swapped whole: rules are shared between threads
         }
 
@@ -25,16 +25,16 @@ internal sealed class SelfParentRule : IRecordRule
             return;
         }
 
-        var code = record.GetText("code");
-        if (code is not null && string.Equals(record.GetText("parent_code"), code, StringComparison.Ordinal))
+        var fields = check.Fields;
+        var code = record[fields[0]] as string;
+        if (code is not null && string.Equals(record[fields[1]] as string, code, StringComparison.Ordinal))
         {
             record.ReportError("parent_code", IssueCodes.UnknownParent, Message(code, IdentifierValidator.IsFrench(record.UiCulture)));
             return;
         }
 
         // Without a code, the name identifies the customer (homonyms with different codes may legitimately name each other).
-        var name = record.GetText("name");
-        if (code is null && name is not null && string.Equals(record.GetText("parent_name"), name, StringComparison.Ordinal))
+        if (code is null && record[fields[2]] is string name && string.Equals(record[fields[3]] as string, name, StringComparison.Ordinal))
         {
             record.ReportError("parent_name", IssueCodes.UnknownParent, Message(name, IdentifierValidator.IsFrench(record.UiCulture)));
         }

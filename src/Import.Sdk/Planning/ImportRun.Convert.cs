@@ -333,43 +333,52 @@ internal sealed partial class ImportRun
 
                 return TryConvertList(field, span, out value, out code, out message);
             default:
-                var text = cell is not null && span.Length == cell.Length ? cell : span.ToString();
-                if (field.MaxLength is { } max && text.Length > max)
-                {
-                    code = IssueCodes.TooLong;
-                    message = Msg(Messages.TooLong, text, text.Length, max);
-                    return false;
-                }
-
-                if (field.Type == FieldType.Email && !ValueParsers.IsValidEmail(text))
-                {
-                    code = IssueCodes.InvalidEmail;
-                    message = Msg(Messages.InvalidEmail, text);
-                    return false;
-                }
-
-                var normalizers = _normalizers[field.Index];
-                var validators = _validators[field.Index];
-                for (var v = 0; v < validators.Length; v++)
-                {
-                    var validator = validators[v];
-                    string? normalized = null;
-                    var valid = normalizers[v] is { } normalizer
-                        ? normalizer.TryNormalize(text, out normalized)
-                        : validator.IsValid(text);
-                    if (!valid)
-                    {
-                        code = validator.Code;
-                        message = validator.GetMessage(text, _ui);
-                        return false;
-                    }
-
-                    text = normalized ?? text;
-                }
-
-                value = text;
-                return true;
+                return TryConvertText(field, span, cell, out value, out code, out message);
         }
+    }
+
+    /// <summary>Converts a text cell (plain, e-mail, or checked by the field's validators). Kept apart: its locals do not weigh on the number paths.</summary>
+    private bool TryConvertText(FieldDefinition field, ReadOnlySpan<char> span, string? cell, out object? value, out string code, out string message)
+    {
+        value = null;
+        code = string.Empty;
+        message = string.Empty;
+        var text = cell is not null && span.Length == cell.Length ? cell : span.ToString();
+        if (field.MaxLength is { } max && text.Length > max)
+        {
+            code = IssueCodes.TooLong;
+            message = Msg(Messages.TooLong, text, text.Length, max);
+            return false;
+        }
+
+        if (field.Type == FieldType.Email && !ValueParsers.IsValidEmail(text))
+        {
+            code = IssueCodes.InvalidEmail;
+            message = Msg(Messages.InvalidEmail, text);
+            return false;
+        }
+
+        var normalizers = _normalizers[field.Index];
+        var validators = _validators[field.Index];
+        for (var v = 0; v < validators.Length; v++)
+        {
+            var validator = validators[v];
+            string? normalized = null;
+            var valid = normalizers[v] is { } normalizer
+                ? normalizer.TryNormalize(text, out normalized)
+                : validator.IsValid(text);
+            if (!valid)
+            {
+                code = validator.Code;
+                message = validator.GetMessage(text, _ui);
+                return false;
+            }
+
+            text = normalized ?? text;
+        }
+
+        value = text;
+        return true;
     }
 
     /// <summary>Why a number cell is not valid (kept out of <see cref="TryConvert"/>: its hot path stays small).</summary>

@@ -32,6 +32,16 @@ public sealed class RecordContext
     /// <returns>The value.</returns>
     public object? this[string field] => _values[IndexOf(field)];
 
+    /// <summary>
+    /// Gets the value of a field by its <see cref="FieldDefinition.Index"/> in <see cref="Schema"/>: for rules that look their
+    /// fields up once per schema instead of by name for every record.
+    /// </summary>
+    /// <param name="fieldIndex">The field's index in <see cref="Schema"/>.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fieldIndex"/> is not the index of a field of <see cref="Schema"/>.</exception>
+    public object? this[int fieldIndex] =>
+        (uint)fieldIndex < (uint)_values.Length ? _values[fieldIndex] : throw new ArgumentOutOfRangeException(nameof(fieldIndex), fieldIndex, "Not the index of a field of the record's schema.");
+
     /// <summary>Gets a text value, or <see langword="null"/>.</summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value.</returns>

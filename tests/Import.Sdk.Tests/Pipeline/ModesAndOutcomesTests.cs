@@ -162,6 +162,16 @@ public class ModesAndOutcomesTests
         Assert.Equal([(2, false, "Dupont"), (3, true, "Martin")], rule.Seen);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_RecordRule_ReadsAFieldByItsIndexAsByItsName()
+    {
+        var rule = new IndexRule();
+
+        await Some.ExecuteAsync(Some.AccountsCsv(Some.Line("C1", "Dupont", terms: "30"), Some.Line("C2", "Martin")), entity: Some.AccountsEntity.WithRules(rule));
+
+        Assert.Equal([("Dupont", 30L, true), ("Martin", null, true)], rule.Seen);
+    }
+
     private static InMemorySink Seeded(params object?[][] records)
     {
         var sink = new InMemorySink();
@@ -177,6 +187,20 @@ public class ModesAndOutcomesTests
             {
                 record.ReportError("terms", "long_terms", $"{record["terms"]} jours : virement obligatoire");
             }
+        }
+    }
+
+    private sealed class IndexRule : IRecordRule
+    {
+        public List<(object? Name, object? Terms, bool OutOfRangeThrows)> Seen { get; } = [];
+
+        public void Validate(RecordContext record)
+        {
+            var name = record[record.Schema["name"].Index];
+            Assert.Equal(record["name"], name);
+            var throws = Assert.Throws<ArgumentOutOfRangeException>(() => record[record.Schema.Fields.Count]) is not null
+                && Assert.Throws<ArgumentOutOfRangeException>(() => record[-1]) is not null;
+            Seen.Add((name, record[record.Schema["terms"].Index], throws));
         }
     }
 
