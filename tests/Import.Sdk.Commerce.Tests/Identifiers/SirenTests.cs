@@ -61,4 +61,10 @@ public class SirenTests
                 var altered = new string(chars);
                 return Siren.IsValid(siren) && !Siren.IsValid(altered);
             });
+
+    [Property]
+    public Property IsLuhnValid_AnyDigitsOfAnyLength_AsTheNaiveReference() =>
+        Prop.ForAll(
+            Gen.Choose(1, 30).SelectMany(n => Gen.Choose(0, 9).ArrayOf(n)).Select(ds => string.Concat(ds)).ToArbitrary(),
+            digits => IdentifierText.IsLuhnValid(digits) == Reference.IsLuhn(digits));
 }
