@@ -140,7 +140,6 @@ internal sealed partial class ImportRun
         var fields = _fields;
         var defaults = _defaults!;
         var values = row.Values;
-        var fieldColumn = _map.FieldColumn;
         foreach (ref readonly var mapped in _mappedFields.AsSpan())
         {
             var f = mapped.Field;
