@@ -26,6 +26,18 @@ internal static partial class ValueParsers
     /// </remarks>
     public static bool TryParseDecimal(ReadOnlySpan<char> text, NumberStyleKind style, out decimal value)
     {
+        if (TryParsePlainNumber(text, style, out var mantissa, out var scale) && mantissa != 0)
+        {
+            value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)scale);
+            return true;
+        }
+
+        return TryParseDecimalGeneral(text, style, out value);
+    }
+
+    /// <summary>What <see cref="TryParseDecimal"/> does with a cell that <see cref="TryParsePlainNumber"/> does not take.</summary>
+    internal static bool TryParseDecimalGeneral(ReadOnlySpan<char> text, NumberStyleKind style, out decimal value)
+    {
         char[]? rented = null;
         Span<char> buffer = text.Length < StackBufferLength
             ? stackalloc char[StackBufferLength]
@@ -56,6 +68,18 @@ internal static partial class ValueParsers
     /// of zeros is accepted ("30,00" → 30) but any other fraction is rejected ("30,5"). Range of <see cref="long"/>.
     /// </summary>
     public static bool TryParseInteger(ReadOnlySpan<char> text, NumberStyleKind style, out long value)
+    {
+        if (TryParsePlainNumber(text, style, out var mantissa, out var scale) && scale == 0)
+        {
+            value = (long)mantissa;
+            return true;
+        }
+
+        return TryParseIntegerGeneral(text, style, out value);
+    }
+
+    /// <summary>What <see cref="TryParseInteger"/> does with a cell that <see cref="TryParsePlainNumber"/> does not take.</summary>
+    internal static bool TryParseIntegerGeneral(ReadOnlySpan<char> text, NumberStyleKind style, out long value)
     {
         char[]? rented = null;
         Span<char> buffer = text.Length < StackBufferLength
@@ -102,6 +126,75 @@ internal static partial class ValueParsers
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The usual case of a cell, parsed in one pass: unsigned digits, grouped by threes with spaces or apostrophes or not at all,
+    /// then optionally the style's decimal separator (',' in French, '.' otherwise) and digits; 1 to 18 digits in all. Gives the
+    /// same value and scale as the general path (<see cref="NormalizeNumber"/>, then the parsers), which takes everything else
+    /// (signs, currencies, dots grouping digits, zero fractions of integers…): <see langword="false"/> sends a cell there.
+    /// </summary>
+    private static bool TryParsePlainNumber(ReadOnlySpan<char> text, NumberStyleKind style, out ulong mantissa, out int scale)
+    {
+        mantissa = 0;
+        scale = 0;
+        var decimalSeparator = style == NumberStyleKind.French ? ',' : '.';
+        var digits = 0;
+        var group = 0; // digits since the last group separator
+        var grouped = false;
+        var i = 0;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                digits++;
+                group++;
+                continue;
+            }
+
+            if (c == decimalSeparator)
+            {
+                break;
+            }
+
+            if (!IsSpaceOrApostropheGroupSeparator(c) || group == 0 || (grouped ? group != 3 : group > 3))
+            {
+                return false;
+            }
+
+            grouped = true;
+            group = 0;
+        }
+
+        if (digits == 0 || (grouped && group != 3))
+        {
+            return false;
+        }
+
+        if (i < text.Length)
+        {
+            if (i == text.Length - 1)
+            {
+                return false; // "12,": a separator is followed by digits
+            }
+
+            for (i++; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                digits++;
+                scale++;
+            }
+        }
+
+        return digits <= 18;
     }
 
     /// <summary>

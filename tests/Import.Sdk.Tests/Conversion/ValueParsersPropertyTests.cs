@@ -204,6 +204,60 @@ public class ValueParsersPropertyTests
     [Property(MaxTest = 1000)]
     public bool AllMethods_ArbitraryString_NeverThrow(string? text) => NeverThrows(text ?? string.Empty);
 
+    /// <summary>
+    /// Number-like cells: groups of 1 to 4 digits joined by a separator, then maybe a fraction (plain ones most often: the fast
+    /// path's), or any string of digits, separators and signs.
+    /// </summary>
+    private static Arbitrary<string> NumberLikeStrings
+    {
+        get
+        {
+            var digits = Gen.Elements('0', '1', '4', '5', '9').ArrayOf().Where(d => d.Length is >= 1 and <= 4).Select(d => new string(d));
+            var separator = Gen.Elements(" ", " ", "\u00A0", "\u202F", "'", ".", ",", "\u2007");
+            var structured =
+                from groups in digits.ArrayOf().Where(g => g.Length is >= 1 and <= 5)
+                from sep in separator
+                from fraction in Gen.Elements("", ",", ".", ",,", " ,")
+                from fractionDigits in Gen.Elements("", "0", "5", "50", "123", "00")
+                from sign in Gen.Elements("", "", "", "-", "+")
+                select sign + string.Join(sep, groups) + fraction + fractionDigits;
+            var noise = Gen.Elements('0', '1', '5', '9', ' ', ',', '.', '\u00A0', '\'', '-', '(', ')', '€', 'x').ArrayOf().Select(c => new string(c));
+            return Gen.Frequency((3, structured), (1, noise)).ToArbitrary();
+        }
+    }
+
+    [Property(MaxTest = 5000)]
+    public Property TryParseDecimalAndInteger_AnyNumberLikeCell_SameOutcomeValueAndScaleAsTheGeneralPath() =>
+        Prop.ForAll(NumberLikeStrings, text =>
+        {
+            foreach (var style in new[] { NumberStyleKind.French, NumberStyleKind.Invariant })
+            {
+                var ok = ValueParsers.TryParseDecimal(text, style, out var value);
+                var general = ValueParsers.TryParseDecimalGeneral(text, style, out var expected);
+                var okInteger = ValueParsers.TryParseInteger(text, style, out var integer);
+                var generalInteger = ValueParsers.TryParseIntegerGeneral(text, style, out var expectedInteger);
+                if (ok != general || (ok && !decimal.GetBits(value).SequenceEqual(decimal.GetBits(expected)))
+                    || okInteger != generalInteger || integer != expectedInteger)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    [Theory]
+    [InlineData("1 234,56", true, "1234.56")]
+    [InlineData("451\u202F510,26", true, "451510.26")]
+    [InlineData("12,50", true, "12.50")]
+    [InlineData("33500", true, "33500")]
+    [InlineData("1 234.5", false, "1234.5")]
+    public void TryParseDecimal_PlainCell_ValueAndScaleAsWritten(string text, bool french, string expected)
+    {
+        Assert.True(ValueParsers.TryParseDecimal(text, french ? NumberStyleKind.French : NumberStyleKind.Invariant, out var value));
+        Assert.Equal(expected, value.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static bool NeverThrows(string text)
     {
         _ = ValueParsers.TryParseDecimal(text, NumberStyleKind.French, out _);
