@@ -420,8 +420,10 @@ internal sealed partial class ImportRun
     private void Reject(RowState row)
     {
         _rejectedCount++;
-        row.MaterializeCells(_cellSlots); // in the batch's planning turn: the lane's characters are still there
-        _rejected.Add(new ImportReport.RejectedRow(row.Row, [.. row.Cells.Select(c => c ?? string.Empty)], string.Join(" | ", row.Errors ?? [])));
+        // In the batch's planning turn: the lane's characters are still there. Then no cell is null; a rejected row is never
+        // recycled, so the report keeps its cells array as it is.
+        row.MaterializeCells(_cellSlots);
+        _rejected.Add(new ImportReport.RejectedRow(row.Row, row.Cells!, string.Join(" | ", row.Errors ?? [])));
     }
 
     private async Task PlanDeferredAsync()
