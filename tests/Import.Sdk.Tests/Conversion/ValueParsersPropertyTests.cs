@@ -226,7 +226,7 @@ public class ValueParsersPropertyTests
         }
     }
 
-    [Property(MaxTest = 5000)]
+    [Property(MaxTest = 2000)]
     public Property TryParseDecimalAndInteger_AnyNumberLikeCell_SameOutcomeValueAndScaleAsTheGeneralPath() =>
         Prop.ForAll(NumberLikeStrings, text =>
         {
