@@ -37,7 +37,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
     public int FieldCount => _ended ? 0 : Math.Max(_row.Width, Header.Count);
 
-    public string? RowProblem { get; private set; }
+    public ReadProblem? RowProblem { get; private set; }
 
     public long BytesRead => _source.BytesRead;
 
@@ -106,7 +106,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 if (!_row.IsEmpty)
                 {
                     RowNumber = _row.RowNumber;
-                    RowProblem = _row.DescribeErrors();
+                    RowProblem = _row.DescribeErrors() is { } errors ? new ReadProblem(IssueCodes.MalformedFile, errors) : null;
                     return ValueTask.FromResult(true);
                 }
             }

@@ -50,3 +50,25 @@ public sealed class MalformedFileException : ImportException
     /// <summary>Gets the spreadsheet row where the problem was found, or 0 when it concerns the whole file.</summary>
     public int Row { get; init; }
 }
+
+/// <summary>
+/// Thrown when an import stopped part-way because its sink (or another part of the host's infrastructure) failed after the
+/// import had started. Batches written before the failure stay written: <see cref="Report"/> says what they were, and holds an
+/// issue (<see cref="IssueCodes.WriteFailed"/>) naming the first row that was not imported.
+/// </summary>
+public sealed class ImportInterruptedException : ImportException
+{
+    /// <summary>Creates an exception.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="report">What was imported before the failure.</param>
+    /// <param name="innerException">The cause.</param>
+    public ImportInterruptedException(string message, ImportReport report, Exception innerException)
+        : base(message, innerException)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Report = report;
+    }
+
+    /// <summary>Gets the report of what was done before the failure: its totals count only the rows planned (and, in an execution, written) before it.</summary>
+    public ImportReport Report { get; }
+}

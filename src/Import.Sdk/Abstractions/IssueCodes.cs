@@ -53,8 +53,12 @@ public static class IssueCodes
     public const string RaggedRow = "ragged_row";
     /// <summary>The profile maps no column to a required field.</summary>
     public const string UnmappedRequiredField = "unmapped_required_field";
-    /// <summary>The file cannot be read.</summary>
+    /// <summary>A record of the file is malformed (for example text after a closing quote, or a stray quote): the row is rejected, the import goes on.</summary>
+    public const string MalformedRow = "malformed_row";
+    /// <summary>The file cannot be read (from the issue's row on, nothing more was read).</summary>
     public const string MalformedFile = "malformed_file";
+    /// <summary>The import stopped because the sink failed: from the issue's row on, nothing was imported.</summary>
+    public const string WriteFailed = "write_failed";
     /// <summary>Warning: a column maps to no field and is ignored.</summary>
     public const string UnmappedColumn = "unmapped_column";
     /// <summary>Warning: auto-matching found two candidates for a column and chose neither.</summary>

@@ -129,7 +129,8 @@ internal sealed partial class ImportRun
         var cells = row.Cells;
         if (row.ReaderProblem is { } problem)
         {
-            RowIssue(row, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, problem);
+            var column = problem.Column >= 0 && problem.Column < _header.Count ? _header[problem.Column] : null;
+            RowIssue(row, column, null, problem.Value, problem.Code, IssueSeverity.Error, problem.Message);
         }
 
         if (row.FieldCount != _columns && !OnlyEmptyExtraCells(cells, row.FieldCount))

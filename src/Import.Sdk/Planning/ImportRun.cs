@@ -359,9 +359,11 @@ internal sealed partial class ImportRun
         }
     }
 
-    private void RowIssue(RowState row, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
+    private void RowIssue(RowState row, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message) =>
+        RowIssue(row, field is null ? null : _map.ColumnOf(field.Index), field, value, code, severity, message);
+
+    private void RowIssue(RowState row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
-        var column = field is null ? null : _map.ColumnOf(field.Index);
         var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
         if (row.Staged)
         {

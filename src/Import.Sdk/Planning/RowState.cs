@@ -14,7 +14,7 @@ internal sealed class RowState
     public int FieldCount { get; set; }
 
     /// <summary>Gets or sets what the reader found wrong with the row (a workbook error cell), if anything.</summary>
-    public string? ReaderProblem { get; set; }
+    public ReadProblem? ReaderProblem { get; set; }
 
     /// <summary>Gets or sets the issues found while converting (possibly on another thread), reported in row order when the row is staged.</summary>
     public List<ImportIssue>? Pending { get; set; }

@@ -18,8 +18,8 @@ public interface ITabularReader : IAsyncDisposable
     /// <summary>Gets the number of cells of the current row as found in the file.</summary>
     int FieldCount { get; }
 
-    /// <summary>Gets a problem the reader found in the current row (for example an unterminated quote), or <see langword="null"/>.</summary>
-    string? RowProblem { get; }
+    /// <summary>Gets a problem the reader found in the current row (for example a stray quote), or <see langword="null"/>: the row is rejected with it.</summary>
+    ReadProblem? RowProblem { get; }
 
     /// <summary>Gets the bytes of the file read so far.</summary>
     long BytesRead { get; }

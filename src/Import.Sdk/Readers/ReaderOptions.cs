@@ -26,4 +26,11 @@ public sealed record ReaderOptions
     /// <summary>Gets the largest record, in bytes, a text reader accepts before reporting a malformed file.</summary>
     /// <value>The default value is 4 MiB.</value>
     public int MaxRecordBytes { get; init; } = 4 << 20;
+
+    /// <summary>
+    /// Gets the longest cell, in characters, any reader accepts. A longer cell is not kept: its row is rejected with
+    /// <see cref="IssueCodes.TooLong"/> (the value quoted cut short) and the import goes on, in memory that does not depend on the cell.
+    /// </summary>
+    /// <value>The default value is 2,097,152 characters (4 MiB in memory); Excel itself stops at 32,767.</value>
+    public int MaxCellLength { get; init; } = 1 << 21;
 }

@@ -1,8 +1,9 @@
 namespace Import.Sdk.Excel.Tests.Support;
 
 /// <summary>
-/// Finds the shared spreadsheet corpus: walks up from the test binaries to the folder holding <c>Import.Sdk.sln</c>, then
-/// <c>../shared/corpus/excel</c> (in CI the clone has <c>shared/</c> beside it). A missing corpus fails the tests: nothing is skipped.
+/// Finds the spreadsheet corpus: walks up from the test binaries to the folder holding <c>Import.Sdk.sln</c>, then
+/// <c>tests/corpus/excel</c> (a copy of the project's shared corpus, with its SOURCES.md and licences, kept in the repository so
+/// that a fresh clone tests with nothing beside it). A missing corpus fails the tests: nothing is skipped.
 /// </summary>
 internal static class Corpus
 {
@@ -23,16 +24,16 @@ internal static class Corpus
         {
             if (System.IO.File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
             {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "excel"));
+                var corpus = Path.Combine(dir.FullName, "tests", "corpus", "excel");
                 if (!System.IO.Directory.Exists(corpus))
                 {
-                    throw new InvalidOperationException($"The spreadsheet corpus was not found at {corpus} (expected <repo>/../shared/corpus/excel beside the clone holding Import.Sdk.sln).");
+                    throw new InvalidOperationException($"The spreadsheet corpus was not found at {corpus} (expected tests/corpus/excel in the clone holding Import.Sdk.sln).");
                 }
 
                 return corpus;
             }
         }
 
-        throw new InvalidOperationException($"No folder holding Import.Sdk.sln above {AppContext.BaseDirectory}: cannot locate ../shared/corpus/excel.");
+        throw new InvalidOperationException($"No folder holding Import.Sdk.sln above {AppContext.BaseDirectory}: cannot locate tests/corpus/excel.");
     }
 }

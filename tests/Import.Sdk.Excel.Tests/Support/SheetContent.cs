@@ -57,7 +57,7 @@ internal sealed record SheetContent(SourceInfo Info, IReadOnlyList<string> Heade
                     cells[i] = reader.GetString(i);
                 }
 
-                rows.Add(new SheetRow(reader.RowNumber, cells, reader.RowProblem));
+                rows.Add(new SheetRow(reader.RowNumber, cells, reader.RowProblem?.Message));
             }
 
             return new SheetContent(reader.Info, reader.Header, headerRow, rows);

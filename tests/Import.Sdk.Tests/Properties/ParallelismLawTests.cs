@@ -180,7 +180,7 @@ public class ParallelismLawTests
 
         public int FieldCount => lines[_index].Length;
 
-        public string? RowProblem => null;
+        public ReadProblem? RowProblem => null;
 
         public long BytesRead => _index;
 

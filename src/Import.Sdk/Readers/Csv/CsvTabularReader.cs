@@ -32,7 +32,7 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
 
     public int FieldCount => _csv.FieldCount;
 
-    public string? RowProblem { get; private set; }
+    public ReadProblem? RowProblem { get; private set; }
 
     public long BytesRead => _counter.BytesRead;
 
@@ -158,7 +158,7 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         }
 
         RowProblem = _malformed.RecordNumber == RowNumber && _malformed.Reason == CsvMalformedReason.UnterminatedQuote
-            ? Messages.Format(_ui, Messages.UnterminatedQuote)
+            ? new ReadProblem(IssueCodes.MalformedFile, Messages.Format(_ui, Messages.UnterminatedQuote))
             : null;
         return true;
     }
