@@ -1,19 +1,25 @@
 // Import.Sdk quick start: import the sample customers file into SQLite, simulating first.
 // Run: dotnet run --project examples/QuickStart -- [path/to/clients.csv] [path/to/store.db]
+// region: quickstart
+using System.Globalization;
 using Import.Sdk;
 using Import.Sdk.Commerce;
 using Import.Sdk.Sqlite;
 
+// The customers file (its tax regimes file, regimes-fiscaux.csv, beside it) and the SQLite store, created if missing.
 var file = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "clients.csv");
 var store = args.Length > 1 ? args[1] : "quickstart.db";
 
-// region: quickstart
+// Messages in English; without UiCulture they are in French (fr-FR). Numbers and dates are read as fr-FR either way.
+var options = new ImportOptions { UiCulture = CultureInfo.GetCultureInfo("en-GB") };
+
 await using var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(store));
 
 // Reference data first: the tax regimes customers point to.
 var regimes = new ImportPipelineBuilder()
     .UseEntity(CommerceEntities.TaxRegimes)
     .UseSqliteSink(sink)
+    .WithOptions(options)
     .Build();
 await regimes.ExecuteAsync(new ImportRequest(ImportSource.FromFile(Path.Combine(Path.GetDirectoryName(file)!, "regimes-fiscaux.csv"))));
 
@@ -21,6 +27,7 @@ await regimes.ExecuteAsync(new ImportRequest(ImportSource.FromFile(Path.Combine(
 var customers = new ImportPipelineBuilder()
     .UseEntity(CommerceEntities.Customers())
     .UseSqliteSink(sink)
+    .WithOptions(options)
     .Build();
 var request = new ImportRequest(ImportSource.FromFile(file));
 var simulation = await customers.SimulateAsync(request);

@@ -2,7 +2,7 @@ namespace Import.Sdk;
 
 /// <summary>
 /// The host's storage, as the pipeline sees it: batched look-ups of existing records, and batched writes, each batch atomic.
-/// Only the planner talks to a sink. Built-ins: <see cref="InMemorySink"/>, SQLite (<c>Import.Sdk.Sqlite</c>) and PostgreSQL.
+/// Only the planner talks to a sink. Built-ins: <see cref="InMemorySink"/> and SQLite (<c>Import.Sdk.Sqlite</c>).
 /// </summary>
 public interface IImportSink
 {
