@@ -422,7 +422,7 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
             }
         }
 
-        return SqliteMessages.Format(_ui, SqliteMessages.KeyConflict, change.Row, _store, schema.Name, string.Join(", ", schema.KeyFields), string.Join('/', values), first, last);
+        return SqliteMessages.Format(_ui, SqliteMessages.KeyConflict, change.Row, schema.Name, string.Join(", ", schema.KeyFields), string.Join('/', values), first, last);
     }
 
     private static string OpenFailure(CultureInfo ui, string store, SqliteException ex)
@@ -691,7 +691,6 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
                 throw new ImportException(SqliteMessages.Format(
                     _ui,
                     SqliteMessages.DuplicateKeysInStore,
-                    _store,
                     reader.GetInt64(0),
                     schema.Name,
                     string.Join(", ", key),

@@ -66,7 +66,7 @@ public sealed class SqliteSinkConcurrencyTests : IDisposable
         var ex = await Assert.ThrowsAsync<ImportException>(() => second.WriteAsync([Insert(Regimes, "DE", 7), Insert(Regimes, "BE", 8)]).AsTask());
 
         Assert.Contains("Row 8", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'tax-regimes' record with the key code 'BE'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the key code 'BE' of 'tax-regimes' was written to the store by another import running at the same time", ex.Message, StringComparison.Ordinal);
         Assert.Contains("rows 7 to 8", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Run the import again", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("constraint", ex.Message, StringComparison.OrdinalIgnoreCase);
@@ -161,7 +161,7 @@ public sealed class SqliteSinkConcurrencyTests : IDisposable
             })));
 
             // Each run either imported the file or stopped with the sink's clear message; never both stored a member.
-            Assert.All(outcomes, o => Assert.True(o is null || o.Contains("written after this import looked the key up", StringComparison.Ordinal), o));
+            Assert.All(outcomes, o => Assert.True(o is null || o.Contains("by another import running at the same time", StringComparison.Ordinal), o));
             Assert.Contains(outcomes, o => o is null);
             Assert.Empty(await QueryAsync(database, "SELECT code FROM members GROUP BY code HAVING COUNT(*) > 1"));
             Assert.Empty(await QueryAsync(database, "SELECT code FROM member_groups GROUP BY code HAVING COUNT(*) > 1"));
@@ -194,9 +194,7 @@ public sealed class SqliteSinkConcurrencyTests : IDisposable
         var ex = await Assert.ThrowsAsync<ImportException>(() => sink.WriteAsync([Insert(Regimes, "DE", 2)]).AsTask());
 
         Assert.Contains("holds 3 'tax-regimes' key(s) shared by several records", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("for instance code 'BE' (3 records)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("\"tax_regimes\"", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(database.Path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("for instance code 'BE' (3 records) in the table \"tax_regimes\"", ex.Message, StringComparison.Ordinal);
         Assert.Equal(["BE", "FR", "FR", "BE", "BE", "IT", "IT"], await QueryAsync(database, "SELECT code FROM tax_regimes ORDER BY _id"));
         Assert.Equal(["ix_tax_regimes__code"], await QueryAsync(database, "SELECT name FROM sqlite_master WHERE type = 'index'"));
 

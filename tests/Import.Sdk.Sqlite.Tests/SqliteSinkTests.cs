@@ -173,7 +173,7 @@ public sealed class SqliteSinkTests : IDisposable
         var ex = await Assert.ThrowsAsync<ImportException>(() => sink.WriteAsync([Insert(Customers, Customer("C1", "First", null, null, 1L, null), 2), Insert(Customers, Customer("C1", "Second", null, null, 2L, null), 3)]).AsTask());
 
         Assert.Contains("Ligne 3", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'C1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("« C1 »", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, await sink.CountAsync("customers"));
     }
 
