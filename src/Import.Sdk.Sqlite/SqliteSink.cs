@@ -308,22 +308,22 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
             }
 
             _disposed = true;
-            try
+            if (!_readOnly)
             {
-                // The write-ahead log is checkpointed rarely while importing (one transaction per batch); fold it in before closing.
-                var checkpoint = _connection.CreateCommand();
-                await using (checkpoint.ConfigureAwait(false))
+                try
                 {
-                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                    if (!_readOnly)
+                    // The write-ahead log is checkpointed rarely while importing (one transaction per batch); fold it in before closing.
+                    var checkpoint = _connection.CreateCommand();
+                    await using (checkpoint.ConfigureAwait(false))
                     {
+                        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                         await checkpoint.ExecuteNonQueryAsync().ConfigureAwait(false);
                     }
                 }
-            }
-            catch (SqliteException)
-            {
-                // Another connection holds the database: SQLite checkpoints later.
+                catch (SqliteException)
+                {
+                    // Another connection holds the database: SQLite checkpoints later.
+                }
             }
 
             await _connection.DisposeAsync().ConfigureAwait(false);
@@ -375,8 +375,9 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
                     }
                     catch (SqliteException ex) when (change.Kind == ChangeKind.Insert && ex.SqliteExtendedErrorCode == raw.SQLITE_CONSTRAINT_UNIQUE && writer.KeyExists(change))
                     {
-                        // Another connection wrote the key after the look-up (the UNIQUE index refused the insert; only the statement was undone).
-                        if (change.Row == 0)
+                        // The UNIQUE index refused the insert (only the statement was undone): looked up by this key and not found, it was
+                        // written by another connection since the look-up.
+                        if (change.Row == 0 && SameFields(change.KeyFields, change.Schema.KeyFields))
                         {
                             continue; // a record the import creates itself (an auto-created code): it exists now, as wanted
                         }
@@ -422,8 +423,14 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
             }
         }
 
-        return SqliteMessages.Format(_ui, SqliteMessages.KeyConflict, change.Row, schema.Name, string.Join(", ", schema.KeyFields), string.Join('/', values), first, last);
+        var keyFields = string.Join(", ", schema.KeyFields);
+        return SameFields(change.KeyFields, schema.KeyFields)
+            ? SqliteMessages.Format(_ui, SqliteMessages.KeyConflict, change.Row, schema.Name, keyFields, string.Join('/', values), first, last)
+            : SqliteMessages.Format(_ui, SqliteMessages.KeyTaken, change.Row, schema.Name, keyFields, string.Join('/', values), string.Join(", ", change.KeyFields), first, last);
     }
+
+    private static bool SameFields(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
     private static string OpenFailure(CultureInfo ui, string store, SqliteException ex)
     {

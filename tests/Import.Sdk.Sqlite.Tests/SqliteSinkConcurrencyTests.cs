@@ -92,6 +92,20 @@ public sealed class SqliteSinkConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_InsertFoundByAnotherFieldWhoseKeyIsTaken_FailsSayingSoAndStoresNoDuplicate()
+    {
+        var database = NewDatabase();
+        await using var sink = await OpenAsync(database);
+        await sink.WriteAsync([Insert(Regimes, "FR", 2, "France")]);
+
+        // An import that finds records by label (a profile's keys) plans an insert for "Métropole", whose code FR is taken.
+        var ex = await Assert.ThrowsAsync<ImportException>(() => sink.WriteAsync([new RecordChange(Regimes, ChangeKind.Insert, ["label"], ["FR", "Métropole"], 4)]).AsTask());
+
+        Assert.StartsWith("Row 4: the store already holds a 'tax-regimes' record with the key code 'FR', which this import does not look records up by (it finds them by label).", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["FR:France"], await QueryAsync(database, "SELECT code || ':' || label FROM tax_regimes"));
+    }
+
+    [Fact]
     public async Task WriteAsync_TwoSinksCreatingTheTablesOfAFreshStoreAtOnce_BothSucceed()
     {
         for (var attempt = 0; attempt < 5; attempt++)

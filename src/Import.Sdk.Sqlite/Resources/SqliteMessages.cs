@@ -16,6 +16,7 @@ internal static class SqliteMessages
     public const string CannotOpen = nameof(CannotOpen);
     public const string OpenedReadOnly = nameof(OpenedReadOnly);
     public const string KeyConflict = nameof(KeyConflict);
+    public const string KeyTaken = nameof(KeyTaken);
     public const string DuplicateKeysInStore = nameof(DuplicateKeysInStore);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
