@@ -60,6 +60,12 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
         var memory = string.Equals(options.Path, MemoryPath, StringComparison.Ordinal);
         var store = memory ? MemoryPath : Path.GetFullPath(options.Path);
 
+        // SQLite takes a file of a few bytes for an empty database, and would overwrite it: only a SQLite file, or an empty one, is opened.
+        if (!memory && !await IsSqliteOrEmptyAsync(store, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ImportException(SqliteMessages.Format(options.UiCulture, SqliteMessages.NotADatabase, store));
+        }
+
         // A simulation of a store that does not exist yet reads an empty private database: nothing is created on disk.
         var connectionString = options.ReadOnly && (memory || (!File.Exists(store) && !Directory.Exists(store)))
             ? new SqliteConnectionStringBuilder { DataSource = MemoryPath, Pooling = false }.ToString()
@@ -76,6 +82,12 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
                 await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
                 if (!options.ReadOnly)
                 {
+                    // SQLite opens a file it may not write read-only, silently: say so now, not at the first write.
+                    if (raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+                    {
+                        throw new ImportException(SqliteMessages.Format(options.UiCulture, SqliteMessages.NotWritable, store));
+                    }
+
                     command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;";
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -431,6 +443,36 @@ public sealed class SqliteSink : IImportSink, IAsyncDisposable
 
     private static bool SameFields(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a file is missing, empty or starts with the SQLite header (a file that cannot be read is left to SQLite to report).</summary>
+    private static async Task<bool> IsSqliteOrEmptyAsync(string path, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte> header = "SQLite format 3\0"u8.ToArray();
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return true;
+            }
+
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                if (stream.Length == 0)
+                {
+                    return true;
+                }
+
+                var buffer = new byte[header.Length];
+                var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return read == buffer.Length && header.Span.SequenceEqual(buffer);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
 
     private static string OpenFailure(CultureInfo ui, string store, SqliteException ex)
     {

@@ -67,16 +67,31 @@ public sealed class SqliteSinkReadOnlyTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task OpenAsync_NotASqliteFile_ThrowsAClearMessageAndLeavesTheFile(bool readOnly)
+    [InlineData(false, "code;label\nFR;France\n")]
+    [InlineData(true, "code;label\nFR;France\n")]
+    [InlineData(false, "x")]
+    [InlineData(false, "SQLite format 2\0 and then some text that SQLite itself would refuse as not a database, long enough for its header check")]
+    public async Task OpenAsync_NotASqliteFile_ThrowsAClearMessageAndLeavesTheFile(bool readOnly, string content)
     {
-        await File.WriteAllTextAsync(_database.Path, "code;label\nFR;France\n");
+        await File.WriteAllTextAsync(_database.Path, content);
 
         var ex = await Assert.ThrowsAsync<ImportException>(() => SqliteSink.OpenAsync(_database.Options with { ReadOnly = readOnly, UiCulture = English }));
 
         Assert.Equal($"The file {_database.Path} is not a SQLite database (or it is damaged or encrypted): choose another file for the store, or move this one away.", ex.Message);
-        Assert.Equal("code;label\nFR;France\n", await File.ReadAllTextAsync(_database.Path));
+        Assert.Equal(content, await File.ReadAllTextAsync(_database.Path));
+    }
+
+    [Fact]
+    public async Task OpenAsync_EmptyFile_BecomesTheStore()
+    {
+        await File.WriteAllBytesAsync(_database.Path, []);
+
+        await using (var sink = await _database.OpenAsync())
+        {
+            await sink.WriteAsync([Insert("FR", 2)]);
+        }
+
+        Assert.Equal(["FR"], await QueryAsync("SELECT code FROM tax_regimes"));
     }
 
     [Fact]
