@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Import.Sdk.Sqlite;
 
 /// <summary>Where a <see cref="SqliteSink"/> keeps its records, and how it opens them.</summary>
-/// <param name="Path">The database file, created when missing (or <c>:memory:</c> for a private in-memory database that lives as long as the sink).</param>
+/// <param name="Path">The database file, created when missing unless <see cref="ReadOnly"/> (or <c>:memory:</c> for a private in-memory database that lives as long as the sink).</param>
 public sealed record SqliteSinkOptions(string Path)
 {
     /// <summary>
