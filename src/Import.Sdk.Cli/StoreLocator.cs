@@ -13,7 +13,13 @@ internal sealed class StoreLocator
     /// <summary>The store used when <c>--db</c> is not given.</summary>
     public const string DefaultDb = "sqlite:import.db";
 
-    private StoreLocator(string sqlitePath) => SqlitePath = sqlitePath;
+    private readonly CliContext _context;
+
+    private StoreLocator(string sqlitePath, CliContext context)
+    {
+        SqlitePath = sqlitePath;
+        _context = context;
+    }
 
     /// <summary>Gets the full path of the SQLite database.</summary>
     public string SqlitePath { get; }
@@ -44,28 +50,45 @@ internal sealed class StoreLocator
             throw new CliUsageException(context.T("--db désigne un dossier, pas un fichier : {0}", "--db names a folder, not a file: {0}", full));
         }
 
-        return new StoreLocator(full);
+        return new StoreLocator(full, context);
     }
 
     /// <summary>
-    /// Opens the store. A simulation against a store that does not exist yet reads an empty in-memory store instead, so that it creates nothing;
-    /// an execution creates the database when missing.
+    /// Opens the store. A simulation opens it read-only and writes nothing to it (no table, no setting); a store that does not exist
+    /// yet reads as an empty store and is not created. An execution creates the database (and its folder) when missing.
     /// </summary>
+    /// <exception cref="CliUsageException">The store cannot be opened (its folder cannot be created, it is not a SQLite database,
+    /// it cannot be written, it is locked): the message names the path and what to do.</exception>
     public async Task<OpenStore> OpenAsync(bool execute, CancellationToken cancellationToken)
     {
-        if (!execute && !File.Exists(SqlitePath))
-        {
-            return new OpenStore(new InMemorySink(), null);
-        }
-
         var folder = Path.GetDirectoryName(SqlitePath);
-        if (execute && folder is not null && !Directory.Exists(folder))
+        if (execute && !string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
         {
-            Directory.CreateDirectory(folder);
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new CliUsageException(
+                    _context.T(
+                        "le dossier du stockage --db ne peut pas être créé : {0} (un fichier porte ce nom, ou les droits manquent). Créez-le, ou choisissez un autre chemin avec --db sqlite:CHEMIN.",
+                        "the folder of the --db store cannot be created: {0} (a file has that name, or permission is missing). Create it, or choose another path with --db sqlite:PATH.",
+                        folder),
+                    ex);
+            }
         }
 
-        var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(SqlitePath), cancellationToken);
-        return new OpenStore(sink, sink);
+        try
+        {
+            var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(SqlitePath) { ReadOnly = !execute, UiCulture = _context.Ui }, cancellationToken);
+            return new OpenStore(sink, sink);
+        }
+        catch (ImportException ex)
+        {
+            // The sink's message names the file and what to do, in the CLI's language.
+            throw new CliUsageException(_context.T("--db : {0}", "--db: {0}", ex.Message), ex);
+        }
     }
 
     /// <summary>The file of the profile learned for files of this entity with this header.</summary>

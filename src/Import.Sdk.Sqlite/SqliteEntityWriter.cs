@@ -120,6 +120,37 @@ internal sealed class SqliteEntityWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the table holds a record with the entity's key (<see cref="EntitySchema.KeyFields"/>) of a change: after an insert the
+    /// UNIQUE index refused, tells a key written by another connection from a host's own constraint (the rare path, one query).
+    /// </summary>
+    public bool KeyExists(RecordChange change)
+    {
+        var key = Schema.KeyFields;
+        if (key.Count == 0)
+        {
+            return false;
+        }
+
+        using var command = NewCommand(string.Empty);
+        var sql = new StringBuilder("SELECT 1 FROM ").Append(_table.Quoted).Append(" WHERE ");
+        for (var k = 0; k < key.Count; k++)
+        {
+            var index = Schema[key[k]].Index;
+            if (!SqliteStorage.TryToDb(change.Values[index], _types[index], out var stored) || stored is DBNull)
+            {
+                return false;
+            }
+
+            var name = "$k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(k == 0 ? string.Empty : " AND ").Append(SqliteStorage.Quote(key[k])).Append(" = ").Append(name);
+            command.Parameters.Add(name, SqliteStorage.ParameterType(_types[index])).Value = stored;
+        }
+
+        command.CommandText = sql.Append(" LIMIT 1").ToString();
+        return command.ExecuteScalar() is not null;
+    }
+
     public void Dispose()
     {
         _insert?.Dispose(); // finalizes the statement

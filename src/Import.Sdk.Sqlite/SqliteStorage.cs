@@ -184,8 +184,11 @@ internal static class SqliteStorage
         return sql.ToString();
     }
 
-    /// <summary>The name of the index the sink creates for a set of key fields.</summary>
+    /// <summary>The name of the plain index the sink creates for an alternate key (and an earlier version created for the key).</summary>
     public static string IndexName(string table, IReadOnlyList<string> fields) => "ix_" + table + "__" + string.Join("__", fields);
+
+    /// <summary>The name of the UNIQUE index the sink creates for the key of an entity.</summary>
+    public static string UniqueIndexName(string table, IReadOnlyList<string> fields) => "ux_" + table + "__" + string.Join("__", fields);
 
     /// <summary>
     /// Builds the look-up query of a set of keys passed as one JSON array in <c>$keys</c> (see <see cref="KeysJson"/>).
@@ -196,7 +199,7 @@ internal static class SqliteStorage
     public static string LookupSql(EntitySchema schema, SqliteTable table, IReadOnlyList<string> keyFields, out int[] ordinals)
     {
         var sql = new StringBuilder();
-        if (keyFields.Count > 1 && table.Indexes.Contains(IndexName(table.Name, keyFields)))
+        if (keyFields.Count > 1 && (table.Indexes.Contains(UniqueIndexName(table.Name, keyFields)) || table.Indexes.Contains(IndexName(table.Name, keyFields))))
         {
             sql.Append("WITH k AS MATERIALIZED (SELECT ");
             for (var i = 0; i < keyFields.Count; i++)

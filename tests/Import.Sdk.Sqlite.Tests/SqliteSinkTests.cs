@@ -49,7 +49,7 @@ public sealed class SqliteSinkTests : IDisposable
 
         var columns = await QueryAsync("SELECT name || ' ' || type FROM pragma_table_info('customers') ORDER BY cid");
         Assert.Equal(["_id INTEGER", "code TEXT", "name TEXT", "credit_limit TEXT", "created_on TEXT", "employees INTEGER", "is_active INTEGER"], columns);
-        Assert.Equal(["ix_customers__code", "ix_customers__name", "ix_tax_regimes__code"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"));
+        Assert.Equal(["ix_customers__name", "ux_customers__code", "ux_tax_regimes__code"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"));
         Assert.Equal(["customers", "tax_regimes"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
         var stored = await QueryAsync("SELECT typeof(credit_limit) || ' ' || credit_limit || ' ' || created_on || ' ' || typeof(employees) || ' ' || employees || ' ' || is_active FROM customers");
         Assert.Equal(["text 1234.56 2024-02-29 integer 12 1"], stored);
@@ -166,15 +166,15 @@ public sealed class SqliteSinkTests : IDisposable
     }
 
     [Fact]
-    public async Task LookupAsync_DuplicateKeysInStore_ReturnsAndUpdatesFirstWritten()
+    public async Task WriteAsync_SameKeyTwiceInOneBatch_FailsAndWritesNothing()
     {
         await using var sink = await _database.OpenAsync();
-        await sink.WriteAsync([Insert(Customers, Customer("C1", "First", null, null, 1L, null), 2), Insert(Customers, Customer("C1", "Second", null, null, 2L, null), 3)]);
 
-        Assert.Equal("First", (await sink.LookupAsync(Customers, ["code"], ["C1"]))["C1"][1]);
-        await sink.WriteAsync([Update(Customers, Customer("C1", "First updated", null, null, 1L, null), 2)]);
+        var ex = await Assert.ThrowsAsync<ImportException>(() => sink.WriteAsync([Insert(Customers, Customer("C1", "First", null, null, 1L, null), 2), Insert(Customers, Customer("C1", "Second", null, null, 2L, null), 3)]).AsTask());
 
-        Assert.Equal(["First updated", "Second"], (await ToListAsync(sink.ReadAllAsync(Customers))).Select(r => (string)r[1]!));
+        Assert.Contains("Ligne 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("« C1 »", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await sink.CountAsync("customers"));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class SqliteSinkTests : IDisposable
 
         Assert.Equal(["O7\u001F3", "O99\u001F4"], found.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(38 / 4m, found["O7\u001F3"][2]);
-        Assert.Equal(["ix_order_lines__order_no__line_no"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index'"));
+        Assert.Equal(["ux_order_lines__order_no__line_no"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index'"));
     }
 
     [Fact]
