@@ -1,6 +1,7 @@
 using System.Globalization;
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
+using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -246,12 +247,12 @@ internal sealed partial class ImportRun
             }
             catch (MalformedFileException ex)
             {
-                lane.ReadFailure = (ex.Row, ex.Message, _rows == 0);
+                lane.ReadFailure = (ex.Row > 0 ? ex.Row : reader.RowNumber + 1, ex.Message, _rows == 0);
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
             {
-                lane.ReadFailure = (reader.RowNumber + 1, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}", _rows == 0);
+                lane.ReadFailure = (reader.RowNumber + 1, Msg(Messages.RestUnreadable, ex.Message), _rows == 0);
                 return false;
             }
 
@@ -269,18 +270,39 @@ internal sealed partial class ImportRun
     /// <summary>Plans the lane's batch in its planning turn: the key registry, the report and the sink see batches in file order.</summary>
     private async Task PlanBatchAsync(BatchLane lane, long? totalBytes)
     {
-        if (lane.ReadFailure is { } failure)
+        if (lane.Batch.Count > 0)
         {
-            lane.ReadFailure = null;
-            _fileRejected |= failure.NothingRead;
-            AddIssue(new ImportIssue(failure.Row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, failure.Message));
+            await PlanRowsAsync(lane, totalBytes).ConfigureAwait(false);
         }
 
-        var batch = lane.Batch;
-        if (batch.Count == 0)
+        if (lane.ReadFailure is { } failure)
         {
-            return;
+            // After the batch's rows: the rejected rows stay in row order.
+            lane.ReadFailure = null;
+            StopReading(failure.Row, failure.Message, failure.NothingRead);
         }
+    }
+
+    /// <summary>
+    /// The file cannot be read from <paramref name="row"/> on: that row counts as one rejected row (the rows after it are
+    /// unknown), with a <c>malformed_file</c> issue saying from which row on nothing was imported, and a line in the errors file.
+    /// </summary>
+    private void StopReading(int row, string readerMessage, bool nothingRead)
+    {
+        _fileRejected |= nothingRead;
+        _unreadFromRow = row;
+        _rows++;
+        _rejectedCount++;
+        var message = DisplayText.Cut(Msg(Messages.UnreadFrom, row, readerMessage), _ui, DisplayText.MaxMessageLength);
+        AddIssue(new ImportIssue(row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, message));
+        _rejected.Add(new ImportReport.RejectedRow(row, [], message));
+    }
+
+    private int? _unreadFromRow;
+
+    private async Task PlanRowsAsync(BatchLane lane, long? totalBytes)
+    {
+        var batch = lane.Batch;
 
         SizeKeyRegistry(lane.BytesRead, lane.RowsRead, totalBytes);
         var touched = 0;
@@ -331,6 +353,7 @@ internal sealed partial class ImportRun
         {
             IsFileRejected = _fileRejected,
             HasErrors = _hasErrors,
+            UnreadFromRow = _unreadFromRow,
         };
     }
 
@@ -339,7 +362,7 @@ internal sealed partial class ImportRun
     private void AddFileIssue(int row, string code, string message)
     {
         _fileRejected |= _rows == 0;
-        AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, message));
+        AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength)));
     }
 
     private void AddIssue(ImportIssue issue)
@@ -364,6 +387,9 @@ internal sealed partial class ImportRun
 
     private void RowIssue(RowState row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
+        // What the report quotes of a cell is cut to a readable length (a cheap test: issues are the rare path).
+        value = DisplayText.Cut(value, _ui);
+        message = DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength);
         var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
         if (row.Staged)
         {

@@ -58,6 +58,13 @@ public sealed class ImportReport
     /// <summary>Gets a value indicating whether the file could not be used at all (unreadable, or a required field unmapped): nothing was imported.</summary>
     public bool IsFileRejected { get; internal init; }
 
+    /// <summary>
+    /// Gets the row from which nothing was read, when the file could not be read to its end (a <c>malformed_file</c> issue on
+    /// that row says why); <see langword="null"/> when it was read to its end. That row counts as one rejected row in
+    /// <see cref="Totals"/> (the rows after it, if any, are unknown), and the errors file has a line for it.
+    /// </summary>
+    public int? UnreadFromRow { get; internal init; }
+
     /// <summary>Gets a value indicating whether every row was accepted.</summary>
     public bool IsSuccess => Totals.Rejected == 0 && !HasErrors;
 
@@ -164,6 +171,11 @@ public sealed class ImportReport
         if (IssuesOmitted > 0)
         {
             w.WriteNumber("issuesOmitted", IssuesOmitted);
+        }
+
+        if (UnreadFromRow is { } unread)
+        {
+            w.WriteNumber("unreadFromRow", unread);
         }
 
         w.WriteEndObject();
