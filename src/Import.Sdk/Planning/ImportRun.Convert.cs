@@ -131,7 +131,7 @@ internal sealed partial class ImportRun
         if (row.ReaderProblem is { } problem)
         {
             var column = problem.Column >= 0 && problem.Column < _header.Count ? _header[problem.Column] : null;
-            RowIssue(row, column, null, problem.Value, problem.Code, IssueSeverity.Error, problem.Message);
+            RowIssue(row, column, null, DisplayText.Cut(problem.Value, _ui), problem.Code, IssueSeverity.Error, problem.Message);
         }
 
         if (row.FieldCount != _columns && !OnlyEmptyExtraCells(cells, row.FieldCount))

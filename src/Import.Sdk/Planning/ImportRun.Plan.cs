@@ -213,7 +213,8 @@ internal sealed partial class ImportRun
         if (_mode == ImportMode.Insert && existing is not null)
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
-            RowIssue(row, keyField, DisplayKey(row), IssueCodes.AlreadyExists, IssueSeverity.Error, Msg(Messages.AlreadyExists, DisplayText.Cut(DisplayKey(row), _ui)));
+            var shown = DisplayText.Cut(DisplayKey(row), _ui);
+            RowIssue(row, keyField, shown, IssueCodes.AlreadyExists, IssueSeverity.Error, Msg(Messages.AlreadyExists, shown));
             Reject(row);
             return;
         }
@@ -221,7 +222,8 @@ internal sealed partial class ImportRun
         if (_mode == ImportMode.Update && existing is null)
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
-            RowIssue(row, keyField, DisplayKey(row), IssueCodes.NotFound, IssueSeverity.Error, Msg(Messages.NotFound, DisplayText.Cut(DisplayKey(row), _ui)));
+            var shown = DisplayText.Cut(DisplayKey(row), _ui);
+            RowIssue(row, keyField, shown, IssueCodes.NotFound, IssueSeverity.Error, Msg(Messages.NotFound, shown));
             Reject(row);
             return;
         }
@@ -242,7 +244,7 @@ internal sealed partial class ImportRun
                 }
 
                 var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
-                RowIssue(row, field, item, IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, DisplayText.Cut(item, _ui), label));
+                RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, DisplayText.Cut(item, _ui), label));
             }
         }
 
@@ -335,12 +337,12 @@ internal sealed partial class ImportRun
     {
         if (field.Reference!.IsParent)
         {
-            RowIssue(row, field, item, IssueCodes.UnknownParent, IssueSeverity.Error, Msg(Messages.UnknownParent, DisplayText.Cut(item, _ui)));
+            RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.UnknownParent, IssueSeverity.Error, Msg(Messages.UnknownParent, DisplayText.Cut(item, _ui)));
         }
         else
         {
             var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
-            RowIssue(row, field, item, IssueCodes.UnknownReference, IssueSeverity.Error, Msg(Messages.UnknownReference, DisplayText.Cut(item, _ui), label, field.Name));
+            RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.UnknownReference, IssueSeverity.Error, Msg(Messages.UnknownReference, DisplayText.Cut(item, _ui), label, field.Name));
         }
     }
 

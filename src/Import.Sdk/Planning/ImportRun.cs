@@ -387,8 +387,8 @@ internal sealed partial class ImportRun
 
     private void RowIssue(RowState row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
-        // What the report quotes of a cell is cut to a readable length (a cheap test: issues are the rare path).
-        value = DisplayText.Cut(value, _ui);
+        // The callers cut the values they quote (DisplayText.Cut); a message built elsewhere (a host rule's, a validator's, a
+        // reader's) is cut here if it is long. A cheap test: issues are the rare path.
         message = DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength);
         var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
         if (row.Staged)
@@ -411,7 +411,7 @@ internal sealed partial class ImportRun
     private void ReportRuleIssue(RowState row, string field, string code, string message, string? value)
     {
         var def = _schema.TryGetField(field, out var f) ? f : null;
-        RowIssue(row, def, value ?? (def is null ? null : RecordKey.FormatValue(row.Values[def.Index])), code, IssueSeverity.Error, message);
+        RowIssue(row, def, DisplayText.Cut(value ?? (def is null ? null : RecordKey.FormatValue(row.Values[def.Index])), _ui), code, IssueSeverity.Error, message);
     }
 
     private string Msg(string name, params object?[] args) => Messages.Format(_ui, name, args);
