@@ -426,7 +426,7 @@ internal sealed partial class ImportRun
         // In the batch's planning turn: the lane's characters are still there. Then no cell is null; a rejected row is never
         // recycled, so the report keeps its cells array as it is.
         row.MaterializeCells(_cellSlots);
-        _rejected.Add(new ImportReport.RejectedRow(row.Row, row.Cells!, string.Join(" | ", row.Errors ?? [])));
+        _rejected.Add(row.Row, row.Cells!, string.Join(" | ", row.Errors ?? []));
     }
 
     private async Task PlanDeferredAsync()

@@ -27,7 +27,7 @@ internal sealed partial class ImportRun
     private readonly PriorityQueue<ImportIssue, (int Row, long Sequence)> _issues = new(Comparer<(int Row, long Sequence)>.Create((a, b) => b.CompareTo(a)));
     private long _issueSequence;
     private bool _hasErrors;
-    private readonly List<ImportReport.RejectedRow> _rejected = [];
+    private readonly RejectedRowStore _rejected;
     private readonly KeyRegistry _keys = new();
     private readonly List<RowState> _deferred = [];
     private int _issuesOmitted;
@@ -58,6 +58,7 @@ internal sealed partial class ImportRun
         _ui = options.UiCulture;
         _mode = options.Mode;
         _degree = options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
+        _rejected = new RejectedRowStore(options.RejectedRowsInMemory, options.RejectedCharsInMemory);
     }
 
     public async Task<ImportReport> RunAsync()
@@ -295,7 +296,7 @@ internal sealed partial class ImportRun
         _rejectedCount++;
         var message = DisplayText.Cut(Msg(Messages.UnreadFrom, row, readerMessage), _ui, DisplayText.MaxMessageLength);
         AddIssue(new ImportIssue(row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, message));
-        _rejected.Add(new ImportReport.RejectedRow(row, [], message));
+        _rejected.Add(row, [], message);
     }
 
     private int? _unreadFromRow;
@@ -347,9 +348,9 @@ internal sealed partial class ImportRun
     private ImportReport BuildReport()
     {
         var issues = _issues.UnorderedItems.OrderBy(i => i.Priority).Select(i => i.Element).ToArray();
-        var rejected = _rejected.OrderBy(r => r.Row).ToArray();
+        _rejected.Complete();
         var totals = new ImportTotals(_rows, _inserted, _updated, _unchanged, _rejectedCount);
-        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, rejected, _ui)
+        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, _rejected, _ui)
         {
             IsFileRejected = _fileRejected,
             HasErrors = _hasErrors,

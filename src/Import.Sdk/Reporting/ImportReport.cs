@@ -8,9 +8,9 @@ namespace Import.Sdk;
 /// <summary>The result of an import: totals and every issue by row, column and field. Exports to JSON and to an errors file.</summary>
 public sealed class ImportReport
 {
-    private readonly IReadOnlyList<RejectedRow> _rejectedRows;
+    private readonly Reporting.RejectedRowStore _rejectedRows;
 
-    internal ImportReport(string entity, ImportMode mode, bool simulated, string file, SourceInfo? source, IReadOnlyList<string> header, ImportTotals totals, IReadOnlyList<ImportIssue> issues, int issuesOmitted, IReadOnlyList<RejectedRow> rejectedRows, CultureInfo uiCulture)
+    internal ImportReport(string entity, ImportMode mode, bool simulated, string file, SourceInfo? source, IReadOnlyList<string> header, ImportTotals totals, IReadOnlyList<ImportIssue> issues, int issuesOmitted, Reporting.RejectedRowStore rejectedRows, CultureInfo uiCulture)
     {
         Entity = entity;
         Mode = mode;
@@ -24,6 +24,9 @@ public sealed class ImportReport
         _rejectedRows = rejectedRows;
         UiCulture = uiCulture;
     }
+
+    /// <summary>Gets the rejected rows kept for the errors file (in memory or in a temporary file).</summary>
+    internal Reporting.RejectedRowStore RejectedRows => _rejectedRows;
 
     /// <summary>Gets the entity imported.</summary>
     public string Entity { get; }
@@ -96,7 +99,13 @@ public sealed class ImportReport
     /// <summary>
     /// Writes the errors file: the rejected rows as they were in the source, plus an error column, as CSV (UTF-8 with BOM, the source's
     /// separator). Cells starting with <c>=</c> <c>+</c> <c>-</c> <c>@</c> are neutralised against spreadsheet formula injection.
+    /// May be called any number of times, at any time while the report is alive.
     /// </summary>
+    /// <remarks>
+    /// Past a few hundred rejected rows, the report keeps them in a temporary file rather than in memory (the memory an import
+    /// holds does not grow with its rejected rows). That file is never left behind: it is deleted when the report is
+    /// garbage-collected or the process ends (on Unix it has no name from the start). The report needs no disposing.
+    /// </remarks>
     /// <param name="destination">The stream.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>A task that completes when written.</returns>
@@ -113,7 +122,7 @@ public sealed class ImportReport
         var writer = CsvWriter.Create(destination, options, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            var width = Math.Max(Header.Count, _rejectedRows.Count == 0 ? 0 : _rejectedRows.Max(r => r.Cells.Length));
+            var width = Math.Max(Header.Count, _rejectedRows.MaxWidth);
             var header = new string[width + 1];
             for (var i = 0; i < width; i++)
             {
@@ -122,7 +131,7 @@ public sealed class ImportReport
 
             header[width] = Resources.Messages.Format(UiCulture, Resources.Messages.ErrorsColumn);
             await writer.WriteRecordAsync(header, cancellationToken).ConfigureAwait(false);
-            foreach (var row in _rejectedRows)
+            await foreach (var row in _rejectedRows.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var cells = new string[width + 1];
                 for (var i = 0; i < width; i++)
