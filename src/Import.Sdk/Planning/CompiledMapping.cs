@@ -144,7 +144,8 @@ internal sealed class CompiledMapping
                 }
                 else if (match.Reason == MatchReason.Ambiguous)
                 {
-                    map.Warn(IssueCodes.AmbiguousColumn, match.Column, Messages.Format(ui, Messages.AmbiguousColumn, DisplayText.Cut(match.Column, ui), string.Join(", ", match.Candidates)));
+                    var shown = DisplayText.Cut(match.Column, ui);
+                    map.Warn(IssueCodes.AmbiguousColumn, shown, Messages.Format(ui, Messages.AmbiguousColumn, shown, string.Join(", ", match.Candidates)));
                 }
                 else
                 {
@@ -247,7 +248,8 @@ internal sealed class CompiledMapping
             else if (listed < MaxUnmappedColumnsListed)
             {
                 listed++;
-                Warn(IssueCodes.UnmappedColumn, name, Messages.Format(ui, Messages.UnmappedColumn, DisplayText.Cut(name, ui)));
+                var shown = DisplayText.Cut(name, ui);
+                Warn(IssueCodes.UnmappedColumn, shown, Messages.Format(ui, Messages.UnmappedColumn, shown));
             }
             else
             {

@@ -391,6 +391,7 @@ internal sealed partial class ImportRun
         // The callers cut the values they quote (DisplayText.Cut); a message built elsewhere (a host rule's, a validator's, a
         // reader's) is cut here if it is long. A cheap test: issues are the rare path.
         message = DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength);
+        column = DisplayText.Cut(column, _ui); // a header cell: as long as a cell may be
         var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
         if (row.Staged)
         {

@@ -167,12 +167,12 @@ public sealed class ImportReport
         {
             w.WriteStartObject();
             w.WriteNumber("row", i.Row);
-            WriteNullable(w, "column", i.Column);
+            WriteNullable(w, "column", Bounded(i.Column));
             WriteNullable(w, "field", i.Field);
-            WriteNullable(w, "value", i.Value);
+            WriteNullable(w, "value", Bounded(i.Value));
             w.WriteString("code", i.Code);
             w.WriteString("severity", i.Severity == IssueSeverity.Error ? "error" : "warning");
-            w.WriteString("message", i.Message);
+            w.WriteString("message", Bounded(i.Message));
             w.WriteEndObject();
         }
 
@@ -190,6 +190,13 @@ public sealed class ImportReport
         w.WriteEndObject();
         w.Flush();
     }
+
+    /// <summary>
+    /// The pipeline cuts what it quotes of a cell (see <see cref="Reporting.DisplayText"/>); an issue built elsewhere may not be:
+    /// no string reaches the JSON writer past a bound far below what it can write (a token of ~166 million characters).
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private string? Bounded(string? value) => Reporting.DisplayText.Cut(value, UiCulture, 100_000);
 
     internal static string ModeName(ImportMode mode) => mode switch
     {

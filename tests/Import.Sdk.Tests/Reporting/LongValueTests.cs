@@ -103,6 +103,26 @@ public class LongValueTests
         Assert.Contains("… (1,048,576 characters)' has 1048576 characters", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ToJson_HugeHeaderCells_ColumnsAreCutInIssuesAndTheReport()
+    {
+        // A column named by a 1 MB header cell matches no field; another, mapped by the profile to the e-mail, holds a bad e-mail.
+        var profile = new ImportProfile
+        {
+            Entity = "accounts",
+            Columns = new Dictionary<string, string> { ["Code client"] = "code", ["Raison sociale"] = "name", ["E" + Huge] = "email" },
+        };
+        var csv = Some.Lines("Code client;Raison sociale;E" + Huge + ";Z" + Huge, "C1;Dupont;pas-un-email;");
+
+        var report = await Some.Pipeline(new InMemorySink(), options: o => o with { UiCulture = English })
+            .SimulateAsync(new ImportRequest(Some.Csv(csv)) { Profile = profile });
+
+        Assert.Equal([IssueCodes.UnmappedColumn, IssueCodes.InvalidEmail], report.Issues.Select(i => i.Code));
+        Assert.All(report.Issues, i => Assert.InRange(i.Column!.Length, 100, 130));
+        Assert.All(report.Issues, i => Assert.InRange(i.Message.Length, 1, 300));
+        Assert.InRange(report.ToJson().Length, 1, 5_000);
+    }
+
     [Theory]
     [InlineData(100, 100)]
     [InlineData(101, 100)]
