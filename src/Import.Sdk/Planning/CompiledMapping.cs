@@ -259,11 +259,15 @@ internal sealed class CompiledMapping
 
         if (rest.Count > 0)
         {
-            var names = string.Join(", ", rest.Take(5).Select(n => DisplayText.Cut(n, ui)));
+            var names = string.Join(", ", rest.Take(5).Select(n => DisplayText.Cut(n, ui))) + (rest.Count > 5 ? ", …" : string.Empty);
             Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.MoreUnmappedColumns, rest.Count, names));
         }
 
-        if (unnamed > 0)
+        if (unnamed == 1)
+        {
+            Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.UnnamedColumn, ColumnName(first)));
+        }
+        else if (unnamed > 1)
         {
             Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.UnnamedColumns, unnamed, ColumnName(first), ColumnName(last)));
         }

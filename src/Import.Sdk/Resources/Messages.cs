@@ -44,6 +44,7 @@ internal static class Messages
     public const string ValueCut = nameof(ValueCut);
     public const string MissingColumns = nameof(MissingColumns);
     public const string MissingColumnItem = nameof(MissingColumnItem);
+    public const string UnnamedColumn = nameof(UnnamedColumn);
     public const string UnnamedColumns = nameof(UnnamedColumns);
     public const string MoreUnmappedColumns = nameof(MoreUnmappedColumns);
 

@@ -97,8 +97,22 @@ public class ProfileAndColumnCheckTests
 
         var unmapped = report.IssuesOf(IssueCodes.UnmappedColumn);
         Assert.Equal(22, unmapped.Length); // 8 accounts columns + 12 of the 30, then the other 18 together, then the unnamed ones
-        Assert.Equal("18 more column(s) match no field: they are ignored (Zz13, Zz14, Zz15, Zz16, Zz17…).", unmapped[20].Message);
+        Assert.Equal("18 more column(s) match no field: they are ignored (Zz13, Zz14, Zz15, Zz16, Zz17, …).", unmapped[20].Message);
         Assert.Equal("16344 column(s) without a header are ignored (between columns AO (41) and XFD (16384)).", unmapped[21].Message);
+    }
+
+    [Fact]
+    public async Task SimulateAsync_OneColumnWithoutHeaderAndAFewUnmatchedOnes_EachNamedOnce()
+    {
+        var header = "Code client;;Raison sociale" + string.Concat(Enumerable.Range(1, 22).Select(i => $";Zz{i}"));
+
+        var report = await Some.Pipeline(new InMemorySink(), options: o => o with { UiCulture = English })
+            .SimulateAsync(new ImportRequest(Some.Csv(Some.Lines(header))));
+
+        var unmapped = report.IssuesOf(IssueCodes.UnmappedColumn);
+        Assert.Equal(
+            ["2 more column(s) match no field: they are ignored (Zz21, Zz22).", "The column B (2) has no header: it is ignored."],
+            unmapped.Skip(20).Select(i => i.Message));
     }
 
     private static void AssertSummarised(ImportReport report)
@@ -107,7 +121,7 @@ public class ProfileAndColumnCheckTests
         Assert.Equal(22, unmapped.Length);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => $"Zz{i}"), unmapped.Take(20).Select(i => i.Column));
         Assert.Equal("The column 'Zz1' matches no field: it is ignored.", unmapped[0].Message);
-        Assert.Equal((null, "10 more column(s) match no field: they are ignored (Zz21, Zz22, Zz23, Zz24, Zz25…)."), (unmapped[20].Column, unmapped[20].Message));
+        Assert.Equal((null, "10 more column(s) match no field: they are ignored (Zz21, Zz22, Zz23, Zz24, Zz25, …)."), (unmapped[20].Column, unmapped[20].Message));
         Assert.Equal((null, "16344 column(s) without a header are ignored (between columns AO (41) and XFD (16384))."), (unmapped[21].Column, unmapped[21].Message));
         Assert.All(unmapped, i => Assert.Equal(IssueSeverity.Warning, i.Severity));
     }
