@@ -89,6 +89,21 @@ public class RejectedRowSpillTests
         Assert.Equal(51, Encoding.UTF8.GetString(Convert.FromBase64String(first)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public async Task SimulateAsync_RowsSpilled_NoTemporaryFileIsLeftWithAName()
+    {
+        // On Unix the file is unlinked as soon as it is created (only the report's handle reaches it); on Windows it is deleted on close.
+        var report = await Some.Pipeline(new InMemorySink(), options: o => o with { RejectedRowsInMemory = 0 }).SimulateAsync(new ImportRequest(Some.Csv(EveryRowRejected(20))));
+
+        Assert.True(report.RejectedRows.Spilled);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), "import-sdk-rejected-*"));
+        }
+
+        Assert.Equal(21, Encoding.UTF8.GetString(Convert.FromBase64String(Some.ErrorsFileOf(report))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     /// <summary>Law: the errors file is the same whether the rejected rows were kept in memory or spilled, whatever the lanes.</summary>
     [Property(MaxTest = 40)]
     public Property ErrorsFile_IsTheSameWithAndWithoutSpilling() =>
