@@ -59,8 +59,16 @@ public static class IssueCodes
     public const string MalformedFile = "malformed_file";
     /// <summary>The import stopped because the sink failed: from the issue's row on, nothing was imported.</summary>
     public const string WriteFailed = "write_failed";
-    /// <summary>Warning: a column maps to no field and is ignored.</summary>
+    /// <summary>
+    /// Warning: a column maps to no field and is ignored. Named columns are listed one by one (the first 20; the others in one
+    /// issue with their count); columns without a header are counted in one issue, with their range.
+    /// </summary>
     public const string UnmappedColumn = "unmapped_column";
+    /// <summary>
+    /// Warning: the profile maps columns the file does not have; the issue lists them and the fields they were meant for,
+    /// which are not imported (a required one is also an <see cref="UnmappedRequiredField"/> error).
+    /// </summary>
+    public const string MissingColumn = "missing_column";
     /// <summary>Warning: auto-matching found two candidates for a column and chose neither.</summary>
     public const string AmbiguousColumn = "ambiguous_column";
     /// <summary>Warning: a reference code was created because the profile allows it.</summary>

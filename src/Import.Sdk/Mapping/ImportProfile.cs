@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -36,12 +37,13 @@ public sealed record ImportProfile
     /// <summary>Reads a profile from JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The profile.</returns>
-    /// <exception cref="ImportException">The JSON is not a profile.</exception>
+    /// <exception cref="ImportException">The JSON is not a profile, or it has a property a profile does not have (a misspelled one would be ignored otherwise).</exception>
     public static ImportProfile FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
+            RefuseUnknownProperties(json);
             var profile = JsonSerializer.Deserialize(json, ProfileJsonContext.Default.ImportProfile) ?? throw new ImportException("The profile is empty.");
 
             // Members left out of the JSON (or written as null) are empty, never null.
@@ -56,6 +58,28 @@ public sealed record ImportProfile
         catch (JsonException ex)
         {
             throw new ImportException($"The profile is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Refuses a property the profile does not have (such as <c>"colums"</c>), naming it and the known ones.</summary>
+    private static void RefuseUnknownProperties(string json)
+    {
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return; // not an object: the deserializer says so
+        }
+
+        var known = ProfileJsonContext.Default.ImportProfile.Properties.Select(p => p.Name).ToArray();
+        var unknown = document.RootElement.EnumerateObject()
+            .Select(p => p.Name)
+            .Where(name => !known.Contains(name, StringComparer.Ordinal))
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ImportException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The profile cannot be used: {string.Join(", ", unknown.Select(n => $"'{n}'"))} {(unknown.Length == 1 ? "is not a property" : "are not properties")} of a profile (names are case-sensitive). The properties of a profile are: {string.Join(", ", known)}."));
         }
     }
 

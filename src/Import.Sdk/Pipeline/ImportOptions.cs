@@ -28,9 +28,13 @@ public sealed record ImportOptions
     /// <summary>Gets the reader options (sheet, delimiter, encoding).</summary>
     public ReaderOptions Reader { get; init; } = new();
 
-    /// <summary>Gets the most issues kept in a report; later ones are counted but not listed.</summary>
-    /// <value>The default value is 100000.</value>
-    public int MaxIssues { get; init; } = 100_000;
+    /// <summary>
+    /// Gets the most issues listed in a report (those of the first rows); the others are counted in
+    /// <see cref="ImportReport.IssuesOmitted"/>. The totals and the errors file stay complete whatever the value: it bounds the
+    /// memory the issues hold (a few hundred bytes each).
+    /// </summary>
+    /// <value>The default value is 10000.</value>
+    public int MaxIssues { get; init; } = 10_000;
 
     /// <summary>
     /// Gets the most threads an import works on at once. Each takes a batch whole: it reads it from the file (one batch at a
@@ -44,4 +48,10 @@ public sealed record ImportOptions
     /// threads (for different rows) and must be thread-safe, as the built-in ones are; this number of batches is held in memory.
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Gets the most rejected rows a report holds in memory; past it (or <see cref="RejectedCharsInMemory"/>), they go to a temporary file.</summary>
+    internal int RejectedRowsInMemory { get; init; } = 500;
+
+    /// <summary>Gets the most characters of rejected rows (cells and errors) a report holds in memory; past it, they go to a temporary file.</summary>
+    internal long RejectedCharsInMemory { get; init; } = 1 << 20;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
+using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -41,6 +42,7 @@ internal sealed class CompiledMapping
         var map = new CompiledMapping(schema, header);
         var profile = request.Profile;
         var problems = new List<string>();
+        var unmapped = new List<int>(); // columns that feed no field, warned about together
 
         map.Culture = options.Culture;
         if (profile?.Culture is { Length: > 0 } cultureName)
@@ -77,11 +79,13 @@ internal sealed class CompiledMapping
                 byHeader.TryAdd(TextNormalizer.Normalize(column), field ?? string.Empty);
             }
 
+            map.WarnMissingColumns(profile, header, ui);
+
             for (var i = 0; i < header.Count; i++)
             {
                 if (!byHeader.TryGetValue(TextNormalizer.Normalize(header[i]), out var fieldName) || fieldName.Length == 0)
                 {
-                    map.Warn(IssueCodes.UnmappedColumn, header[i], Messages.Format(ui, Messages.UnmappedColumn, header[i]));
+                    unmapped.Add(i);
                     continue;
                 }
 
@@ -140,14 +144,17 @@ internal sealed class CompiledMapping
                 }
                 else if (match.Reason == MatchReason.Ambiguous)
                 {
-                    map.Warn(IssueCodes.AmbiguousColumn, match.Column, Messages.Format(ui, Messages.AmbiguousColumn, match.Column, string.Join(", ", match.Candidates)));
+                    var shown = DisplayText.Cut(match.Column, ui);
+                    map.Warn(IssueCodes.AmbiguousColumn, shown, Messages.Format(ui, Messages.AmbiguousColumn, shown, string.Join(", ", match.Candidates)));
                 }
                 else
                 {
-                    map.Warn(IssueCodes.UnmappedColumn, match.Column, Messages.Format(ui, Messages.UnmappedColumn, match.Column));
+                    unmapped.Add(match.Index);
                 }
             }
         }
+
+        map.WarnUnmappedColumns(unmapped, ui);
 
         foreach (var f in schema.Fields)
         {
@@ -214,6 +221,84 @@ internal sealed class CompiledMapping
         }
     }
 
-    private void Warn(string code, string column, string message) =>
+    private void Warn(string code, string? column, string message) =>
         Issues.Add(new ImportIssue(1, column, null, null, code, IssueSeverity.Warning, message));
+
+    /// <summary>The most columns that match no field warned about one by one; the others get one warning together.</summary>
+    internal const int MaxUnmappedColumnsListed = 20;
+
+    /// <summary>
+    /// Warns about the columns that feed no field: columns without a header together (one warning with their count and range:
+    /// a sheet with a cell at XFD1 has thousands), named ones one by one up to <see cref="MaxUnmappedColumnsListed"/>, the rest together.
+    /// </summary>
+    private void WarnUnmappedColumns(List<int> columns, CultureInfo ui)
+    {
+        var listed = 0;
+        var rest = new List<string>();
+        int unnamed = 0, first = -1, last = -1;
+        foreach (var i in columns)
+        {
+            var name = _header[i];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                unnamed++;
+                first = first < 0 ? i : first;
+                last = i;
+            }
+            else if (listed < MaxUnmappedColumnsListed)
+            {
+                listed++;
+                var shown = DisplayText.Cut(name, ui);
+                Warn(IssueCodes.UnmappedColumn, shown, Messages.Format(ui, Messages.UnmappedColumn, shown));
+            }
+            else
+            {
+                rest.Add(name);
+            }
+        }
+
+        if (rest.Count > 0)
+        {
+            var names = string.Join(", ", rest.Take(5).Select(n => DisplayText.Cut(n, ui))) + (rest.Count > 5 ? ", …" : string.Empty);
+            Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.MoreUnmappedColumns, rest.Count, names));
+        }
+
+        if (unnamed == 1)
+        {
+            Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.UnnamedColumn, ColumnName(first)));
+        }
+        else if (unnamed > 1)
+        {
+            Warn(IssueCodes.UnmappedColumn, null, Messages.Format(ui, Messages.UnnamedColumns, unnamed, ColumnName(first), ColumnName(last)));
+        }
+    }
+
+    /// <summary>A column as a spreadsheet shows it and by its position: <c>L (12)</c>.</summary>
+    private static string ColumnName(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{letters} ({index + 1})");
+    }
+
+    /// <summary>
+    /// Warns (<c>missing_column</c>) about the columns the profile maps to a field that the file does not have: the user
+    /// learns that these fields are not imported (a required one is also an <c>unmapped_required_field</c> error).
+    /// </summary>
+    private void WarnMissingColumns(ImportProfile profile, IReadOnlyList<string> header, CultureInfo ui)
+    {
+        var present = header.Select(h => TextNormalizer.Normalize(h)).ToHashSet(StringComparer.Ordinal);
+        var missing = profile.Columns
+            .Where(c => !string.IsNullOrEmpty(c.Value) && !present.Contains(TextNormalizer.Normalize(c.Key)))
+            .Select(c => Messages.Format(ui, Messages.MissingColumnItem, DisplayText.Cut(c.Key, ui), c.Value))
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            Warn(IssueCodes.MissingColumn, null, Messages.Format(ui, Messages.MissingColumns, string.Join(", ", missing)));
+        }
+    }
 }

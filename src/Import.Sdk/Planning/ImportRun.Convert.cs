@@ -1,5 +1,6 @@
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
+using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -130,7 +131,7 @@ internal sealed partial class ImportRun
         if (row.ReaderProblem is { } problem)
         {
             var column = problem.Column >= 0 && problem.Column < _header.Count ? _header[problem.Column] : null;
-            RowIssue(row, column, null, problem.Value, problem.Code, IssueSeverity.Error, problem.Message);
+            RowIssue(row, column, null, DisplayText.Cut(problem.Value, _ui), problem.Code, IssueSeverity.Error, problem.Message);
         }
 
         if (row.FieldCount != _columns && !OnlyEmptyExtraCells(cells, row.FieldCount))
@@ -155,7 +156,7 @@ internal sealed partial class ImportRun
             var raw = cell is null ? row.Cell(mapped.Column, mapped.Slot) : cell;
             if (!TryConvert(field, raw, cell, out var value, out var code, out var message))
             {
-                RowIssue(row, field, ValueParsers.Trim(raw).ToString(), code, IssueSeverity.Error, message);
+                RowIssue(row, field, DisplayText.Cut(ValueParsers.Trim(raw), _ui), code, IssueSeverity.Error, message);
                 continue;
             }
 
@@ -310,7 +311,7 @@ internal sealed partial class ImportRun
                 }
 
                 code = IssueCodes.InvalidDate;
-                message = Msg(Messages.InvalidDate, span.ToString(), _map.DateFormats[0]);
+                message = Msg(Messages.InvalidDate, DisplayText.Cut(span, _ui), _map.DateFormats[0]);
                 return false;
             case FieldType.Boolean:
                 if (ValueParsers.TryParseBoolean(span, out var b))
@@ -320,7 +321,7 @@ internal sealed partial class ImportRun
                 }
 
                 code = IssueCodes.InvalidBoolean;
-                message = Msg(Messages.InvalidBoolean, span.ToString());
+                message = Msg(Messages.InvalidBoolean, DisplayText.Cut(span, _ui));
                 return false;
             case FieldType.Enum:
                 return TryConvertEnum(field, span, out value, out code, out message);
@@ -347,14 +348,14 @@ internal sealed partial class ImportRun
         if (field.MaxLength is { } max && text.Length > max)
         {
             code = IssueCodes.TooLong;
-            message = Msg(Messages.TooLong, text, text.Length, max);
+            message = Msg(Messages.TooLong, DisplayText.Cut(text, _ui), text.Length, max);
             return false;
         }
 
         if (field.Type == FieldType.Email && !ValueParsers.IsValidEmail(text))
         {
             code = IssueCodes.InvalidEmail;
-            message = Msg(Messages.InvalidEmail, text);
+            message = Msg(Messages.InvalidEmail, DisplayText.Cut(text, _ui));
             return false;
         }
 
@@ -370,7 +371,7 @@ internal sealed partial class ImportRun
             if (!valid)
             {
                 code = validator.Code;
-                message = validator.GetMessage(text, _ui);
+                message = validator.GetMessage(DisplayText.Cut(text, _ui), _ui);
                 return false;
             }
 
@@ -386,7 +387,7 @@ internal sealed partial class ImportRun
     private bool NumberIssue(FieldDefinition field, ReadOnlySpan<char> span, out string code, out string message)
     {
         code = IssueCodes.InvalidNumber;
-        var text = span.ToString();
+        var text = DisplayText.Cut(span, _ui);
         if (field.Type == FieldType.Integer)
         {
             message = ValueParsers.TryParseInteger(span, _map.NumberStyle, out _)
@@ -416,7 +417,7 @@ internal sealed partial class ImportRun
 
         value = null;
         code = IssueCodes.InvalidEnum;
-        message = Msg(Messages.InvalidEnum, span.ToString(), string.Join(", ", field.AllowedValues));
+        message = Msg(Messages.InvalidEnum, DisplayText.Cut(span, _ui), string.Join(", ", field.AllowedValues));
         return false;
     }
 
@@ -476,7 +477,7 @@ internal sealed partial class ImportRun
             if (field.MaxLength is { } max && s.Length > max)
             {
                 code = IssueCodes.TooLong;
-                message = Msg(Messages.TooLong, s, s.Length, max);
+                message = Msg(Messages.TooLong, DisplayText.Cut(s, _ui), s.Length, max);
                 return false;
             }
 

@@ -1,3 +1,4 @@
+using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -49,7 +50,7 @@ internal sealed partial class ImportRun
                 if (seen)
                 {
                     var keyField = _schema.Fields[_map.KeyIndexes[0]];
-                    var display = row.Key.Replace(RecordKey.Separator, '/');
+                    var display = DisplayText.Cut(row.Key.Replace(RecordKey.Separator, '/'), _ui);
                     RowIssue(row, keyField, display, IssueCodes.DuplicateKey, IssueSeverity.Error, Msg(Messages.DuplicateKey, display, firstRow));
                 }
                 else
@@ -212,7 +213,8 @@ internal sealed partial class ImportRun
         if (_mode == ImportMode.Insert && existing is not null)
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
-            RowIssue(row, keyField, DisplayKey(row), IssueCodes.AlreadyExists, IssueSeverity.Error, Msg(Messages.AlreadyExists, DisplayKey(row)));
+            var shown = DisplayText.Cut(DisplayKey(row), _ui);
+            RowIssue(row, keyField, shown, IssueCodes.AlreadyExists, IssueSeverity.Error, Msg(Messages.AlreadyExists, shown));
             Reject(row);
             return;
         }
@@ -220,7 +222,8 @@ internal sealed partial class ImportRun
         if (_mode == ImportMode.Update && existing is null)
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
-            RowIssue(row, keyField, DisplayKey(row), IssueCodes.NotFound, IssueSeverity.Error, Msg(Messages.NotFound, DisplayKey(row)));
+            var shown = DisplayText.Cut(DisplayKey(row), _ui);
+            RowIssue(row, keyField, shown, IssueCodes.NotFound, IssueSeverity.Error, Msg(Messages.NotFound, shown));
             Reject(row);
             return;
         }
@@ -241,7 +244,7 @@ internal sealed partial class ImportRun
                 }
 
                 var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
-                RowIssue(row, field, item, IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, item, label));
+                RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.AutoCreated, IssueSeverity.Warning, Msg(Messages.AutoCreated, DisplayText.Cut(item, _ui), label));
             }
         }
 
@@ -334,12 +337,12 @@ internal sealed partial class ImportRun
     {
         if (field.Reference!.IsParent)
         {
-            RowIssue(row, field, item, IssueCodes.UnknownParent, IssueSeverity.Error, Msg(Messages.UnknownParent, item));
+            RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.UnknownParent, IssueSeverity.Error, Msg(Messages.UnknownParent, DisplayText.Cut(item, _ui)));
         }
         else
         {
             var label = _ui.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
-            RowIssue(row, field, item, IssueCodes.UnknownReference, IssueSeverity.Error, Msg(Messages.UnknownReference, item, label, field.Name));
+            RowIssue(row, field, DisplayText.Cut(item, _ui), IssueCodes.UnknownReference, IssueSeverity.Error, Msg(Messages.UnknownReference, DisplayText.Cut(item, _ui), label, field.Name));
         }
     }
 
@@ -423,7 +426,7 @@ internal sealed partial class ImportRun
         // In the batch's planning turn: the lane's characters are still there. Then no cell is null; a rejected row is never
         // recycled, so the report keeps its cells array as it is.
         row.MaterializeCells(_cellSlots);
-        _rejected.Add(new ImportReport.RejectedRow(row.Row, row.Cells!, string.Join(" | ", row.Errors ?? [])));
+        _rejected.Add(row.Row, row.Cells!, string.Join(" | ", row.Errors ?? []));
     }
 
     private async Task PlanDeferredAsync()

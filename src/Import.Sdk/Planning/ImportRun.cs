@@ -1,6 +1,7 @@
 using System.Globalization;
 using Import.Sdk.Conversion;
 using Import.Sdk.Mapping;
+using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
 namespace Import.Sdk.Planning;
@@ -26,7 +27,7 @@ internal sealed partial class ImportRun
     private readonly PriorityQueue<ImportIssue, (int Row, long Sequence)> _issues = new(Comparer<(int Row, long Sequence)>.Create((a, b) => b.CompareTo(a)));
     private long _issueSequence;
     private bool _hasErrors;
-    private readonly List<ImportReport.RejectedRow> _rejected = [];
+    private readonly RejectedRowStore _rejected;
     private readonly KeyRegistry _keys = new();
     private readonly List<RowState> _deferred = [];
     private int _issuesOmitted;
@@ -57,6 +58,7 @@ internal sealed partial class ImportRun
         _ui = options.UiCulture;
         _mode = options.Mode;
         _degree = options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
+        _rejected = new RejectedRowStore(options.RejectedRowsInMemory, options.RejectedCharsInMemory);
     }
 
     public async Task<ImportReport> RunAsync()
@@ -246,12 +248,12 @@ internal sealed partial class ImportRun
             }
             catch (MalformedFileException ex)
             {
-                lane.ReadFailure = (ex.Row, ex.Message, _rows == 0);
+                lane.ReadFailure = (ex.Row > 0 ? ex.Row : reader.RowNumber + 1, ex.Message, _rows == 0);
                 return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
             {
-                lane.ReadFailure = (reader.RowNumber + 1, $"The file cannot be read past row {reader.RowNumber}: {ex.Message}", _rows == 0);
+                lane.ReadFailure = (reader.RowNumber + 1, Msg(Messages.RestUnreadable, ex.Message), _rows == 0);
                 return false;
             }
 
@@ -269,18 +271,39 @@ internal sealed partial class ImportRun
     /// <summary>Plans the lane's batch in its planning turn: the key registry, the report and the sink see batches in file order.</summary>
     private async Task PlanBatchAsync(BatchLane lane, long? totalBytes)
     {
-        if (lane.ReadFailure is { } failure)
+        if (lane.Batch.Count > 0)
         {
-            lane.ReadFailure = null;
-            _fileRejected |= failure.NothingRead;
-            AddIssue(new ImportIssue(failure.Row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, failure.Message));
+            await PlanRowsAsync(lane, totalBytes).ConfigureAwait(false);
         }
 
-        var batch = lane.Batch;
-        if (batch.Count == 0)
+        if (lane.ReadFailure is { } failure)
         {
-            return;
+            // After the batch's rows: the rejected rows stay in row order.
+            lane.ReadFailure = null;
+            StopReading(failure.Row, failure.Message, failure.NothingRead);
         }
+    }
+
+    /// <summary>
+    /// The file cannot be read from <paramref name="row"/> on: that row counts as one rejected row (the rows after it are
+    /// unknown), with a <c>malformed_file</c> issue saying from which row on nothing was imported, and a line in the errors file.
+    /// </summary>
+    private void StopReading(int row, string readerMessage, bool nothingRead)
+    {
+        _fileRejected |= nothingRead;
+        _unreadFromRow = row;
+        _rows++;
+        _rejectedCount++;
+        var message = DisplayText.Cut(Msg(Messages.UnreadFrom, row, readerMessage), _ui, DisplayText.MaxMessageLength);
+        AddIssue(new ImportIssue(row, null, null, null, IssueCodes.MalformedFile, IssueSeverity.Error, message));
+        _rejected.Add(row, [], message);
+    }
+
+    private int? _unreadFromRow;
+
+    private async Task PlanRowsAsync(BatchLane lane, long? totalBytes)
+    {
+        var batch = lane.Batch;
 
         SizeKeyRegistry(lane.BytesRead, lane.RowsRead, totalBytes);
         var touched = 0;
@@ -325,12 +348,13 @@ internal sealed partial class ImportRun
     private ImportReport BuildReport()
     {
         var issues = _issues.UnorderedItems.OrderBy(i => i.Priority).Select(i => i.Element).ToArray();
-        var rejected = _rejected.OrderBy(r => r.Row).ToArray();
+        _rejected.Complete();
         var totals = new ImportTotals(_rows, _inserted, _updated, _unchanged, _rejectedCount);
-        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, rejected, _ui)
+        return new ImportReport(_schema.Name, _mode, !_execute, _request.Source.Name, _source, _header, totals, issues, _issuesOmitted, _rejected, _ui)
         {
             IsFileRejected = _fileRejected,
             HasErrors = _hasErrors,
+            UnreadFromRow = _unreadFromRow,
         };
     }
 
@@ -339,7 +363,7 @@ internal sealed partial class ImportRun
     private void AddFileIssue(int row, string code, string message)
     {
         _fileRejected |= _rows == 0;
-        AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, message));
+        AddIssue(new ImportIssue(row, null, null, null, code, IssueSeverity.Error, DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength)));
     }
 
     private void AddIssue(ImportIssue issue)
@@ -364,6 +388,10 @@ internal sealed partial class ImportRun
 
     private void RowIssue(RowState row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
+        // The callers cut the values they quote (DisplayText.Cut); a message built elsewhere (a host rule's, a validator's, a
+        // reader's) is cut here if it is long. A cheap test: issues are the rare path.
+        message = DisplayText.Cut(message, _ui, DisplayText.MaxMessageLength);
+        column = DisplayText.Cut(column, _ui); // a header cell: as long as a cell may be
         var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
         if (row.Staged)
         {
@@ -385,7 +413,7 @@ internal sealed partial class ImportRun
     private void ReportRuleIssue(RowState row, string field, string code, string message, string? value)
     {
         var def = _schema.TryGetField(field, out var f) ? f : null;
-        RowIssue(row, def, value ?? (def is null ? null : RecordKey.FormatValue(row.Values[def.Index])), code, IssueSeverity.Error, message);
+        RowIssue(row, def, DisplayText.Cut(value ?? (def is null ? null : RecordKey.FormatValue(row.Values[def.Index])), _ui), code, IssueSeverity.Error, message);
     }
 
     private string Msg(string name, params object?[] args) => Messages.Format(_ui, name, args);

@@ -8,9 +8,9 @@ namespace Import.Sdk;
 /// <summary>The result of an import: totals and every issue by row, column and field. Exports to JSON and to an errors file.</summary>
 public sealed class ImportReport
 {
-    private readonly IReadOnlyList<RejectedRow> _rejectedRows;
+    private readonly Reporting.RejectedRowStore _rejectedRows;
 
-    internal ImportReport(string entity, ImportMode mode, bool simulated, string file, SourceInfo? source, IReadOnlyList<string> header, ImportTotals totals, IReadOnlyList<ImportIssue> issues, int issuesOmitted, IReadOnlyList<RejectedRow> rejectedRows, CultureInfo uiCulture)
+    internal ImportReport(string entity, ImportMode mode, bool simulated, string file, SourceInfo? source, IReadOnlyList<string> header, ImportTotals totals, IReadOnlyList<ImportIssue> issues, int issuesOmitted, Reporting.RejectedRowStore rejectedRows, CultureInfo uiCulture)
     {
         Entity = entity;
         Mode = mode;
@@ -24,6 +24,9 @@ public sealed class ImportReport
         _rejectedRows = rejectedRows;
         UiCulture = uiCulture;
     }
+
+    /// <summary>Gets the rejected rows kept for the errors file (in memory or in a temporary file).</summary>
+    internal Reporting.RejectedRowStore RejectedRows => _rejectedRows;
 
     /// <summary>Gets the entity imported.</summary>
     public string Entity { get; }
@@ -58,6 +61,13 @@ public sealed class ImportReport
     /// <summary>Gets a value indicating whether the file could not be used at all (unreadable, or a required field unmapped): nothing was imported.</summary>
     public bool IsFileRejected { get; internal init; }
 
+    /// <summary>
+    /// Gets the row from which nothing was read, when the file could not be read to its end (a <c>malformed_file</c> issue on
+    /// that row says why); <see langword="null"/> when it was read to its end. That row counts as one rejected row in
+    /// <see cref="Totals"/> (the rows after it, if any, are unknown), and the errors file has a line for it.
+    /// </summary>
+    public int? UnreadFromRow { get; internal init; }
+
     /// <summary>Gets a value indicating whether every row was accepted.</summary>
     public bool IsSuccess => Totals.Rejected == 0 && !HasErrors;
 
@@ -89,7 +99,13 @@ public sealed class ImportReport
     /// <summary>
     /// Writes the errors file: the rejected rows as they were in the source, plus an error column, as CSV (UTF-8 with BOM, the source's
     /// separator). Cells starting with <c>=</c> <c>+</c> <c>-</c> <c>@</c> are neutralised against spreadsheet formula injection.
+    /// May be called any number of times, at any time while the report is alive.
     /// </summary>
+    /// <remarks>
+    /// Past a few hundred rejected rows, the report keeps them in a temporary file rather than in memory (the memory an import
+    /// holds does not grow with its rejected rows). That file is never left behind: it is deleted when the report is
+    /// garbage-collected or the process ends (on Unix it has no name from the start). The report needs no disposing.
+    /// </remarks>
     /// <param name="destination">The stream.</param>
     /// <param name="cancellationToken">Cancels writing.</param>
     /// <returns>A task that completes when written.</returns>
@@ -106,7 +122,7 @@ public sealed class ImportReport
         var writer = CsvWriter.Create(destination, options, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            var width = Math.Max(Header.Count, _rejectedRows.Count == 0 ? 0 : _rejectedRows.Max(r => r.Cells.Length));
+            var width = Math.Max(Header.Count, _rejectedRows.MaxWidth);
             var header = new string[width + 1];
             for (var i = 0; i < width; i++)
             {
@@ -115,7 +131,7 @@ public sealed class ImportReport
 
             header[width] = Resources.Messages.Format(UiCulture, Resources.Messages.ErrorsColumn);
             await writer.WriteRecordAsync(header, cancellationToken).ConfigureAwait(false);
-            foreach (var row in _rejectedRows)
+            await foreach (var row in _rejectedRows.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var cells = new string[width + 1];
                 for (var i = 0; i < width; i++)
@@ -151,12 +167,12 @@ public sealed class ImportReport
         {
             w.WriteStartObject();
             w.WriteNumber("row", i.Row);
-            WriteNullable(w, "column", i.Column);
+            WriteNullable(w, "column", Bounded(i.Column));
             WriteNullable(w, "field", i.Field);
-            WriteNullable(w, "value", i.Value);
+            WriteNullable(w, "value", Bounded(i.Value));
             w.WriteString("code", i.Code);
             w.WriteString("severity", i.Severity == IssueSeverity.Error ? "error" : "warning");
-            w.WriteString("message", i.Message);
+            w.WriteString("message", Bounded(i.Message));
             w.WriteEndObject();
         }
 
@@ -166,9 +182,21 @@ public sealed class ImportReport
             w.WriteNumber("issuesOmitted", IssuesOmitted);
         }
 
+        if (UnreadFromRow is { } unread)
+        {
+            w.WriteNumber("unreadFromRow", unread);
+        }
+
         w.WriteEndObject();
         w.Flush();
     }
+
+    /// <summary>
+    /// The pipeline cuts what it quotes of a cell (see <see cref="Reporting.DisplayText"/>); an issue built elsewhere may not be:
+    /// no string reaches the JSON writer past a bound far below what it can write (a token of ~166 million characters).
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private string? Bounded(string? value) => Reporting.DisplayText.Cut(value, UiCulture, 100_000);
 
     internal static string ModeName(ImportMode mode) => mode switch
     {

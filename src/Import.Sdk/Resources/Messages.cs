@@ -39,6 +39,15 @@ internal static class Messages
     public const string HeaderUnreadable = nameof(HeaderUnreadable);
     public const string FileMissing = nameof(FileMissing);
 
+    public const string UnreadFrom = nameof(UnreadFrom);
+    public const string RestUnreadable = nameof(RestUnreadable);
+    public const string ValueCut = nameof(ValueCut);
+    public const string MissingColumns = nameof(MissingColumns);
+    public const string MissingColumnItem = nameof(MissingColumnItem);
+    public const string UnnamedColumn = nameof(UnnamedColumn);
+    public const string UnnamedColumns = nameof(UnnamedColumns);
+    public const string MoreUnmappedColumns = nameof(MoreUnmappedColumns);
+
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {
         var template = Manager.GetString(name, uiCulture) ?? name;

@@ -162,13 +162,17 @@ public class ImportProfileTests
     }
 
     [Fact]
-    public async Task SimulateAsync_ProfileColumnsNotInTheFileAndFileColumnsNotInTheProfile_AreIgnoredWithAWarning()
+    public async Task SimulateAsync_ProfileColumnsNotInTheFileAndFileColumnsNotInTheProfile_AreIgnoredWithAWarningEach()
     {
         var profile = new ImportProfile { Columns = new Dictionary<string, string> { ["Code"] = "code", ["Nom"] = "name", ["Absente"] = "email" } };
 
         var report = await Some.Pipeline(new InMemorySink()).SimulateAsync(new ImportRequest(Some.Csv("Code;Nom;Raison sociale\r\nC1;Dupont;x\r\n")) { Profile = profile });
 
-        var warning = Assert.Single(report.Issues);
+        Assert.Equal(2, report.Issues.Count);
+        var missing = Assert.Single(report.IssuesOf(IssueCodes.MissingColumn)); // issue 10: the profile's absent column is named
+        Assert.Equal((1, IssueSeverity.Warning), (missing.Row, missing.Severity));
+        Assert.Contains("« Absente » (pour « email »)", missing.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(report.IssuesOf(IssueCodes.UnmappedColumn));
         Assert.Equal((1, "Raison sociale", IssueCodes.UnmappedColumn, IssueSeverity.Warning), (warning.Row, warning.Column, warning.Code, warning.Severity));
         Assert.Equal(1, report.Totals.Inserted);
     }

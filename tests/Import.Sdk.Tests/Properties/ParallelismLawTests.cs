@@ -96,16 +96,19 @@ public class ParallelismLawTests
     [InlineData(4)]
     public async Task SimulateAsync_FileUnreadablePastARow_SameReportOnEveryDegree(int degree)
     {
-        // 1,000 rows, unreadable past row 651 (the middle of the seventh batch): the rows before are imported, then one malformed_file issue.
+        // 1,000 rows, unreadable past row 651 (the middle of the seventh batch): the rows before are imported, then one malformed_file issue on row 652, counted as rejected.
         var rows = Enumerable.Range(1, 1000).Select(i => Some.Line($"C{i}", i % 97 == 0 ? "" : "Dupont")).ToArray();
         var reference = await UnreadablePipeline(1, 650).SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake")));
 
         var report = await UnreadablePipeline(degree, 650).SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake")));
 
-        Assert.Equal(new ImportTotals(650, 644, 0, 0, 6), report.Totals);
+        Assert.Equal(new ImportTotals(651, 644, 0, 0, 7), report.Totals); // the row where reading stopped is one rejected row
         Assert.Equal(reference.Issues, report.Issues);
+        Assert.Equal(Some.ErrorsFileOf(reference), Some.ErrorsFileOf(report));
         var unreadable = Assert.Single(report.IssuesOf(IssueCodes.MalformedFile));
-        Assert.Equal((652, "no more rows after 650"), (unreadable.Row, unreadable.Message));
+        Assert.Equal(652, unreadable.Row);
+        Assert.EndsWith("no more rows after 650", unreadable.Message, StringComparison.Ordinal);
+        Assert.Equal(652, report.UnreadFromRow);
         Assert.False(report.IsFileRejected);
     }
 
@@ -153,54 +156,6 @@ public class ParallelismLawTests
         .AddReader(new GivingUpReaderProvider(rows))
         .Configure(o => o with { BatchSize = 100, MaxDegreeOfParallelism = degree })
         .Build();
-
-    private sealed class GivingUpReaderProvider(int rows) : ITabularReaderProvider
-    {
-        public string Format => "fake";
-
-        public bool CanRead(ReadOnlySpan<byte> head, string fileName) => fileName.EndsWith(".fake", StringComparison.Ordinal);
-
-        public async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, CancellationToken cancellationToken = default)
-        {
-            using var text = new StreamReader(stream);
-            var lines = (await text.ReadToEndAsync(cancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            return new GivingUpReader([.. lines.Select(l => l.Split(';'))], rows, totalBytes);
-        }
-    }
-
-    private sealed class GivingUpReader(string[][] lines, int rows, long? totalBytes) : ITabularReader
-    {
-        private int _index;
-
-        public SourceInfo Info { get; } = new("fake", null, ";", null, []);
-
-        public IReadOnlyList<string> Header => lines[0];
-
-        public int RowNumber => _index + 1;
-
-        public int FieldCount => lines[_index].Length;
-
-        public ReadProblem? RowProblem => null;
-
-        public long BytesRead => _index;
-
-        public long? TotalBytes => totalBytes;
-
-        public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
-        {
-            if (_index == rows)
-            {
-                throw new MalformedFileException($"no more rows after {rows}") { Row = rows + 2 };
-            }
-
-            _index++;
-            return new ValueTask<bool>(_index < lines.Length);
-        }
-
-        public string GetString(int index) => index < lines[_index].Length ? lines[_index][index] : string.Empty;
-
-        public ValueTask DisposeAsync() => default;
-    }
 
     private sealed class CountingSlowRule : IRecordRule
     {
