@@ -34,6 +34,13 @@ public sealed record ImportProfile
     /// <summary>Gets the reference fields whose unknown codes are created instead of rejected.</summary>
     public IReadOnlyList<string> AutoCreate { get; init; } = [];
 
+    /// <summary>
+    /// Gets, for a reference field, the field of the referenced entity its cells name (an invoice's <c>account</c> naming the
+    /// customer by <c>accounting_code</c>). A reference field not listed names the field its schema gives.
+    /// </summary>
+    /// <remarks>This version reads references only by the field their schema gives: any other choice is refused when the import starts (never ignored).</remarks>
+    public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Reads a profile from JSON.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The profile.</returns>
@@ -53,6 +60,7 @@ public sealed record ImportProfile
                 Columns = profile.Columns ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Defaults = profile.Defaults ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 AutoCreate = profile.AutoCreate ?? [],
+                References = profile.References ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
         }
         catch (JsonException ex)

@@ -104,6 +104,21 @@ internal sealed class CompiledMapping
                 map.FieldColumn[field.Index] = i;
             }
 
+            foreach (var (fieldName, targetField) in profile.References)
+            {
+                if (!schema.TryGetField(fieldName, out var field) || field.Reference is not { } reference)
+                {
+                    problems.Add($"the profile's 'references' names '{fieldName}', which is not a reference field of '{schema.Name}'");
+                }
+                else if (!string.Equals(targetField, reference.TargetField, StringComparison.Ordinal))
+                {
+                    var target = reference.Target?.Name ?? schema.Name;
+                    problems.Add((reference.Target ?? schema).TryGetField(targetField ?? string.Empty, out _)
+                        ? $"the profile's 'references' reads '{fieldName}' by '{target}.{targetField}': this version reads it only by '{target}.{reference.TargetField}'"
+                        : $"the profile's 'references' reads '{fieldName}' by '{targetField}', which is not a field of '{target}'");
+                }
+            }
+
             foreach (var (fieldName, value) in profile.Defaults)
             {
                 if (value is null)

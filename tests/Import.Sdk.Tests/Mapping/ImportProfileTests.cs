@@ -58,7 +58,7 @@ public class ImportProfileTests
 
         using var document = JsonDocument.Parse(json);
         Assert.Equal(
-            ["entity", "culture", "dateFormats", "mode", "columns", "keys", "defaults", "autoCreate"],
+            ["entity", "culture", "dateFormats", "mode", "columns", "keys", "defaults", "autoCreate", "references"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 

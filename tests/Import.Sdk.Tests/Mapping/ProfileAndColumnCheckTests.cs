@@ -17,7 +17,7 @@ public class ProfileAndColumnCheckTests
         var ex = Assert.Throws<ImportException>(() => ImportProfile.FromJson("""{ "entity": "accounts", "colums": { "Code client": "code" } }"""));
 
         Assert.Equal(
-            "The profile cannot be used: 'colums' is not a property of a profile (names are case-sensitive). The properties of a profile are: entity, culture, dateFormats, mode, columns, keys, defaults, autoCreate.",
+            "The profile cannot be used: 'colums' is not a property of a profile (names are case-sensitive). The properties of a profile are: entity, culture, dateFormats, mode, columns, keys, defaults, autoCreate, references.",
             ex.Message);
     }
 
@@ -72,6 +72,35 @@ public class ProfileAndColumnCheckTests
         Assert.Contains("'Nom' (for 'name')", Assert.Single(report.IssuesOf(IssueCodes.MissingColumn)).Message, StringComparison.Ordinal);
         Assert.Single(report.IssuesOf(IssueCodes.UnmappedRequiredField));
         Assert.True(report.IsFileRejected);
+    }
+
+    [Fact]
+    public async Task References_OfTheDesignContract_AreReadAndTheSchemasChoiceIsAccepted()
+    {
+        var profile = ImportProfile.FromJson("""{ "entity": "accounts", "columns": { "Code client": "code", "Raison sociale": "name" }, "references": { "parent": "code", "groups": "code" } }""");
+        Assert.Equal("code", profile.References["parent"]);
+        Assert.Equal(profile.References, ImportProfile.FromJson(profile.ToJson()).References);
+
+        var report = await Some.Pipeline(new InMemorySink())
+            .SimulateAsync(new ImportRequest(Some.Csv(Some.Lines(Some.Header, Some.Line("C1", "Dupont")))) { Profile = profile });
+
+        Assert.Equal(new ImportTotals(1, 1, 0, 0, 0), report.Totals);
+    }
+
+    [Theory]
+    [InlineData("email", "code", "the profile's 'references' names 'email', which is not a reference field of 'accounts'")]
+    [InlineData("nope", "code", "the profile's 'references' names 'nope', which is not a reference field of 'accounts'")]
+    [InlineData("parent", "name", "the profile's 'references' reads 'parent' by 'accounts.name': this version reads it only by 'accounts.code'")]
+    [InlineData("groups", "colour", "the profile's 'references' reads 'groups' by 'colour', which is not a field of 'groups'")]
+    public async Task References_ThatCannotBeHonoured_StopTheImportNamingThem(string field, string target, string expected)
+    {
+        // Never silently ignored: reading a reference by another field than its schema's would link the wrong records.
+        var profile = new ImportProfile { Entity = "accounts", References = new Dictionary<string, string> { [field] = target } };
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => Some.Pipeline(new InMemorySink())
+            .SimulateAsync(new ImportRequest(Some.Csv(Some.Lines(Some.Header, Some.Line("C1", "Dupont")))) { Profile = profile }));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A header of the accounts columns, 30 named columns that match no field, then 16,344 columns without a header, up to XFD (a cell at XFD1).</summary>
