@@ -9,7 +9,7 @@ namespace Import.Sdk.Excel.Xlsb;
 /// Streams the rows of an XLSB worksheet: BrtRowHdr starts a row (0-based row index), the cell records that follow
 /// fill it at their column; reading stops at BrtEndSheetData. Cells read exactly as in XLSX (same <see cref="CellText"/>).
 /// </summary>
-internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, IReadOnlyList<string> sharedStrings, NumberFormatKind[] formats, bool date1904) : IRowSource
+internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, SharedStringTable sharedStrings, NumberFormatKind[] formats, bool date1904, int maxCellLength) : IRowSource
 {
     private readonly BiffRecordReader _reader = new(stream);
     private bool _inSheetData;
@@ -112,22 +112,29 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                 row.SetError(col, XlsbRecords.ErrorText(BiffRecordReader.Byte(data, 8)));
                 break;
             case XlsbRecords.CellSt or XlsbRecords.FmlaString:
-                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                Text(row, col, data, offset);
                 break;
             case XlsbRecords.CellRString:
-                offset = 9;
-                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                Text(row, col, data, 9);
                 break;
             case XlsbRecords.CellIsst:
                 var index = BiffRecordReader.UInt32(data, 8);
-                if (index >= (uint)sharedStrings.Count)
-                {
-                    ExcelThrow.Damaged(row.UiCulture, string.Create(CultureInfo.InvariantCulture, $"shared string {index} does not exist"), row.RowNumber);
-                }
-
-                row.Set(col, sharedStrings[(int)index]);
+                sharedStrings.SetCell(row, col, index, index.ToString(CultureInfo.InvariantCulture));
                 break;
         }
+    }
+
+    /// <summary>Sets a text cell; one longer than the limit is not decoded (its start only, for the row problem).</summary>
+    private void Text(RowBuffer row, int column, ReadOnlySpan<byte> data, int offset)
+    {
+        var length = BiffRecordReader.WideStringLength(data, offset);
+        if (length > maxCellLength)
+        {
+            row.SetTooLong(column, length, BiffRecordReader.WideStringStart(data, offset, RowBuffer.QuotedLength));
+            return;
+        }
+
+        row.Set(column, BiffRecordReader.WideString(data, ref offset));
     }
 
     private string Number(double value, int style)
