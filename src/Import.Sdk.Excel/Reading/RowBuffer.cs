@@ -125,7 +125,7 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
             return new ReadProblem(IssueCodes.TooLong, ExcelMessages.Format(ui, ExcelMessages.CellTooLong, cell, _tooLongLength, maxCellLength))
             {
                 Column = _tooLongColumn,
-                Value = start + "…",
+                Value = _tooLongLength > start.Length ? start + "…" : start,
             };
         }
 

@@ -119,6 +119,11 @@ internal sealed class XlsxXmlReader : IDisposable
         _length = 0;
         TooLong = false;
         AppendElementText();
+        if (!TooLong && _length > _maxCellLength)
+        {
+            MarkTooLong();
+        }
+
         return Chars;
     }
 
@@ -174,6 +179,10 @@ internal sealed class XlsxXmlReader : IDisposable
                         }
 
                         _length = start + XlsxParts.DecodeEscapes(run);
+                        if (_length > _maxCellLength)
+                        {
+                            MarkTooLong(); // measured once trimmed and decoded, as the cell reads
+                        }
                     }
                 }
             }
@@ -240,34 +249,34 @@ internal sealed class XlsxXmlReader : IDisposable
         {
             if (_length == _chars.Length)
             {
-                if (_length > _maxCellLength)
+                var cap = Math.Max(_maxCellLength + 1L, PrefixLength + 1L);
+                if (_chars.Length >= cap)
                 {
-                    TooLong = true;
-                    TooLongStart = new string(_chars, 0, Math.Min(_length, PrefixLength));
-                    TooLongLength = _length;
+                    MarkTooLong();
                     Count(reader);
                     return;
                 }
 
-                Array.Resize(ref _chars, (int)Math.Min(_chars.Length * 2L, _maxCellLength + 1L));
+                Array.Resize(ref _chars, (int)Math.Min(_chars.Length * 2L, cap));
             }
 
+            // a short read is not the end: ReadValueChunk keeps a surrogate pair whole for the next call
             var read = reader.ReadValueChunk(_chars, _length, _chars.Length - _length);
             if (read == 0)
             {
-                // a short read is not the end: ReadValueChunk keeps a surrogate pair whole for the next call
-                if (_length > _maxCellLength)
-                {
-                    TooLong = true;
-                    TooLongStart = new string(_chars, 0, Math.Min(_length, PrefixLength));
-                    TooLongLength = _length;
-                }
-
                 return;
             }
 
             _length += read;
         }
+    }
+
+    /// <summary>Marks the text being read as too long: its start is kept for the message, the rest is only counted.</summary>
+    private void MarkTooLong()
+    {
+        TooLong = true;
+        TooLongStart = new string(_chars, 0, Math.Min(_length, PrefixLength));
+        TooLongLength = _length;
     }
 
     private void Count(XmlReader reader)
