@@ -96,4 +96,8 @@ internal static class ExcelThrow
 }
 
 /// <summary>A binary record (XLSB) that is invalid or cut short; <see cref="ExcelThrow.Describe"/> turns it into a message.</summary>
-internal sealed class WorkbookRecordException(string detail) : Exception(detail);
+internal sealed class WorkbookRecordException(string detail) : Exception(detail)
+{
+    /// <summary>Gets the type of the record cut short, when its header was read whole; otherwise -1.</summary>
+    public int RecordType { get; init; } = -1;
+}

@@ -34,6 +34,7 @@ internal static class ExcelMessages
     public const string PartWorkbook = nameof(PartWorkbook);
     public const string PartStyles = nameof(PartStyles);
     public const string PartArchive = nameof(PartArchive);
+    public const string PartXlsFile = nameof(PartXlsFile);
     public const string DetailDtd = nameof(DetailDtd);
     public const string DetailXml = nameof(DetailXml);
     public const string DetailCompressed = nameof(DetailCompressed);

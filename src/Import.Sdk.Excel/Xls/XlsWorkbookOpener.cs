@@ -60,7 +60,7 @@ internal static class XlsWorkbookOpener
         }
         catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
         {
-            throw ExcelThrow.Wrap(ui, ex, ExcelThrow.Part(ui, ExcelMessages.PartWorkbook));
+            throw ExcelThrow.Wrap(ui, ex, ExcelThrow.Part(ui, ExcelMessages.PartXlsFile));
         }
         finally
         {

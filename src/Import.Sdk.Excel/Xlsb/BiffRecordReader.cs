@@ -40,7 +40,16 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         }
 
         var type = ReadVarint(2);
-        var size = ReadVarint(4);
+        int size;
+        try
+        {
+            size = ReadVarint(4);
+        }
+        catch (WorkbookRecordException ex)
+        {
+            throw new WorkbookRecordException(ex.Message) { RecordType = type }; // the type was read whole
+        }
+
         if (type < 0 || size < 0 || size > MaxRecordSize)
         {
             throw new WorkbookRecordException("invalid BIFF12 record header");
@@ -48,7 +57,7 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
 
         if (!Ensure(size))
         {
-            throw new WorkbookRecordException("a BIFF12 record is cut short (the file is truncated)");
+            throw new WorkbookRecordException("a BIFF12 record is cut short (the file is truncated)") { RecordType = type };
         }
 
         Type = type;

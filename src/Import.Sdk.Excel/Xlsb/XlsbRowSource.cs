@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
 using Import.Sdk.Excel.Reading;
@@ -15,6 +16,7 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
     private bool _inSheetData;
     private bool _done;
     private int _pendingRow = -1;
+    private ExceptionDispatchInfo? _failure;
 
     public long BytesRead => fileLength > 0 && declaredLength > 0
         ? (long)(fileLength * Math.Min(1.0, (double)stream.BytesRead / declaredLength))
@@ -22,6 +24,7 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
 
     public bool TryReadRow(RowBuffer row)
     {
+        _failure?.Throw();
         if (_pendingRow < 0 && !MoveToNextRow())
         {
             return false;
@@ -30,8 +33,23 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
         row.Clear();
         row.RowNumber = _pendingRow;
         _pendingRow = -1;
-        while (_reader.Read())
+        while (true)
         {
+            try
+            {
+                if (!_reader.Read())
+                {
+                    break;
+                }
+            }
+            catch (WorkbookRecordException ex) when (ex.RecordType is XlsbRecords.RowHdr or XlsbRecords.EndSheetData)
+            {
+                // the next row (or the end of the sheet data) had begun: this row is whole, it is returned before the failure
+                _failure = ExceptionDispatchInfo.Capture(ex);
+                _done = true;
+                return true;
+            }
+
             var type = _reader.Type;
             if (type == XlsbRecords.RowHdr)
             {
@@ -54,8 +72,8 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
             ReadCell(type, row);
         }
 
-        _done = true;
-        return true;
+        // the part ends inside the sheet data (no BrtEndSheetData): the file is cut short, maybe in this very row
+        throw new EndOfStreamException("the sheet data has no end");
     }
 
     public void Dispose() => _reader.Dispose();
@@ -76,6 +94,11 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                     _pendingRow = BiffRecordReader.Int32(_reader.Data, 0) + 1;
                     return true;
             }
+        }
+
+        if (!_done && _inSheetData)
+        {
+            throw new EndOfStreamException("the sheet data has no end"); // cut short between two rows
         }
 
         _done = true;
