@@ -20,7 +20,8 @@ namespace Import.Sdk.Excel.Xlsx;
 /// <summary>
 /// Streams the rows of an XLSX worksheet (never the DOM): cells are placed at the column of their <c>r</c> reference (upper or
 /// lower case; a missing or letterless reference follows the previous cell), rows without <c>r</c> follow the previous row,
-/// and consecutive <c>&lt;row&gt;</c> elements with the same number are merged.
+/// and consecutive <c>&lt;row&gt;</c> elements with the same number are merged. A row whose end tag was read is always returned:
+/// a failure met while looking for the next row (a cut file, the inflation limit) is thrown by the next call.
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {

@@ -8,6 +8,10 @@ namespace Import.Sdk.Excel.Xlsx;
 /// them by reference) and a character buffer that attribute values and element text are copied into without allocating a
 /// string. Names are matched without their namespace, so Strict Open XML (<c>purl.oclc.org</c>) parts read as transitional ones.
 /// No DTD, no resolver; comments and processing instructions skipped; white space kept (a cell may hold only spaces).
+/// Element text is read with <see cref="XmlReader.ReadValueChunk"/>, never <see cref="XmlReader.Value"/>: a text longer than
+/// <see cref="ReaderOptions.MaxCellLength"/> is counted in chunks and dropped (<see cref="TooLong"/>), so memory never depends
+/// on the size of a cell. It is measured as the cell reads (runs trimmed and <c>_xHHHH_</c> escapes decoded) as long as its
+/// raw text fits in the buffer (the limit plus one character), else by its raw length.
 /// </summary>
 internal sealed class XlsxXmlReader : IDisposable
 {
