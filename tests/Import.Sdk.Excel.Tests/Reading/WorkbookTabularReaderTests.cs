@@ -68,6 +68,19 @@ public class WorkbookTabularReaderTests
         Assert.True(source.Disposed);
     }
 
+    [Theory]
+    [InlineData("en-US", "The workbook is damaged or incomplete and cannot be read (the content of the XLS file cannot be decoded): open it in Excel, save it again and import it again.")]
+    [InlineData("fr-FR", "Le classeur est endommagé ou incomplet et ne peut pas être lu (le contenu de ce fichier XLS ne peut pas être décodé) : ouvrez-le dans Excel, enregistrez-le à nouveau puis importez-le.")]
+    public async Task OpenAsync_TruncatedXls_GetsOurOwnMessageNotExcelDataReaders(string culture, string message)
+    {
+        var content = File.ReadAllBytes(Support.Corpus.File("xls/edr_Test_num_double_date_bool_string.xls"));
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() =>
+            Support.SheetContent.ReadAsync(content[..(content.Length / 2)], "cut.xls", new ReaderOptions { UiCulture = CultureInfo.GetCultureInfo(culture) }));
+
+        Assert.Equal(message, ex.Message); // ExcelDataReader says "The excel file may be corrupt or truncated. We've read past the end of the file."
+    }
+
     private sealed class FailingSource(int[] rows, Exception failure) : IRowSource
     {
         private int _next;
