@@ -29,6 +29,7 @@ public static class ExcelReaders
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxUncompressedBytes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxSharedStrings, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCells, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxSharedStringCharacters, nameof(options));
         return [new XlsbReaderProvider(options), new XlsxReaderProvider(options), new XlsReaderProvider(options)];
     }
 }

@@ -41,8 +41,8 @@ internal sealed class BudgetedStream(Stream inner, InflationBudget budget) : Str
 
     private int Charge(int n)
     {
+        n = budget.Consume(n);
         BytesRead += n;
-        budget.Consume(n);
         return n;
     }
 }

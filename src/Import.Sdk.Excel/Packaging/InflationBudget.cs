@@ -10,14 +10,31 @@ namespace Import.Sdk.Excel.Packaging;
 /// </summary>
 internal sealed class InflationBudget(long limit, CultureInfo ui)
 {
+    private bool _exceeded;
+
     public long Used { get; private set; }
 
-    public void Consume(int bytes)
+    /// <summary>
+    /// Charges <paramref name="bytes"/> just inflated and returns how many of them may be used: all of them while the budget
+    /// lasts, then those up to the limit (so that everything within the limit is read), then none: the next read past the
+    /// limit throws.
+    /// </summary>
+    public int Consume(int bytes)
     {
-        Used += bytes;
-        if (Used > limit)
+        var left = limit - Used;
+        if (bytes <= left && !_exceeded)
+        {
+            Used += bytes;
+            return bytes;
+        }
+
+        if (left <= 0 || _exceeded)
         {
             ExcelThrow.TooLarge(ui, limit);
         }
+
+        _exceeded = true; // bytes past the limit were dropped: the next read throws, even at the end of the part
+        Used = limit;
+        return (int)left;
     }
 }

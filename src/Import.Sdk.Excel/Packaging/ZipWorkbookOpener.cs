@@ -28,7 +28,7 @@ internal static class ZipWorkbookOpener
             catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
             {
                 await input.DisposeAsync().ConfigureAwait(false);
-                throw ExcelThrow.Wrap(ui, ex);
+                throw ExcelThrow.Wrap(ui, ex, null);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -39,7 +39,7 @@ internal static class ZipWorkbookOpener
         }
         catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
         {
-            throw ExcelThrow.Wrap(ui, ex);
+            throw ExcelThrow.Wrap(ui, ex, null);
         }
         finally
         {
@@ -58,26 +58,42 @@ internal static class ZipWorkbookOpener
 
         if (workbookPart.EndsWith(".bin", StringComparison.OrdinalIgnoreCase))
         {
-            var workbook = XlsbWorkbook.Load(package, workbookPart);
+            var workbook = Step(ui, ExcelMessages.PartWorkbook, () => XlsbWorkbook.Load(package, workbookPart));
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
-            var strings = workbook.ReadSharedStrings(limits.MaxSharedStrings, ui);
-            var formats = workbook.ReadCellFormats();
-            var source = new XlsbRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904);
-            return WorkbookTabularReader.Open(source, package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, ui, cancellationToken);
+            var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
+            var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
+            var source = new XlsbRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+            return WorkbookTabularReader.Open(source, package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
         }
         else
         {
-            var workbook = XlsxWorkbook.Load(package, workbookPart);
+            var workbook = Step(ui, ExcelMessages.PartWorkbook, () => XlsxWorkbook.Load(package, workbookPart));
             if (workbook is null)
             {
                 ExcelThrow.Malformed(ui, ExcelMessages.NotAWorkbook);
             }
 
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
-            var strings = workbook.ReadSharedStrings(limits.MaxSharedStrings, ui);
-            var formats = workbook.ReadCellFormats();
-            var source = new XlsxRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904);
-            return WorkbookTabularReader.Open(source, package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, ui, cancellationToken);
+            var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
+            var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
+            var source = new XlsxRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+            return WorkbookTabularReader.Open(source, package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
+        }
+    }
+
+    private static SharedStringTable Table(ExcelReaderOptions limits, CultureInfo ui) =>
+        new(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui);
+
+    /// <summary>Runs a step of the opening that reads <paramref name="part"/>: a parser's failure names that part.</summary>
+    private static T Step<T>(CultureInfo ui, string part, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+        {
+            throw ExcelThrow.Wrap(ui, ex, ExcelThrow.Part(ui, part));
         }
     }
 

@@ -8,14 +8,20 @@ namespace Import.Sdk.Excel.Reading;
 /// The cells of one sheet row, placed at their column and reused from row to row (memory grows with the widest row,
 /// never with the number of rows). Counts every cell of the sheet against <see cref="ExcelReaderOptions.MaxCells"/>.
 /// </summary>
-internal sealed class RowBuffer(long maxCells, CultureInfo ui)
+internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui)
 {
+    /// <summary>How many characters of a cell too long are quoted in its row problem.</summary>
+    public const int QuotedLength = 100;
+
     private string?[] _cells = new string?[32];
     private List<(int Column, string Error)>? _errors;
     private long _cellCount;
 
     private int _valueWidth;
     private int _errorWidth;
+    private int _tooLongColumn = -1;
+    private long _tooLongLength;
+    private string _tooLongStart = string.Empty;
 
     /// <summary>Gets the number of columns up to the last non-empty cell or error.</summary>
     public int Width => Math.Max(_valueWidth, _errorWidth);
@@ -34,14 +40,18 @@ internal sealed class RowBuffer(long maxCells, CultureInfo ui)
         _valueWidth = 0;
         _errorWidth = 0;
         _errors?.Clear();
+        _tooLongColumn = -1;
     }
+
+    /// <summary>Gets the longest cell kept (<see cref="ReaderOptions.MaxCellLength"/>).</summary>
+    public int MaxCellLength => maxCellLength;
 
     /// <summary>Sets a cell; an empty value clears it.</summary>
     public void Set(int column, string? value)
     {
         if (++_cellCount > maxCells)
         {
-            ExcelThrow.TooManyCells(ui, maxCells, RowNumber);
+            ExcelThrow.TooManyCells(ui, maxCells);
         }
 
         if ((uint)column >= CellReference.MaxColumns)
@@ -81,6 +91,45 @@ internal sealed class RowBuffer(long maxCells, CultureInfo ui)
         Set(column, null);
         (_errors ??= []).Add((column, string.IsNullOrEmpty(error) ? "#ERROR" : error));
         _errorWidth = Math.Max(_errorWidth, column + 1);
+    }
+
+    /// <summary>
+    /// Records a cell longer than <see cref="MaxCellLength"/> (never held: <paramref name="start"/> is its beginning): the cell
+    /// reads as empty and the row gets a <c>too_long</c> problem (the first such cell of the row is named).
+    /// </summary>
+    public void SetTooLong(int column, long length, string start)
+    {
+        Set(column, null);
+        if (_tooLongColumn < 0)
+        {
+            _tooLongColumn = column;
+            _tooLongLength = length;
+            _tooLongStart = start;
+        }
+
+        _errorWidth = Math.Max(_errorWidth, column + 1);
+    }
+
+    /// <summary>Gets the first cell too long of the row, as a header cell's error message, or <see langword="null"/>.</summary>
+    public string? DescribeTooLongHeader() => _tooLongColumn < 0
+        ? null
+        : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTooLong, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _tooLongLength, maxCellLength);
+
+    /// <summary>Describes the problem of the row: a cell too long, else its Excel errors; <see langword="null"/> when it has none.</summary>
+    public ReadProblem? DescribeProblem()
+    {
+        if (_tooLongColumn >= 0)
+        {
+            var cell = CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
+            var start = _tooLongStart.Length > QuotedLength ? _tooLongStart[..QuotedLength] : _tooLongStart;
+            return new ReadProblem(IssueCodes.TooLong, ExcelMessages.Format(ui, ExcelMessages.CellTooLong, cell, _tooLongLength, maxCellLength))
+            {
+                Column = _tooLongColumn,
+                Value = _tooLongLength > start.Length ? start + "…" : start,
+            };
+        }
+
+        return _errors is { Count: > 0 } ? new ReadProblem(IssueCodes.MalformedFile, DescribeErrors()!) : null;
     }
 
     public string Get(int column) => column < _valueWidth ? _cells[column] ?? string.Empty : string.Empty;

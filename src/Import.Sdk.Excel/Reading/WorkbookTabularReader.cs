@@ -15,10 +15,14 @@ internal sealed class WorkbookTabularReader : ITabularReader
     private readonly RowBuffer _row;
     private readonly IDisposable? _owner;
     private readonly CultureInfo _ui;
+    private readonly string _part;
     private bool _ended;
+    private int _lastRead; // the last row the source returned (empty or not): every row up to it was delivered
 
-    private WorkbookTabularReader(IRowSource source, RowBuffer row, IDisposable? owner, SourceInfo info, string[] header, int headerRow, long? totalBytes)
+    private WorkbookTabularReader(IRowSource source, RowBuffer row, IDisposable? owner, SourceInfo info, string[] header, int headerRow, long? totalBytes, string part)
     {
+        _part = part;
+        _lastRead = headerRow;
         _source = source;
         _row = row;
         _owner = owner;
@@ -44,11 +48,13 @@ internal sealed class WorkbookTabularReader : ITabularReader
     public long? TotalBytes { get; }
 
     /// <summary>Reads up to the header row and returns the reader; disposes <paramref name="source"/> and <paramref name="owner"/> on failure.</summary>
-    public static ITabularReader Open(IRowSource source, IDisposable? owner, SourceInfo info, long? totalBytes, long maxCells, CultureInfo ui, CancellationToken cancellationToken)
+    public static ITabularReader Open(IRowSource source, IDisposable? owner, SourceInfo info, long? totalBytes, long maxCells, int maxCellLength, CultureInfo ui, CancellationToken cancellationToken)
     {
         try
         {
-            var row = new RowBuffer(maxCells, ui);
+            var row = new RowBuffer(maxCells, maxCellLength, ui);
+            var part = ExcelThrow.Part(ui, ExcelMessages.PartSheet, info.Sheet);
+            var lastRead = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -57,10 +63,12 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 {
                     more = source.TryReadRow(row);
                 }
-                catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+                catch (Exception ex) when (ExcelThrow.IsFileDefect(ex) || ex is ImportException)
                 {
-                    throw ExcelThrow.Wrap(ui, ex, row.RowNumber + 1);
+                    throw ExcelThrow.Stopped(ui, ex, part, lastRead + 1);
                 }
+
+                lastRead = row.RowNumber;
 
                 if (!more)
                 {
@@ -73,6 +81,11 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 }
             }
 
+            if (row.DescribeTooLongHeader() is { } tooLong)
+            {
+                throw new MalformedFileException(tooLong) { Row = row.RowNumber };
+            }
+
             var header = new string[row.Width];
             for (var i = 0; i < header.Length; i++)
             {
@@ -81,7 +94,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
             var headerRow = row.RowNumber;
             row.Clear();
-            return new WorkbookTabularReader(source, row, owner, info, header, headerRow, totalBytes);
+            return new WorkbookTabularReader(source, row, owner, info, header, headerRow, totalBytes, part);
         }
         catch
         {
@@ -103,18 +116,20 @@ internal sealed class WorkbookTabularReader : ITabularReader
         {
             while (_source.TryReadRow(_row))
             {
+                _lastRead = _row.RowNumber;
                 if (!_row.IsEmpty)
                 {
                     RowNumber = _row.RowNumber;
-                    RowProblem = _row.DescribeErrors() is { } errors ? new ReadProblem(IssueCodes.MalformedFile, errors) : null;
+                    RowProblem = _row.DescribeProblem();
                     return ValueTask.FromResult(true);
                 }
             }
         }
-        catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
+        catch (Exception ex) when (ExcelThrow.IsFileDefect(ex) || ex is ImportException)
         {
+            // every row up to _lastRead was delivered: the error names the first one that was not
             _ended = true;
-            throw ExcelThrow.Wrap(_ui, ex, RowNumber + 1);
+            throw ExcelThrow.Stopped(_ui, ex, _part, _lastRead + 1);
         }
 
         _ended = true;

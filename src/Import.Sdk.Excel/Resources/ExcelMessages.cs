@@ -24,6 +24,23 @@ internal static class ExcelMessages
     public const string CellError = nameof(CellError);
     public const string CellErrors = nameof(CellErrors);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
+    public const string StoppedAtRow = nameof(StoppedAtRow);
+    public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);
+    public const string CellTooLong = nameof(CellTooLong);
+    public const string HeaderCellTooLong = nameof(HeaderCellTooLong);
+    public const string MissingSharedString = nameof(MissingSharedString);
+    public const string PartSheet = nameof(PartSheet);
+    public const string PartSharedStrings = nameof(PartSharedStrings);
+    public const string PartWorkbook = nameof(PartWorkbook);
+    public const string PartStyles = nameof(PartStyles);
+    public const string PartArchive = nameof(PartArchive);
+    public const string PartXlsFile = nameof(PartXlsFile);
+    public const string DetailDtd = nameof(DetailDtd);
+    public const string DetailXml = nameof(DetailXml);
+    public const string DetailCompressed = nameof(DetailCompressed);
+    public const string DetailTruncated = nameof(DetailTruncated);
+    public const string DetailBinaryRecord = nameof(DetailBinaryRecord);
+    public const string DetailUnreadable = nameof(DetailUnreadable);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {

@@ -12,7 +12,7 @@ namespace Import.Sdk.Excel.Xls;
 /// into <see cref="TimeSpan"/>; the cell's number format then tells a time alone from a date.
 /// ExcelDataReader 3.6 does not expose cell errors: an XLS error cell reads as empty, without a row problem.
 /// </summary>
-internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted) : IRowSource
+internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength) : IRowSource
 {
     private int _row;
 
@@ -32,6 +32,13 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted) : IR
             var value = reader.GetValue(i);
             if (value is null)
             {
+                continue;
+            }
+
+            if (value is string { Length: var length } text && length > maxCellLength)
+            {
+                // ExcelDataReader has already read it (an XLS string is at most 65,535 characters): it is not passed on
+                row.SetTooLong(i, length, text[..Math.Min(length, RowBuffer.QuotedLength)]);
                 continue;
             }
 

@@ -45,9 +45,9 @@ internal static class XlsWorkbookOpener
 
             var format = reader.GetType().Name.Contains("OpenXml", StringComparison.Ordinal) ? "xlsx" : "xls";
             var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
-            var source = new XlsRowSource(reader, input);
+            var source = new XlsRowSource(reader, input, options.MaxCellLength);
             reader = null; // owned by the source
-            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, ui, cancellationToken);
+            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
         }
         catch (InvalidPasswordException ex)
         {
@@ -60,7 +60,7 @@ internal static class XlsWorkbookOpener
         }
         catch (Exception ex) when (ExcelThrow.IsFileDefect(ex))
         {
-            throw ExcelThrow.Wrap(ui, ex);
+            throw ExcelThrow.Wrap(ui, ex, ExcelThrow.Part(ui, ExcelMessages.PartXlsFile));
         }
         finally
         {

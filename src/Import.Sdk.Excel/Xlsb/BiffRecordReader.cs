@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Import.Sdk.Excel.Reading;
 
 namespace Import.Sdk.Excel.Xlsb;
 
@@ -39,15 +40,24 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         }
 
         var type = ReadVarint(2);
-        var size = ReadVarint(4);
+        int size;
+        try
+        {
+            size = ReadVarint(4);
+        }
+        catch (WorkbookRecordException ex)
+        {
+            throw new WorkbookRecordException(ex.Message) { RecordType = type }; // the type was read whole
+        }
+
         if (type < 0 || size < 0 || size > MaxRecordSize)
         {
-            throw new InvalidDataException("invalid BIFF12 record header");
+            throw new WorkbookRecordException("invalid BIFF12 record header");
         }
 
         if (!Ensure(size))
         {
-            throw new InvalidDataException("a BIFF12 record is cut short (the file is truncated)");
+            throw new WorkbookRecordException("a BIFF12 record is cut short (the file is truncated)") { RecordType = type };
         }
 
         Type = type;
@@ -91,6 +101,25 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         return text;
     }
 
+    /// <summary>Reads the character count of the XLWideString at <paramref name="offset"/> (0 for a null string), checked against the record.</summary>
+    public static long WideStringLength(ReadOnlySpan<byte> data, int offset)
+    {
+        var count = UInt32(data, offset);
+        if (count == uint.MaxValue)
+        {
+            return 0;
+        }
+
+        return count <= (uint)(data.Length - offset - 4) / 2 ? count : throw Short();
+    }
+
+    /// <summary>Reads at most the first <paramref name="max"/> characters of the XLWideString at <paramref name="offset"/>.</summary>
+    public static string WideStringStart(ReadOnlySpan<byte> data, int offset, int max)
+    {
+        var count = (int)Math.Min(WideStringLength(data, offset), max);
+        return Encoding.Unicode.GetString(data.Slice(offset + 4, count * 2));
+    }
+
     /// <summary>Decodes an RkNumber ([MS-XLSB] 2.5.122): a 30-bit integer or the high 30 bits of a double, optionally divided by 100.</summary>
     public static double RkNumber(uint rk)
     {
@@ -100,7 +129,7 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         return (rk & 0x01) != 0 ? value / 100 : value;
     }
 
-    private static InvalidDataException Short() => new("a BIFF12 record is shorter than its content");
+    private static WorkbookRecordException Short() => new("a BIFF12 record is shorter than its content");
 
     private int ReadVarint(int maxBytes)
     {
@@ -109,7 +138,7 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         {
             if (!Ensure(1))
             {
-                throw new InvalidDataException("a BIFF12 record header is cut short (the file is truncated)");
+                throw new WorkbookRecordException("a BIFF12 record header is cut short (the file is truncated)");
             }
 
             var b = _buffer[_position++];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
 using Import.Sdk.Excel.Reading;
@@ -9,12 +10,13 @@ namespace Import.Sdk.Excel.Xlsb;
 /// Streams the rows of an XLSB worksheet: BrtRowHdr starts a row (0-based row index), the cell records that follow
 /// fill it at their column; reading stops at BrtEndSheetData. Cells read exactly as in XLSX (same <see cref="CellText"/>).
 /// </summary>
-internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, IReadOnlyList<string> sharedStrings, NumberFormatKind[] formats, bool date1904) : IRowSource
+internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, SharedStringTable sharedStrings, NumberFormatKind[] formats, bool date1904, int maxCellLength) : IRowSource
 {
     private readonly BiffRecordReader _reader = new(stream);
     private bool _inSheetData;
     private bool _done;
     private int _pendingRow = -1;
+    private ExceptionDispatchInfo? _failure;
 
     public long BytesRead => fileLength > 0 && declaredLength > 0
         ? (long)(fileLength * Math.Min(1.0, (double)stream.BytesRead / declaredLength))
@@ -22,6 +24,7 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
 
     public bool TryReadRow(RowBuffer row)
     {
+        _failure?.Throw();
         if (_pendingRow < 0 && !MoveToNextRow())
         {
             return false;
@@ -30,8 +33,23 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
         row.Clear();
         row.RowNumber = _pendingRow;
         _pendingRow = -1;
-        while (_reader.Read())
+        while (true)
         {
+            try
+            {
+                if (!_reader.Read())
+                {
+                    break;
+                }
+            }
+            catch (WorkbookRecordException ex) when (ex.RecordType is XlsbRecords.RowHdr or XlsbRecords.EndSheetData)
+            {
+                // the next row (or the end of the sheet data) had begun: this row is whole, it is returned before the failure
+                _failure = ExceptionDispatchInfo.Capture(ex);
+                _done = true;
+                return true;
+            }
+
             var type = _reader.Type;
             if (type == XlsbRecords.RowHdr)
             {
@@ -54,8 +72,8 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
             ReadCell(type, row);
         }
 
-        _done = true;
-        return true;
+        // the part ends inside the sheet data (no BrtEndSheetData): the file is cut short, maybe in this very row
+        throw new EndOfStreamException("the sheet data has no end");
     }
 
     public void Dispose() => _reader.Dispose();
@@ -76,6 +94,11 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                     _pendingRow = BiffRecordReader.Int32(_reader.Data, 0) + 1;
                     return true;
             }
+        }
+
+        if (!_done && _inSheetData)
+        {
+            throw new EndOfStreamException("the sheet data has no end"); // cut short between two rows
         }
 
         _done = true;
@@ -112,22 +135,29 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                 row.SetError(col, XlsbRecords.ErrorText(BiffRecordReader.Byte(data, 8)));
                 break;
             case XlsbRecords.CellSt or XlsbRecords.FmlaString:
-                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                Text(row, col, data, offset);
                 break;
             case XlsbRecords.CellRString:
-                offset = 9;
-                row.Set(col, BiffRecordReader.WideString(data, ref offset));
+                Text(row, col, data, 9);
                 break;
             case XlsbRecords.CellIsst:
                 var index = BiffRecordReader.UInt32(data, 8);
-                if (index >= (uint)sharedStrings.Count)
-                {
-                    ExcelThrow.Damaged(row.UiCulture, string.Create(CultureInfo.InvariantCulture, $"shared string {index} does not exist"), row.RowNumber);
-                }
-
-                row.Set(col, sharedStrings[(int)index]);
+                sharedStrings.SetCell(row, col, index, index.ToString(CultureInfo.InvariantCulture));
                 break;
         }
+    }
+
+    /// <summary>Sets a text cell; one longer than the limit is not decoded (its start only, for the row problem).</summary>
+    private void Text(RowBuffer row, int column, ReadOnlySpan<byte> data, int offset)
+    {
+        var length = BiffRecordReader.WideStringLength(data, offset);
+        if (length > maxCellLength)
+        {
+            row.SetTooLong(column, length, BiffRecordReader.WideStringStart(data, offset, RowBuffer.QuotedLength));
+            return;
+        }
+
+        row.Set(column, BiffRecordReader.WideString(data, ref offset));
     }
 
     private string Number(double value, int style)

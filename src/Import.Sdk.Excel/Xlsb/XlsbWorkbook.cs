@@ -1,4 +1,3 @@
-using System.Globalization;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
 using Import.Sdk.Excel.Reading;
@@ -101,15 +100,17 @@ internal sealed class XlsbWorkbook
         return kinds;
     }
 
-    /// <summary>Loads the shared strings once (BrtSSTItem: flags, then the text; formatting runs are not needed), up to <paramref name="limit"/>.</summary>
-    public IReadOnlyList<string> ReadSharedStrings(int limit, CultureInfo ui)
+    /// <summary>
+    /// Loads the shared strings once (BrtSSTItem: flags, then the text; formatting runs are not needed), within the limits of
+    /// <paramref name="table"/>; a string longer than <paramref name="maxCellLength"/> is kept as its start only.
+    /// </summary>
+    public SharedStringTable ReadSharedStrings(SharedStringTable table, int maxCellLength)
     {
         if (_sharedStringsPart is null)
         {
-            return [];
+            return table;
         }
 
-        var list = new List<string>();
         using var reader = new BiffRecordReader(_package.Open(_sharedStringsPart));
         while (reader.Read())
         {
@@ -118,15 +119,17 @@ internal sealed class XlsbWorkbook
                 continue;
             }
 
-            if (list.Count >= limit)
+            var offset = 1;
+            var length = BiffRecordReader.WideStringLength(reader.Data, offset);
+            if (length > maxCellLength)
             {
-                ExcelThrow.TooManySharedStrings(ui, limit);
+                table.AddTooLong(BiffRecordReader.WideStringStart(reader.Data, offset, RowBuffer.QuotedLength), length);
+                continue;
             }
 
-            var offset = 1;
-            list.Add(BiffRecordReader.WideString(reader.Data, ref offset));
+            table.Add(BiffRecordReader.WideString(reader.Data, ref offset));
         }
 
-        return list;
+        return table;
     }
 }

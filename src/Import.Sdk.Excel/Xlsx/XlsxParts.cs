@@ -61,5 +61,34 @@ internal static class XlsxParts
         return builder.Append(text, last, text.Length - last).ToString();
     }
 
+    /// <summary>Decodes the <c>_xHHHH_</c> escapes of <paramref name="text"/> in place (see <see cref="DecodeEscapes(string)"/>).</summary>
+    /// <returns>The length of the decoded text.</returns>
+    public static int DecodeEscapes(Span<char> text)
+    {
+        var index = text.IndexOf("_x", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return text.Length;
+        }
+
+        var write = index;
+        var read = index;
+        while (read < text.Length)
+        {
+            if (text[read] == '_' && read + 7 <= text.Length && text[read + 1] == 'x' && text[read + 6] == '_'
+                && ushort.TryParse(text.Slice(read + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                text[write++] = (char)code;
+                read += 7;
+            }
+            else
+            {
+                text[write++] = text[read++];
+            }
+        }
+
+        return write;
+    }
+
     public static bool IsTrue(string? value) => value is "1" or "true" or "True" or "TRUE" or "on";
 }

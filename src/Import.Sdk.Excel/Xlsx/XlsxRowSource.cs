@@ -9,7 +9,7 @@
 // copied into a reused buffer and parsed in invariant culture, one string allocated per non-empty cell. Never a DOM.
 
 using System.Globalization;
-using System.Text;
+using System.Runtime.ExceptionServices;
 using System.Xml;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
@@ -20,19 +20,19 @@ namespace Import.Sdk.Excel.Xlsx;
 /// <summary>
 /// Streams the rows of an XLSX worksheet (never the DOM): cells are placed at the column of their <c>r</c> reference (upper or
 /// lower case; a missing or letterless reference follows the previous cell), rows without <c>r</c> follow the previous row,
-/// and consecutive <c>&lt;row&gt;</c> elements with the same number are merged.
+/// and consecutive <c>&lt;row&gt;</c> elements with the same number are merged. A row whose end tag was read is always returned:
+/// a failure met while looking for the next row (a cut file, the inflation limit) is thrown by the next call.
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {
     private readonly XlsxXmlReader _xml;
     private readonly XmlReader _reader;
     private readonly BudgetedStream _stream;
-    private readonly IReadOnlyList<string> _sharedStrings;
+    private readonly SharedStringTable _sharedStrings;
     private readonly NumberFormatKind[] _formats;
     private readonly bool _date1904;
     private readonly long _declaredLength;
     private readonly long _fileLength;
-    private readonly StringBuilder _builder = new();
     private readonly string _sheetData;
     private readonly string _row;
     private readonly string _c;
@@ -47,11 +47,12 @@ internal sealed class XlsxRowSource : IRowSource
     private bool _pendingEmpty;
     private int? _pendingNumber;
     private int _lastRow;
+    private ExceptionDispatchInfo? _failure;
 
-    public XlsxRowSource(BudgetedStream stream, long declaredLength, long fileLength, IReadOnlyList<string> sharedStrings, NumberFormatKind[] formats, bool date1904)
+    public XlsxRowSource(BudgetedStream stream, long declaredLength, long fileLength, SharedStringTable sharedStrings, NumberFormatKind[] formats, bool date1904, int maxCellLength)
     {
         _stream = stream;
-        _xml = new XlsxXmlReader(stream);
+        _xml = new XlsxXmlReader(stream, maxCellLength);
         _reader = _xml.Reader;
         _sheetData = _xml.SheetData;
         _row = _xml.Row;
@@ -87,6 +88,7 @@ internal sealed class XlsxRowSource : IRowSource
 
     public bool TryReadRow(RowBuffer row)
     {
+        _failure?.Throw(); // what followed the last row returned
         if (!_pending && !MoveToNextRow())
         {
             return false;
@@ -98,7 +100,20 @@ internal sealed class XlsxRowSource : IRowSource
         while (true)
         {
             ReadCells(row);
-            _pending = MoveToNextRow();
+
+            // The row's end tag was read: the row is whole. Looking for the next row (a row of the same number is merged) may hit
+            // the end of a cut file or the inflation limit: that failure is kept for the next call, so this row is still returned.
+            try
+            {
+                _pending = MoveToNextRow();
+            }
+            catch (Exception ex) when (ExcelThrow.IsFileDefect(ex) || ex is ImportException)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+                _pending = false;
+                break;
+            }
+
             if (!_pending || _pendingNumber != number)
             {
                 break;
@@ -245,6 +260,7 @@ internal sealed class XlsxRowSource : IRowSource
         // <v> is copied into the reader's buffer (and turned into a string only when the cell's text needs one); <f> and extLst are skipped.
         var hasValue = false;
         string? inline = null;
+        (long Length, string Start)? tooLong = null; // a <v> or <is> longer than the limit: counted, never held
         if (!empty)
         {
             reader.Read();
@@ -262,11 +278,19 @@ internal sealed class XlsxRowSource : IRowSource
                     if (ReferenceEquals(name, _v))
                     {
                         _xml.CopyElementText();
-                        hasValue = true;
+                        hasValue = !_xml.TooLong;
+                        if (_xml.TooLong)
+                        {
+                            tooLong = (_xml.TooLongLength, _xml.TooLongStart);
+                        }
                     }
                     else if (ReferenceEquals(name, _is))
                     {
-                        inline = _xml.ReadRichText(_builder);
+                        inline = _xml.ReadRichText();
+                        if (_xml.TooLong)
+                        {
+                            tooLong = (_xml.TooLongLength, _xml.TooLongStart);
+                        }
                     }
                     else
                     {
@@ -282,6 +306,12 @@ internal sealed class XlsxRowSource : IRowSource
             }
         }
 
+        if (tooLong is { } text)
+        {
+            row.SetTooLong(column, text.Length, text.Start);
+            return column;
+        }
+
         var value = hasValue ? _xml.Chars : [];
         switch (type)
         {
@@ -289,7 +319,15 @@ internal sealed class XlsxRowSource : IRowSource
                 row.Set(column, hasValue ? Number(value.Trim(), style) : null);
                 break;
             case CellType.SharedString:
-                row.Set(column, hasValue ? SharedString(value, row) : null);
+                if (hasValue)
+                {
+                    SharedString(value, row, column);
+                }
+                else
+                {
+                    row.Set(column, null);
+                }
+
                 break;
             case CellType.FormulaString:
                 row.Set(column, hasValue ? XlsxParts.DecodeEscapes(new string(value)) : inline);
@@ -334,13 +372,9 @@ internal sealed class XlsxRowSource : IRowSource
         return CellText.NumberLiteral(value);
     }
 
-    private string SharedString(ReadOnlySpan<char> value, RowBuffer row)
+    private void SharedString(ReadOnlySpan<char> value, RowBuffer row, int column)
     {
-        if (int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < _sharedStrings.Count)
-        {
-            return _sharedStrings[index];
-        }
-
-        throw ExcelThrow.DamagedException(row.UiCulture, string.Create(CultureInfo.InvariantCulture, $"shared string {value} does not exist"), row.RowNumber, null);
+        var index = uint.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var i) ? i : uint.MaxValue;
+        _sharedStrings.SetCell(row, column, index, value.Trim());
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using Import.Sdk.Excel.Cells;
@@ -141,19 +140,18 @@ internal sealed class XlsxWorkbook
     }
 
     /// <summary>
-    /// Loads the shared strings once (memory grows with them, never with the rows), up to <paramref name="limit"/>, with the
-    /// same streaming <see cref="XlsxXmlReader"/> as the sheet (the part can be as large as the sheet).
+    /// Loads the shared strings once (memory grows with them, never with the rows), within the limits of <paramref name="table"/>,
+    /// with the same streaming <see cref="XlsxXmlReader"/> as the sheet (the part can be as large as the sheet): a string longer
+    /// than <paramref name="maxCellLength"/> is counted, never held.
     /// </summary>
-    public IReadOnlyList<string> ReadSharedStrings(int limit, CultureInfo ui)
+    public SharedStringTable ReadSharedStrings(SharedStringTable table, int maxCellLength)
     {
         if (_sharedStringsPart is null)
         {
-            return [];
+            return table;
         }
 
-        var list = new List<string>();
-        var builder = new StringBuilder();
-        using var xml = new XlsxXmlReader(_package.Open(_sharedStringsPart));
+        using var xml = new XlsxXmlReader(_package.Open(_sharedStringsPart), maxCellLength);
         var reader = xml.Reader;
         while (reader.Read())
         {
@@ -165,20 +163,22 @@ internal sealed class XlsxWorkbook
             var name = reader.LocalName;
             if (ReferenceEquals(name, xml.Si))
             {
-                if (list.Count >= limit)
+                if (xml.ReadRichText() is { } text)
                 {
-                    ExcelThrow.TooManySharedStrings(ui, limit);
+                    table.Add(text);
                 }
-
-                list.Add(xml.ReadRichText(builder));
+                else
+                {
+                    table.AddTooLong(xml.TooLongStart, xml.TooLongLength);
+                }
             }
             else if (ReferenceEquals(name, xml.Sst)
                 && int.TryParse(reader.GetAttribute("uniqueCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0)
             {
-                list.Capacity = Math.Min(Math.Min(count, limit), 1 << 20);
+                table.Expect(count);
             }
         }
 
-        return list;
+        return table;
     }
 }

@@ -123,8 +123,8 @@ public class CorpusTests
         using var package = new OpcPackage(File.OpenRead(path), new InflationBudget(1 << 30, ui));
         var workbook = XlsxWorkbook.Load(package, package.FindOfficeDocument()!)!;
         var sheet = workbook.Sheets[0].Part!;
-        using var source = new XlsxRowSource(package.Open(sheet), 0, 0, workbook.ReadSharedStrings(100, ui), workbook.ReadCellFormats(), workbook.Date1904);
-        var row = new RowBuffer(1000, ui);
+        using var source = new XlsxRowSource(package.Open(sheet), 0, 0, workbook.ReadSharedStrings(new SharedStringTable(100, 1 << 20, ui), 1 << 20), workbook.ReadCellFormats(), workbook.Date1904, 1 << 20);
+        var row = new RowBuffer(1000, 1 << 20, ui);
 
         Assert.True(source.TryReadRow(row));
         Assert.Equal((1, "   text    "), (row.RowNumber, row.Get(0)));

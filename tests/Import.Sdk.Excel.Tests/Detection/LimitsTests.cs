@@ -32,8 +32,11 @@ public class LimitsTests
             }
         });
 
-        Assert.Equal("The workbook expands to more than 1,048,576 bytes once unzipped (limit ExcelReaderOptions.MaxUncompressedBytes): it is too large, or a malicious archive. Split it or save it as CSV.", ex.Message);
+        Assert.Equal(
+            $"Reading stopped at row {ex.Row}: nothing from row {ex.Row} on was imported. The workbook expands to more than 1,048,576 bytes once unzipped (limit ExcelReaderOptions.MaxUncompressedBytes): it is too large, or a malicious archive. Split it or save it as CSV.",
+            ex.Message);
         Assert.InRange(rowsRead, 1, rows / 10); // stopped near the limit, long before the end
+        Assert.Equal(rowsRead + 2, ex.Row); // the header is row 1: every row before the one named was delivered
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public class LimitsTests
         var ex = await Assert.ThrowsAsync<MalformedFileException>(() =>
             SheetContent.ReadAsync(book.Build(), "cells.xlsx", English, new ExcelReaderOptions { MaxCells = 7 }));
 
-        Assert.Equal("The sheet holds more than 7 cells (limit ExcelReaderOptions.MaxCells): split it or save it as CSV.", ex.Message);
+        Assert.Equal("Reading stopped at row 3: nothing from row 3 on was imported. The sheet holds more than 7 cells (limit ExcelReaderOptions.MaxCells): split it or save it as CSV.", ex.Message);
         Assert.Equal(3, ex.Row);
     }
 

@@ -50,4 +50,30 @@ public class ExcelPipelineTests
         Assert.Equal(true, c1[Customers["active"].Index]);
         Assert.Equal(new DateOnly(2021, 3, 15), c1[Customers["since"].Index]);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_CellLongerThanMaxCellLength_RejectsItsRowWithTooLongAndImportsTheOthers()
+    {
+        var sink = new InMemorySink();
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(Customers))
+            .UseSink(sink)
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US"), Reader = new ReaderOptions { MaxCellLength = 20 } })
+            .AddExcelReaders()
+            .Build();
+        var book = new XlsxBuilder().Sheet("Clients", s => s
+            .Row(1, Text("Code client"), Text("Raison sociale"))
+            .Row(2, Text("C1"), Text("Dupont SA"))
+            .Row(3, Text("C2"), Inline(new string('M', 30)))
+            .Row(4, Text("C3"), Text("Durand")))
+            .Build();
+
+        var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));
+
+        Assert.Equal(["C1", "C3"], sink.GetRecords("customers").Select(r => (string?)r[0]).Order());
+        Assert.All(report.Issues, i => Assert.Equal(3, i.Row)); // the cell reads empty: the required name is reported missing too
+        var issue = Assert.Single(report.Issues, i => i.Code == IssueCodes.TooLong);
+        Assert.Equal(("Raison sociale", IssueSeverity.Error, new string('M', 30)), (issue.Column, issue.Severity, issue.Value));
+        Assert.Equal("The cell B3 holds 30 characters; at most 20 are accepted (limit ReaderOptions.MaxCellLength): shorten it or split it.", issue.Message);
+    }
 }

@@ -149,6 +149,8 @@ public class XlsxSheetXmlTests
         var ex = await Assert.ThrowsAsync<MalformedFileException>(() => SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English));
 
         Assert.Equal(2, ex.Row);
-        Assert.Contains("shared string 5 does not exist", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "The workbook is damaged or incomplete from row 2 on (the cell A2 refers to text number 5 of the workbook's table of texts, which does not exist): the rows before it were read, nothing from row 2 on was imported. Open it in Excel, save it again and import it again.",
+            ex.Message);
     }
 }
