@@ -1,0 +1,69 @@
+using CsvHelper;
+using Import.Sdk.Resources;
+
+namespace Import.Sdk.Readers.Csv;
+
+/// <summary>
+/// A record over <see cref="ReaderOptions.MaxRecordBytes"/>: CsvHelper stops for good, so the reader finds the record's end
+/// itself, in bounded memory, returns the record as a rejected row, and reads on with a new CsvHelper reader after it.
+/// </summary>
+internal sealed partial class CsvTabularReader
+{
+    private async ValueTask<bool> SkipRecordAsync(CsvFormatException ex, CancellationToken cancellationToken)
+    {
+        var row = checked((int)(_recordBase + ex.RecordNumber));
+        var start = _offsetBase + ex.ByteOffset;
+        if (ex.RecordNumber <= 0 || start < _input.Oldest || _input.Delivered - start < _maxRecordBytes)
+        {
+            // Not a record over the limit, or one whose start is not remembered: nothing can be read from there on.
+            throw new MalformedFileException(Messages.Format(_ui, Messages.RowUnreadable, Math.Max(row, RowNumber + 1)), ex) { Row = Math.Max(row, RowNumber + 1) };
+        }
+
+        var seen = _input.CopySince(start);
+        var value = CellText.Cut(seen);
+        var finder = new RecordEndFinder(_separator);
+        var end = finder.Feed(seen);
+        byte[]? rest = end >= 0 ? seen[end..] : null;
+        seen = [];
+        if (rest is null)
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await _input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                end = finder.Feed(buffer.AsSpan(0, read));
+                if (end >= 0)
+                {
+                    rest = buffer[end..read];
+                    break;
+                }
+            }
+        }
+
+        await _csv.DisposeAsync().ConfigureAwait(false);
+        _malformed.Reset();
+        if (rest is null)
+        {
+            _atEnd = true; // the record runs to the end of the file
+        }
+        else
+        {
+            _offsetBase = _input.Delivered - rest.Length;
+            _rowBase = row;
+            _recordBase = row;
+        }
+
+        var prefix = rest ?? [];
+        _csv = CsvReader.Create(new PrefixedStream(prefix, prefix.Length, _input), _resumeOptions, leaveOpen: true); // _input is disposed with the reader
+        _onSkippedRecord = true;
+        _special = true;
+        _cutColumn = -1;
+        _cutValue = null;
+        RowNumber = row;
+        var message = rest is null && finder.InQuotes
+            ? Messages.Format(_ui, Messages.CsvRecordTooLongToEnd, row, _maxRecordBytes, value)
+            : Messages.Format(_ui, Messages.CsvRecordTooLong, row, _maxRecordBytes, value);
+        RowProblem = new ReadProblem(IssueCodes.TooLong, message) { Value = value };
+        return true;
+    }
+}
