@@ -144,6 +144,20 @@ public class CsvRowProblemTests
     }
 
     [Fact]
+    public async Task ReadAsync_TwoRecordsOverMaxRecordBytesAmongEmptyLines_KeepTheSpreadsheetRowNumbers()
+    {
+        // Spreadsheet rows: 2 C1, 3 empty, 4 too long, 5 C3, 6 empty, 7 too long (quoted, on many lines), 8 C5.
+        var quoted = "\"" + string.Concat(Enumerable.Repeat("abc\r\n", 50_000)) + "\"";
+        var csv = "Code;Nom\r\nC1;A\r\n\r\nC2;" + new string('x', 200_000) + "\r\nC3;B\r\n\r\nC4;" + quoted + "\rC5;C";
+
+        var rows = await ReadAllAsync(csv, French with { MaxRecordBytes = 100_000 }, nonSeekable: true);
+
+        Assert.Equal([2, 4, 5, 7, 8], rows.Select(r => r.Row));
+        Assert.Equal([null, IssueCodes.TooLong, null, IssueCodes.TooLong, null], rows.Select(r => r.Problem?.Code));
+        Assert.Equal(["C5", "C"], rows[^1].Cells);
+    }
+
+    [Fact]
     public async Task ReadAsync_RecordOverMaxRecordBytesWhoseQuoteNeverCloses_IsTheLastRowAndSaysSo()
     {
         var csv = "Code;Nom\r\nC1;A\r\nC2;\"" + new string('x', 300_000) + "\r\nC3;C\r\n";
