@@ -70,7 +70,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 
             // Fewer, larger reads: each asynchronous read of a file is a hop through the thread pool (64 KiB: ~3,000 per 190 MB).
             var bufferSize = (int)Math.Clamp(totalBytes ?? 0, 1 << 16, 1 << 20);
-            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize));
+            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes);
             var csvOptions = CsvReaderOptions.Default with
             {
                 Separator = options.Delimiter,

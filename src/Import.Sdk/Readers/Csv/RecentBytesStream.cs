@@ -6,9 +6,12 @@ namespace Import.Sdk.Readers.Csv;
 /// and notes how far the blocks holding a NUL byte go, so that only the rows read from such a block are checked for NUL.
 /// Per block read, not per row: one copy and one vectorised search.
 /// </summary>
-internal sealed class RecentBytesStream(Stream inner, int capacity) : Stream
+/// <param name="inner">The UTF-8 input.</param>
+/// <param name="capacity">The most bytes remembered.</param>
+/// <param name="expectedLength">The size of the input when known: the memory is then taken at once, not grown block by block.</param>
+internal sealed class RecentBytesStream(Stream inner, int capacity, long? expectedLength) : Stream
 {
-    private byte[] _ring = new byte[Math.Min(capacity, 1 << 16)];
+    private byte[] _ring = new byte[(int)Math.Min(capacity, Math.Max(1 << 16, expectedLength ?? 0))];
 
     /// <summary>Gets the number of bytes given so far (the offset of the next one).</summary>
     public long Delivered { get; private set; }
