@@ -19,5 +19,5 @@ internal static class FileSignatures
         || head.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) // 7-Zip
         || head.StartsWith("Rar!\u001A\u0007"u8)
         || head.StartsWith((ReadOnlySpan<byte>)[0x7F, 0x45, 0x4C, 0x46]) // ELF
-        || (head.Length >= 64 && head.StartsWith("MZ"u8) && head[2..64].Contains((byte)0)); // Windows executable
+        || (head.StartsWith("MZ"u8) && head[2..Math.Min(head.Length, 64)].Contains((byte)0)); // Windows executable
 }
