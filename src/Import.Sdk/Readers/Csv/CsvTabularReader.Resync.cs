@@ -60,10 +60,10 @@ internal sealed partial class CsvTabularReader
         _cutColumn = -1;
         _cutValue = null;
         RowNumber = row;
-        var message = rest is null && finder.InQuotes
-            ? Messages.Format(_ui, Messages.CsvRecordTooLongToEnd, row, _maxRecordBytes, value)
-            : Messages.Format(_ui, Messages.CsvRecordTooLong, row, _maxRecordBytes, value);
-        RowProblem = new ReadProblem(IssueCodes.TooLong, message) { Value = value };
+        // A quote never closed is the cause, as in a shorter record (malformed_row); else the record is just too long.
+        RowProblem = rest is null && finder.InQuotes
+            ? new ReadProblem(IssueCodes.MalformedRow, Messages.Format(_ui, Messages.CsvRecordTooLongToEnd, row, _maxRecordBytes, value)) { Value = value }
+            : new ReadProblem(IssueCodes.TooLong, Messages.Format(_ui, Messages.CsvRecordTooLong, row, _maxRecordBytes, value)) { Value = value };
         return true;
     }
 }
