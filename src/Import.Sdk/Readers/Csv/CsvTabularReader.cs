@@ -19,6 +19,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     private readonly MalformedTracker _malformed;
     private readonly int _maxCellLength;
     private readonly int _maxRecordBytes;
+    private readonly int _checkLengthAbove; // the smaller of the two limits
     private readonly byte _separator;
     private CsvReader _csv;
     private int _rowBase = 1;      // RowNumber = _rowBase + CsvHelper's RowNumber
@@ -36,6 +37,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         _ui = options.UiCulture;
         _maxCellLength = options.MaxCellLength;
         _maxRecordBytes = options.MaxRecordBytes;
+        _checkLengthAbove = Math.Min(_maxCellLength, _maxRecordBytes);
         _csv = csv;
         _counter = counter;
         _input = input;
@@ -232,7 +234,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         // Cheap checks of the accepted path: a cell cannot hold more characters than its record has bytes, and NUL bytes
         // are only looked for in the rows read from a block that holds one.
         var length = csv.RawRecord.Length;
-        RowProblem = length > _maxCellLength || length > _maxRecordBytes ? LongRecordOrCell(length) : null;
+        RowProblem = length > _checkLengthAbove ? LongRecordOrCell(length) : null;
         if (RowProblem is null && _offsetBase + csv.ByteOffset < _input.NulUntil)
         {
             RowProblem = NulCharacter();
