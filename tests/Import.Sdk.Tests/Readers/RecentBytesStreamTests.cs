@@ -7,14 +7,18 @@ namespace Import.Sdk.Tests.Readers;
 public class RecentBytesStreamTests
 {
     [Theory]
-    [InlineData(null)]
-    [InlineData(300_000L)]
-    public async Task CopySince_AfterReadsOfAnySize_GivesTheLastBytesAsRead(long? expectedLength)
+    [InlineData(null, false)]
+    [InlineData(300_000L, false)]
+    [InlineData(300_000L, true)]
+    public async Task CopySince_AfterReadsOfAnySize_GivesTheLastBytesAsRead(long? expectedLength, bool seekable)
     {
         var content = new byte[300_000];
         new Random(3).NextBytes(content);
         content[123_456] = 0;
-        using var stream = new RecentBytesStream(NonSeekableStream.Of(content, chunk: 70_001), capacity: 100_000, expectedLength);
+        var file = new MemoryStream([.. new byte[1000], .. content]) { Position = 1000 };
+        using var stream = seekable
+            ? new RecentBytesStream(new NonSeekableStream(file, chunk: 70_001), capacity: 100_000, expectedLength, rereadable: file, start: 1000)
+            : new RecentBytesStream(NonSeekableStream.Of(content, chunk: 70_001), capacity: 100_000, expectedLength);
         var random = new Random(5);
         var read = 0;
         while (read < content.Length)
@@ -24,12 +28,12 @@ public class RecentBytesStreamTests
             Assert.Equal(content.AsSpan(read, n), buffer.AsSpan(0, n));
             read += n;
             Assert.Equal(read, stream.Delivered);
-            Assert.Equal(Math.Max(0, read - 100_000), stream.Oldest);
-            Assert.Equal(content[(int)stream.Oldest..read], stream.CopySince(stream.Oldest));
-            Assert.Equal(content[(read - Math.Min(read, 10))..read], stream.CopySince(read - Math.Min(read, 10)));
+            Assert.Equal(seekable ? 0 : Math.Max(0, read - 100_000), stream.Oldest);
+            Assert.Equal(content[(int)stream.Oldest..read], await stream.CopySinceAsync(stream.Oldest, default));
+            Assert.Equal(content[(read - Math.Min(read, 10))..read], await stream.CopySinceAsync(read - Math.Min(read, 10), default));
             Assert.Equal(read > 123_456, stream.NulUntil > 123_456);
         }
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => stream.CopySince(stream.Oldest - 1));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await stream.CopySinceAsync(stream.Oldest - 1, default));
     }
 }

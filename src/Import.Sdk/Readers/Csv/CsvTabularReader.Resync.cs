@@ -19,7 +19,7 @@ internal sealed partial class CsvTabularReader
             throw new MalformedFileException(Messages.Format(_ui, Messages.RowUnreadable, Math.Max(row, RowNumber + 1)), ex) { Row = Math.Max(row, RowNumber + 1) };
         }
 
-        var seen = _input.CopySince(start);
+        var seen = await _input.CopySinceAsync(start, cancellationToken).ConfigureAwait(false);
         var value = CellText.Cut(seen);
         var finder = new RecordEndFinder(_separator);
         var end = finder.Feed(seen);

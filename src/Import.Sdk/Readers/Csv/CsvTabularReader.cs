@@ -65,6 +65,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, CancellationToken cancellationToken)
     {
         var counter = new CountingStream(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
         try
         {
             var (_, encodingName, decoded) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
@@ -72,7 +73,8 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 
             // Fewer, larger reads: each asynchronous read of a file is a hop through the thread pool (64 KiB: ~3,000 per 190 MB).
             var bufferSize = (int)Math.Clamp(totalBytes ?? 0, 1 << 16, 1 << 20);
-            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes);
+            var rereadable = ReferenceEquals(decoded, counter) && stream.CanSeek ? stream : null; // a file read as is (UTF-8)
+            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes, rereadable, start);
             var csvOptions = CsvReaderOptions.Default with
             {
                 Separator = options.Delimiter,

@@ -1,17 +1,20 @@
 namespace Import.Sdk.Readers.Csv;
 
 /// <summary>
-/// The UTF-8 input of CsvHelper. Remembers the last bytes it gave (at most <c>capacity</c>: enough for everything CsvHelper
-/// buffers, a record over its limit included), so that the reader can skip a record CsvHelper gave up on and go on after it;
-/// and notes how far the blocks holding a NUL byte go, so that only the rows read from such a block are checked for NUL.
-/// Per block read, not per row: one copy and one vectorised search.
+/// The UTF-8 input of CsvHelper. Can give back the last bytes it gave (enough for everything CsvHelper buffers, a record over
+/// its limit included), so that the reader can skip a record CsvHelper gave up on and go on after it: by reading them again
+/// when the input is a seekable file read as is (no copy on the way), else from a copy of the last <c>capacity</c> bytes.
+/// Notes how far the blocks holding a NUL byte go, so that only the rows read from such a block are checked for NUL.
+/// Per block read, not per row: one vectorised search (and the copy, when needed).
 /// </summary>
 /// <param name="inner">The UTF-8 input.</param>
 /// <param name="capacity">The most bytes remembered.</param>
 /// <param name="expectedLength">The size of the input when known: the memory is then taken at once, not grown block by block.</param>
-internal sealed class RecentBytesStream(Stream inner, int capacity, long? expectedLength) : Stream
+/// <param name="rereadable">The seekable stream <paramref name="inner"/> reads as is, from <paramref name="start"/>, or <see langword="null"/>.</param>
+/// <param name="start">The position in <paramref name="rereadable"/> of the first byte of <paramref name="inner"/>.</param>
+internal sealed class RecentBytesStream(Stream inner, int capacity, long? expectedLength, Stream? rereadable = null, long start = 0) : Stream
 {
-    private byte[] _ring = new byte[(int)Math.Min(capacity, Math.Max(1 << 16, expectedLength ?? 0))];
+    private byte[] _ring = rereadable is null ? new byte[(int)Math.Min(capacity, Math.Max(1 << 16, expectedLength ?? 0))] : [];
 
     /// <summary>Gets the number of bytes given so far (the offset of the next one).</summary>
     public long Delivered { get; private set; }
@@ -20,7 +23,7 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
     public long NulUntil { get; private set; }
 
     /// <summary>Gets the offset of the oldest byte still remembered.</summary>
-    public long Oldest => Math.Max(0, Delivered - _ring.Length);
+    public long Oldest => rereadable is null ? Math.Max(0, Delivered - _ring.Length) : 0;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -29,7 +32,7 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
     public override long Position { get => Delivered; set => throw new NotSupportedException(); }
 
     /// <summary>Copies the remembered bytes from <paramref name="offset"/> (at least <see cref="Oldest"/>) to <see cref="Delivered"/>.</summary>
-    public byte[] CopySince(long offset)
+    public async ValueTask<byte[]> CopySinceAsync(long offset, CancellationToken cancellationToken)
     {
         if (offset < Oldest || offset > Delivered)
         {
@@ -37,6 +40,15 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
         }
 
         var copy = new byte[Delivered - offset];
+        if (rereadable is not null)
+        {
+            var position = rereadable.Position;
+            rereadable.Position = start + offset;
+            await rereadable.ReadExactlyAsync(copy, cancellationToken).ConfigureAwait(false);
+            rereadable.Position = position;
+            return copy;
+        }
+
         var at = (int)(offset % _ring.Length);
         var first = Math.Min(copy.Length, _ring.Length - at);
         _ring.AsSpan(at, first).CopyTo(copy);
@@ -98,6 +110,12 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
         if (bytes.Contains((byte)0))
         {
             NulUntil = end;
+        }
+
+        if (rereadable is not null)
+        {
+            Delivered = end;
+            return;
         }
 
         if (end > _ring.Length && _ring.Length < capacity)
