@@ -66,7 +66,10 @@ public class CsvTextOrBinaryTests
             noisy[i] = 0;
         }
 
+        var unitSeparated = Encoding.UTF8.GetBytes(CsvReaderPreviewTests.AsciiRows(100).Replace(";", "\u001F", StringComparison.Ordinal));
+
         Assert.False(TextEncodingDetector.IsMostlyControlBytes(text));
+        Assert.False(TextEncodingDetector.IsMostlyControlBytes(unitSeparated));
         Assert.True(TextEncodingDetector.IsMostlyControlBytes(noisy));
     }
 

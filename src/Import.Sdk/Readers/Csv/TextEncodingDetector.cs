@@ -150,8 +150,9 @@ internal static class TextEncodingDetector
         var control = 0;
         foreach (var b in head)
         {
-            // Tab, LF, VT, FF, CR, the DOS end-of-file mark (0x1A) and ESC appear in text exports; the rest of C0 does not.
-            if (b < 0x20 && b is not ((>= 0x09 and <= 0x0D) or 0x1A or 0x1B))
+            // Tab, LF, VT, FF, CR, the DOS end-of-file mark (0x1A), ESC and the information separators (0x1C-0x1F, field
+            // separators of some ERP exports) appear in text exports; NUL and the rest of C0 do not.
+            if (b < 0x20 && b is not ((>= 0x09 and <= 0x0D) or >= 0x1A))
             {
                 control++;
             }
