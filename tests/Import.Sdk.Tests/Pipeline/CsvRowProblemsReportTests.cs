@@ -38,6 +38,10 @@ public class CsvRowProblemsReportTests
         Assert.Equal(["C0", "C9"], sink.GetRecords("accounts").Select(r => Some.Value(r, "code")).Order());
         Assert.Equal("Neuf", Some.Value(Some.Account(sink, "C9"), "name"));
         Assert.DoesNotContain(report.Issues, i => i.Row == 4); // the row after a record on two lines is row 4
+        using var errors = new MemoryStream();
+        await report.WriteErrorsFileAsync(errors);
+        var rejected = await FilePreview.ReadAsync(ImportSource.FromBytes(errors.ToArray(), "errors.csv"));
+        Assert.Equal(raw, rejected.Rows[0][Array.IndexOf(header.Split(separator), column)]); // the errors file gives the text as found, not as repaired
     }
 
     /// <summary>

@@ -314,6 +314,7 @@ public class CsvReaderPreviewTests
         Assert.Equal([2, 3, 4], preview.RowNumbers);
         Assert.Equal([null, IssueCodes.MalformedRow, null], preview.Problems.Select(p => p?.Code));
         Assert.Equal((1, "\"Dupont\"SA"), (preview.Problems[1]!.Column, preview.Problems[1]!.Value));
+        Assert.Equal(["C2", "\"Dupont\"SA"], preview.Rows[1]); // as in the file
         Assert.StartsWith("The quotes of column 'Nom' are malformed", preview.Problems[1]!.Message, StringComparison.Ordinal);
     }
 

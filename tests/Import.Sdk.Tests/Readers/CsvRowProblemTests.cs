@@ -33,6 +33,7 @@ public class CsvRowProblemTests
         var problem = Assert.IsType<ReadProblem>(rows[0].Problem);
         Assert.Equal((IssueCodes.MalformedRow, column, raw), (problem.Code, problem.Column, problem.Value));
         Assert.Contains(raw, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(raw, rows[0].Cells[column]); // as found in the file, not as CsvHelper repaired it
         Assert.Null(rows[1].Problem);
         Assert.Equal(["e", "f", "g"], rows[1].Cells.Take(3));
     }
@@ -69,6 +70,7 @@ public class CsvRowProblemTests
         Assert.Equal([2, 3], rows.Select(r => r.Row));
         var problem = rows[1].Problem!;
         Assert.Equal((IssueCodes.MalformedRow, 1, "\"Martin\r\nC3;Durand\r\nC4;Petit\r\n"), (problem.Code, problem.Column, problem.Value));
+        Assert.Equal(["C2", "\"Martin\r\nC3;Durand\r\nC4;Petit\r\n"], rows[1].Cells);
         Assert.StartsWith("The quote opened in column 'Raison sociale' is never closed: the 2 line(s) after it, up to the end of the file, were read as this one value, so nothing after this row was imported.", problem.Message, StringComparison.Ordinal);
     }
 
@@ -115,6 +117,17 @@ public class CsvRowProblemTests
         Assert.Equal(["C1", new string('a', 100) + "…", "Paris"], rows[0].Cells);
         Assert.Null(rows[1].Problem); // 150 characters in 300 bytes: at the limit, not over
         Assert.Equal(new string('é', 150), rows[1].Cells[1]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnterminatedQuoteSwallowingMoreThanMaxCellLength_GivesTheCellCut()
+    {
+        var rows = await ReadAllAsync("Code;Nom\r\nC1;\"" + CsvReaderPreviewTests.AsciiRows(1_000), French with { MaxCellLength = 1_000 });
+
+        var row = Assert.Single(rows);
+        Assert.Equal(IssueCodes.MalformedRow, row.Problem!.Code);
+        Assert.Equal("\"C000001;Client 000001\r\n", row.Cells[1][..24]);
+        Assert.Equal(101, row.Cells[1].Length);
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal sealed partial class CsvTabularReader
         var csv = _csv;
         var column = ColumnAt(_malformed.ByteOffset - csv.ByteOffset);
         var raw = column < csv.FieldCount ? csv.GetRawSpan(column) : csv.RawRecord;
+        _rawColumn = column;
         var value = CellText.Cut(raw);
         var message = _malformed.Reason == CsvMalformedReason.UnterminatedQuote
             ? Messages.Format(_ui, Messages.CsvQuoteUnterminated, ColumnName(column), raw.TrimEnd("\r\n"u8).Count((byte)'\n'), value)
@@ -66,8 +67,6 @@ internal sealed partial class CsvTabularReader
             if (length > _maxCellLength)
             {
                 var value = CellText.Cut(cell);
-                _cutColumn = i;
-                _cutValue = value;
                 return new ReadProblem(IssueCodes.TooLong, Messages.Format(_ui, Messages.CsvCellTooLong, ColumnName(i), length, _maxCellLength, value)) { Column = i, Value = value };
             }
         }

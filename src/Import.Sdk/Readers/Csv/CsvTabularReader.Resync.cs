@@ -57,8 +57,7 @@ internal sealed partial class CsvTabularReader
         _csv = CsvReader.Create(new PrefixedStream(prefix, prefix.Length, _input), _resumeOptions, leaveOpen: true); // _input is disposed with the reader
         _onSkippedRecord = true;
         _special = true;
-        _cutColumn = -1;
-        _cutValue = null;
+        _rawColumn = -1;
         RowNumber = row;
         // A quote never closed is the cause, as in a shorter record (malformed_row); else the record is just too long.
         RowProblem = rest is null && finder.InQuotes

@@ -28,8 +28,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     private bool _special;         // positioned on a record too long to read, or past the end
     private bool _onSkippedRecord;
     private bool _atEnd;
-    private int _cutColumn = -1;   // the cell over MaxCellLength of the current row, given cut
-    private string? _cutValue;
+    private int _rawColumn = -1;   // the cell of the current (malformed) row given as found in the file, not as CsvHelper repaired it
 
     private CsvTabularReader(CsvReader csv, CountingStream counter, RecentBytesStream input, CsvReaderOptions resumeOptions, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, ReaderOptions options, MalformedTracker malformed)
     {
@@ -216,12 +215,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     {
         var csv = _csv;
         RowNumber = checked(_rowBase + (int)csv.RowNumber);
-        if (_cutColumn >= 0)
-        {
-            _cutColumn = -1;
-            _cutValue = null;
-        }
-
+        _rawColumn = -1;
         if (_malformed.RecordNumber + _recordBase == RowNumber)
         {
             RowProblem = MalformedQuotes();
@@ -312,10 +306,26 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         cells.AsSpan(count).Fill(string.Empty);
     }
 
-    private string ProblemRowCell(int index) =>
-        _onSkippedRecord || index >= _csv.FieldCount ? string.Empty
-        : index == _cutColumn ? _cutValue!
-        : _csv.GetString(index);
+    /// <summary>
+    /// A cell of a rejected row, as the report keeps it: a cell over <see cref="ReaderOptions.MaxCellLength"/> cut short, the
+    /// cell with bad quotes as found in the file (not as CsvHelper repaired it), none for a record over its limit.
+    /// </summary>
+    private string ProblemRowCell(int index)
+    {
+        var csv = _csv;
+        if (_onSkippedRecord || index >= csv.FieldCount)
+        {
+            return string.Empty;
+        }
+
+        var cell = index == _rawColumn ? csv.GetRawSpan(index) : csv.GetSpan(index);
+        if (cell.Length > _maxCellLength && Encoding.UTF8.GetCharCount(cell) > _maxCellLength)
+        {
+            return CellText.Cut(cell);
+        }
+
+        return index == _rawColumn ? Encoding.UTF8.GetString(cell) : csv.GetString(index);
+    }
 
     public async ValueTask DisposeAsync()
     {
