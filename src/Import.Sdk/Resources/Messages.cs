@@ -49,6 +49,7 @@ internal static class Messages
     public const string CsvCellTooLong = nameof(CsvCellTooLong);
     public const string CsvNulCharacter = nameof(CsvNulCharacter);
     public const string CsvHeaderNul = nameof(CsvHeaderNul);
+    public const string FileUnopenable = nameof(FileUnopenable);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {

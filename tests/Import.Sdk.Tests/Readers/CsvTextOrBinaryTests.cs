@@ -92,6 +92,40 @@ public class CsvTextOrBinaryTests
         Assert.DoesNotContain("MaxRecordSize", english.Message + french.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression (issue 10, item 11): a missing file was reported in both languages at once ("does not exist. / n'existe pas").</summary>
+    [Fact]
+    public async Task ReadAsync_MissingFile_IsReportedInTheCultureAskedForOnly()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+
+        var english = await Assert.ThrowsAsync<MalformedFileException>(() => FilePreview.ReadAsync(ImportSource.FromFile(path), options: English));
+        var french = await Assert.ThrowsAsync<MalformedFileException>(() => FilePreview.ReadAsync(ImportSource.FromFile(path)));
+
+        Assert.Equal($"The file '{path}' does not exist.", english.Message);
+        Assert.Equal($"Le fichier « {path} » n'existe pas.", french.Message);
+    }
+
+    /// <summary>A file another program holds locked: our own message (what to do), the system's text in parentheses.</summary>
+    [Fact]
+    public async Task ReadAsync_FileLockedByAnotherProgram_IsAMalformedFileSayingWhatToDo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, "Code;Nom\r\nC1;A\r\n");
+        try
+        {
+            await using var locked = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+            var ex = await Assert.ThrowsAsync<MalformedFileException>(() => FilePreview.ReadAsync(ImportSource.FromFile(path), options: English));
+
+            Assert.StartsWith($"The file '{path}' cannot be opened: check that it is not open in another program (close it in Excel)", ex.Message, StringComparison.Ordinal);
+            Assert.IsAssignableFrom<IOException>(ex.InnerException);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static byte[] RandomBytes(int count)
     {
         var bytes = new byte[count];
