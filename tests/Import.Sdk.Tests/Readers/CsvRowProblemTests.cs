@@ -176,13 +176,13 @@ public class CsvRowProblemTests
     [Fact]
     public async Task ReadAsync_RecordOverMaxRecordBytesWhoseQuoteNeverCloses_IsAMalformedLastRowAndSaysSo()
     {
-        var csv = "Code;Nom\r\nC1;A\r\nC2;\"" + new string('x', 300_000) + "\r\nC3;C\r\n";
+        var csv = "Code;Nom\r\nC1;A\r\nC2;\"" + new string('x', 300_000) + "\r\nC3;C\r\n" + CsvReaderPreviewTests.AsciiRows(20_000);
 
         var rows = await ReadAllAsync(csv, English with { MaxRecordBytes = 100_000 }, nonSeekable: true);
 
         Assert.Equal([2, 3], rows.Select(r => r.Row));
         Assert.Equal(IssueCodes.MalformedRow, rows[1].Problem!.Code); // as an unterminated quote in a shorter record
-        Assert.StartsWith("Row 3 is longer than 100,000 bytes, the most a row may have: a quote opened in it is never closed, so it runs to the end of the file and nothing after it was imported.", rows[1].Problem!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Row 3 is longer than 100,000 bytes, the most a row may have: a quote opened in it is never closed, so the 20,001 line(s) after it, up to the end of the file, were read as part of it and nothing after it was imported.", rows[1].Problem!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

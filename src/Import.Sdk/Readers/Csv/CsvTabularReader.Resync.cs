@@ -24,6 +24,8 @@ internal sealed partial class CsvTabularReader
         var finder = new RecordEndFinder(_separator);
         var end = finder.Feed(seen);
         byte[]? rest = end >= 0 ? seen[end..] : null;
+        long lines = rest is null ? seen.AsSpan().TrimEnd("\r\n"u8).Count((byte)'\n') : 0; // of a record that runs to the end
+        var endsWithLineBreak = seen.Length > 0 && seen[^1] == (byte)'\n';
         seen = [];
         if (rest is null)
         {
@@ -37,6 +39,10 @@ internal sealed partial class CsvTabularReader
                     rest = buffer[end..read];
                     break;
                 }
+
+                var block = buffer.AsSpan(0, read);
+                lines += (endsWithLineBreak ? 1 : 0) + block.TrimEnd("\r\n"u8).Count((byte)'\n');
+                endsWithLineBreak = block[^1] == (byte)'\n';
             }
         }
 
@@ -61,7 +67,7 @@ internal sealed partial class CsvTabularReader
         RowNumber = row;
         // A quote never closed is the cause, as in a shorter record (malformed_row); else the record is just too long.
         RowProblem = rest is null && finder.InQuotes
-            ? new ReadProblem(IssueCodes.MalformedRow, Messages.Format(_ui, Messages.CsvRecordTooLongToEnd, row, _maxRecordBytes, value)) { Value = value }
+            ? new ReadProblem(IssueCodes.MalformedRow, Messages.Format(_ui, Messages.CsvRecordTooLongToEnd, row, _maxRecordBytes, value, lines)) { Value = value }
             : new ReadProblem(IssueCodes.TooLong, Messages.Format(_ui, Messages.CsvRecordTooLong, row, _maxRecordBytes, value)) { Value = value };
         return true;
     }
