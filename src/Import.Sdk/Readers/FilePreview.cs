@@ -7,6 +7,14 @@ namespace Import.Sdk;
 /// <param name="RowNumbers">The spreadsheet row number of each returned row.</param>
 public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> RowNumbers)
 {
+    /// <summary>
+    /// Gets, for each returned row, the problem the reader found in it (bad quotes, a NUL character, a cell or a row over its
+    /// limit: an import rejects that row), or <see langword="null"/>. Such a row's cells may not be the file's text
+    /// (CsvHelper's repair of bad quotes, a cell cut short): <see cref="ReadProblem.Value"/> quotes the file.
+    /// </summary>
+    /// <value>The default value is an empty list; <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/> gives one entry per row.</value>
+    public IReadOnlyList<ReadProblem?> Problems { get; init; } = [];
+
     /// <summary>Reads the start of a file.</summary>
     /// <param name="source">The file.</param>
     /// <param name="rows">The number of data rows to read.</param>
@@ -29,6 +37,7 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
         {
             var list = new List<IReadOnlyList<string>>();
             var numbers = new List<int>();
+            var problems = new List<ReadProblem?>();
             while (list.Count < rows && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var width = Math.Max(reader.FieldCount, reader.Header.Count);
@@ -40,9 +49,10 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
 
                 list.Add(cells);
                 numbers.Add(reader.RowNumber);
+                problems.Add(reader.RowProblem);
             }
 
-            return new FilePreview(reader.Info, reader.Header, list, numbers);
+            return new FilePreview(reader.Info, reader.Header, list, numbers) { Problems = problems };
         }
     }
 }

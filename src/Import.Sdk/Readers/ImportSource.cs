@@ -1,11 +1,14 @@
+using System.Globalization;
+using Import.Sdk.Resources;
+
 namespace Import.Sdk;
 
 /// <summary>Where the rows of an import come from: a file or a stream, with its name (the extension is only a hint: formats are detected by content).</summary>
 public sealed class ImportSource
 {
-    private readonly Func<CancellationToken, ValueTask<Stream>> _open;
+    private readonly Func<CultureInfo, CancellationToken, ValueTask<Stream>> _open;
 
-    private ImportSource(string name, long? length, Func<CancellationToken, ValueTask<Stream>> open)
+    private ImportSource(string name, long? length, Func<CultureInfo, CancellationToken, ValueTask<Stream>> open)
     {
         Name = name;
         Length = length;
@@ -25,14 +28,22 @@ public sealed class ImportSource
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var info = new FileInfo(path);
-        return new ImportSource(info.Name, info.Exists ? info.Length : null, _ =>
+        return new ImportSource(info.Name, info.Exists ? info.Length : null, (ui, _) =>
         {
             if (!File.Exists(path))
             {
-                throw new MalformedFileException($"The file '{path}' does not exist. / Le fichier « {path} » n'existe pas.");
+                throw new MalformedFileException(Messages.Format(ui, Messages.FileMissing, path));
             }
 
-            return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan));
+            try
+            {
+                return ValueTask.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Locked by another program (Excel keeps the files it has open), no read permission, a network share gone.
+                throw new MalformedFileException(Messages.Format(ui, Messages.FileUnopenable, path, ex.Message), ex);
+            }
         });
     }
 
@@ -45,7 +56,7 @@ public sealed class ImportSource
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         long? length = stream.CanSeek ? stream.Length - stream.Position : null;
-        return new ImportSource(name, length, _ => ValueTask.FromResult<Stream>(new NonClosingStream(stream)));
+        return new ImportSource(name, length, (_, _) => ValueTask.FromResult<Stream>(new NonClosingStream(stream)));
     }
 
     /// <summary>Bytes in memory.</summary>
@@ -56,10 +67,11 @@ public sealed class ImportSource
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return new ImportSource(name, content.Length, _ => ValueTask.FromResult<Stream>(new MemoryStream(content, writable: false)));
+        return new ImportSource(name, content.Length, (_, _) => ValueTask.FromResult<Stream>(new MemoryStream(content, writable: false)));
     }
 
-    internal ValueTask<Stream> OpenAsync(CancellationToken cancellationToken) => _open(cancellationToken);
+    /// <summary>Opens the source; a file that cannot be opened is a <see cref="MalformedFileException"/> in <paramref name="uiCulture"/>.</summary>
+    internal ValueTask<Stream> OpenAsync(CultureInfo uiCulture, CancellationToken cancellationToken) => _open(uiCulture, cancellationToken);
 
     private sealed class NonClosingStream(Stream inner) : Stream
     {

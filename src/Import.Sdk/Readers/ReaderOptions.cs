@@ -23,7 +23,11 @@ public sealed record ReaderOptions
     /// <value>The default value is fr-FR; the pipeline passes its <see cref="ImportOptions.UiCulture"/>.</value>
     public CultureInfo UiCulture { get; init; } = CultureInfo.GetCultureInfo("fr-FR");
 
-    /// <summary>Gets the largest record, in bytes, a text reader accepts before reporting a malformed file.</summary>
+    /// <summary>
+    /// Gets the largest record, in bytes, a text reader accepts. A longer record is not kept: its row is rejected with
+    /// <see cref="IssueCodes.TooLong"/> (its start quoted cut short) and the import goes on with the next record, in memory
+    /// that does not depend on the record (about twice this limit at most).
+    /// </summary>
     /// <value>The default value is 4 MiB.</value>
     public int MaxRecordBytes { get; init; } = 4 << 20;
 

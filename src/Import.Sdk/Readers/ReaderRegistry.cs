@@ -9,7 +9,7 @@ internal sealed class ReaderRegistry(IReadOnlyList<ITabularReaderProvider> provi
 
     public async ValueTask<ITabularReader> OpenAsync(ImportSource source, ReaderOptions options, CancellationToken cancellationToken)
     {
-        var stream = await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await source.OpenAsync(options.UiCulture, cancellationToken).ConfigureAwait(false);
         try
         {
             var head = new byte[1 << 16];

@@ -38,6 +38,18 @@ internal static class Messages
     public const string RowUnreadable = nameof(RowUnreadable);
     public const string HeaderUnreadable = nameof(HeaderUnreadable);
     public const string FileMissing = nameof(FileMissing);
+    public const string CsvQuoteMalformed = nameof(CsvQuoteMalformed);
+    public const string CsvQuoteTextAfterClosing = nameof(CsvQuoteTextAfterClosing);
+    public const string CsvQuoteStray = nameof(CsvQuoteStray);
+    public const string CsvQuoteOther = nameof(CsvQuoteOther);
+    public const string CsvQuoteUnterminated = nameof(CsvQuoteUnterminated);
+    public const string CsvHeaderQuoteMalformed = nameof(CsvHeaderQuoteMalformed);
+    public const string CsvRecordTooLong = nameof(CsvRecordTooLong);
+    public const string CsvRecordTooLongToEnd = nameof(CsvRecordTooLongToEnd);
+    public const string CsvCellTooLong = nameof(CsvCellTooLong);
+    public const string CsvNulCharacter = nameof(CsvNulCharacter);
+    public const string CsvHeaderNul = nameof(CsvHeaderNul);
+    public const string FileUnopenable = nameof(FileUnopenable);
 
     public const string UnreadFrom = nameof(UnreadFrom);
     public const string RestUnreadable = nameof(RestUnreadable);

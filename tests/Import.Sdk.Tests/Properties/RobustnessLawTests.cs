@@ -79,13 +79,13 @@ public class RobustnessLawTests
     }
 
     [Fact]
-    public void SimulateAsync_HugeUnterminatedQuote_ReportsMalformedFileWithoutThrowing()
+    public void SimulateAsync_HugeUnterminatedQuote_ReportsAMalformedRowWithoutThrowing()
     {
         var bytes = Encoding.UTF8.GetBytes(Some.Header + "\r\nC1;\"" + new string('x', 5 << 20) + "\r\nC2;Dupont\r\n");
 
         var report = AssertNeverThrows(bytes);
 
-        Assert.Contains(report.Issues, i => i.Code == IssueCodes.MalformedFile);
+        Assert.Contains(report.Issues, i => i.Code == IssueCodes.MalformedRow && i.Row == 2);
     }
 
     private static ImportReport AssertNeverThrows(byte[] bytes, bool nonSeekable = false)

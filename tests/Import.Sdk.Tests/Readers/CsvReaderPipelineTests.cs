@@ -47,17 +47,18 @@ public class CsvReaderPipelineTests
         Assert.Equal(new ImportTotals(5, 3, 0, 0, 2), report.Totals);
     }
 
+    /// <summary>Regression (issue 10, item 3): an unterminated quote is a malformed row (it was <c>malformed_file</c> on the row), naming the column and the raw text.</summary>
     [Fact]
-    public async Task SimulateAsync_UnterminatedQuote_ReportsMalformedFileOnThatRow()
+    public async Task SimulateAsync_UnterminatedQuote_ReportsMalformedRowOnThatRow()
     {
         var csv = "Code client;Raison sociale\r\nC1;Dupont\r\nC2;\"Martin\r\nC3;Durand\r\n";
 
         var report = await SimulateAsync(csv, English);
 
-        var issue = Assert.Single(report.IssuesOf(IssueCodes.MalformedFile));
-        Assert.Equal(3, issue.Row);
-        Assert.Equal(IssueSeverity.Error, issue.Severity);
+        var issue = Assert.Single(report.IssuesOf(IssueCodes.MalformedRow));
+        Assert.Equal((3, "Raison sociale", "\"Martin\r\nC3;Durand\r\n", IssueSeverity.Error), (issue.Row, issue.Column, issue.Value, issue.Severity));
         Assert.Contains("never closed", issue.Message, StringComparison.Ordinal);
+        Assert.Empty(report.IssuesOf(IssueCodes.MalformedFile));
         Assert.Equal(new ImportTotals(2, 1, 0, 0, 1), report.Totals);
     }
 

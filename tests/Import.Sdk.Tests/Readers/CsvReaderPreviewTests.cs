@@ -305,6 +305,19 @@ public class CsvReaderPreviewTests
         Assert.Equal([2, 3, 4], preview.RowNumbers);
     }
 
+    /// <summary>Regression (issue 10, item 3): the preview showed <c>"Dupont"SA</c> as <c>DupontSA</c>, nothing telling it was repaired.</summary>
+    [Fact]
+    public async Task ReadAsync_MalformedRow_HasItsProblemNextToIt()
+    {
+        var preview = await PreviewAsync(Encoding.UTF8.GetBytes("Code;Nom\r\nC1;A\r\nC2;\"Dupont\"SA\r\nC3;\"B\"\r\n"), options: English);
+
+        Assert.Equal([2, 3, 4], preview.RowNumbers);
+        Assert.Equal([null, IssueCodes.MalformedRow, null], preview.Problems.Select(p => p?.Code));
+        Assert.Equal((1, "\"Dupont\"SA"), (preview.Problems[1]!.Column, preview.Problems[1]!.Value));
+        Assert.Equal(["C2", "\"Dupont\"SA"], preview.Rows[1]); // as in the file
+        Assert.StartsWith("The quotes of column 'Nom' are malformed", preview.Problems[1]!.Message, StringComparison.Ordinal);
+    }
+
     internal static byte[] BinaryGarbage()
     {
         var random = new Random(42);

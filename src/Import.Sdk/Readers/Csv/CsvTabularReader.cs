@@ -4,21 +4,44 @@ using Import.Sdk.Resources;
 
 namespace Import.Sdk.Readers.Csv;
 
-/// <summary>Reads CSV/TXT/TSV on CsvHelper 34's UTF-8 <see cref="CsvReader"/>; other encodings go through a transcoding stream.</summary>
-internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
+/// <summary>
+/// Reads CSV/TXT/TSV on CsvHelper 34's UTF-8 <see cref="CsvReader"/>; other encodings go through a transcoding stream. A row
+/// CsvHelper had to repair (bad quotes), a row holding a NUL character, a cell over <see cref="ReaderOptions.MaxCellLength"/>
+/// and a record over <see cref="ReaderOptions.MaxRecordBytes"/> are returned with a <see cref="RowProblem"/>, and reading goes on.
+/// </summary>
+internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 {
     private const int HeadSize = 1 << 16;
-    private readonly CsvReader _csv;
     private readonly CountingStream _counter;
+    private readonly RecentBytesStream _input;
+    private readonly CsvReaderOptions _resumeOptions;
     private readonly System.Globalization.CultureInfo _ui;
     private readonly MalformedTracker _malformed;
+    private readonly int _maxCellLength;
+    private readonly int _maxRecordBytes;
+    private readonly int _checkLengthAbove; // the smaller of the two limits
+    private readonly byte _separator;
+    private CsvReader _csv;
+    private int _rowBase = 1;      // RowNumber = _rowBase + CsvHelper's RowNumber
+    private long _recordBase;      // the row of CsvHelper's record number n (the header is record 1) is _recordBase + n
+    private long _offsetBase;      // the offset in the input of CsvHelper's byte offset 0
+    private bool _special;         // positioned on a record too long to read, or past the end
+    private bool _onSkippedRecord;
+    private bool _atEnd;
+    private int _rawColumn = -1;   // the cell of the current (malformed) row given as found in the file, not as CsvHelper repaired it
 
-    private CsvTabularReader(CsvReader csv, CountingStream counter, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, System.Globalization.CultureInfo ui, MalformedTracker malformed)
+    private CsvTabularReader(CsvReader csv, CountingStream counter, RecentBytesStream input, CsvReaderOptions resumeOptions, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, ReaderOptions options, MalformedTracker malformed)
     {
         _malformed = malformed;
-        _ui = ui;
+        _ui = options.UiCulture;
+        _maxCellLength = options.MaxCellLength;
+        _maxRecordBytes = options.MaxRecordBytes;
+        _checkLengthAbove = Math.Min(_maxCellLength, _maxRecordBytes);
         _csv = csv;
         _counter = counter;
+        _input = input;
+        _resumeOptions = resumeOptions;
+        _separator = (byte)csv.Separator;
         Info = info;
         Header = header;
         TotalBytes = totalBytes;
@@ -30,7 +53,7 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
 
     public int RowNumber { get; private set; } = 1;
 
-    public int FieldCount => _csv.FieldCount;
+    public int FieldCount => _onSkippedRecord ? Header.Count : _csv.FieldCount;
 
     public ReadProblem? RowProblem { get; private set; }
 
@@ -41,50 +64,54 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
     public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, CancellationToken cancellationToken)
     {
         var counter = new CountingStream(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
         try
         {
-            var (encoding, encodingName, input) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
+            var (_, encodingName, decoded) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
             var malformed = new MalformedTracker();
+
+            // Fewer, larger reads: each asynchronous read of a file is a hop through the thread pool (64 KiB: ~3,000 per 190 MB).
+            var bufferSize = (int)Math.Clamp(totalBytes ?? 0, 1 << 16, 1 << 20);
+            var rereadable = ReferenceEquals(decoded, counter) && stream.CanSeek ? stream : null; // a file read as is (UTF-8)
+            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes, rereadable, start);
             var csvOptions = CsvReaderOptions.Default with
             {
                 Separator = options.Delimiter,
                 SkipEmptyLines = false,
                 MaxRecordSize = options.MaxRecordBytes,
                 OnMalformedRecord = malformed.Record,
-
-                // Fewer, larger reads: each asynchronous read of a file is a hop through the thread pool (64 KiB: ~3,000 per 190 MB).
-                BufferSize = (int)Math.Clamp(totalBytes ?? 0, 1 << 16, 1 << 20),
+                BufferSize = bufferSize,
             };
-            var csv = CsvReader.Create(input, csvOptions, leaveOpen: false);
+            var csv = CsvReader.Create(input, csvOptions, leaveOpen: true);
             try
             {
-                await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-                if (malformed.Reason == CsvMalformedReason.UnterminatedQuote && malformed.RecordNumber <= 1)
+                try
                 {
-                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.UnterminatedQuote)) { Row = 1 };
+                    await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (CsvFormatException ex)
+                {
+                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.HeaderUnreadable), ex) { Row = 1 };
                 }
 
+                CheckHeader(csv, input, malformed, options.UiCulture);
                 var header = csv.Headers.Select(h => h.Trim()).ToArray();
                 if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
                 {
                     throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.EmptyFile)) { Row = 1 };
                 }
 
-                var delimiter = csv.Separator.ToString();
-                var info = new SourceInfo("csv", encodingName, delimiter, null, []);
-                _ = encoding;
-                return new CsvTabularReader(csv, counter, info, header, totalBytes, options.UiCulture, malformed);
+                var separator = csv.Separator;
+                var info = new SourceInfo("csv", encodingName, separator.ToString(), null, []);
+                var resume = csvOptions with { Separator = separator, HasHeader = false, DetectSeparatorHint = false };
+                return new CsvTabularReader(csv, counter, input, resume, info, header, totalBytes, options, malformed);
             }
             catch
             {
                 await csv.DisposeAsync().ConfigureAwait(false);
+                await input.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
-        }
-        catch (CsvFormatException ex)
-        {
-            await counter.DisposeAsync().ConfigureAwait(false);
-            throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.HeaderUnreadable, ex.Message), ex) { Row = 1 };
         }
         catch
         {
@@ -93,8 +120,46 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         }
     }
 
+    /// <summary>What the input must remember to skip a record CsvHelper gives up on: all it buffers, about twice its limit.</summary>
+    private static int RecentCapacity(int maxRecordBytes, int bufferSize) =>
+        (int)Math.Min(Array.MaxLength, (2L * maxRecordBytes) + (2L * bufferSize) + (1 << 16));
+
+    /// <summary>The header is no row that can be rejected: bad quotes or a NUL in it refuse the file.</summary>
+    private static void CheckHeader(CsvReader csv, RecentBytesStream input, MalformedTracker malformed, System.Globalization.CultureInfo ui)
+    {
+        if (malformed.RecordNumber == 1)
+        {
+            throw new MalformedFileException(malformed.Reason == CsvMalformedReason.UnterminatedQuote
+                ? Messages.Format(ui, Messages.UnterminatedQuote)
+                : Messages.Format(ui, Messages.CsvHeaderQuoteMalformed, QuoteReason(ui, malformed.Reason), CellText.Cut(malformed.RawRecord))) { Row = 1 };
+        }
+
+        if (input.NulUntil > 0)
+        {
+            var headers = csv.Headers;
+            for (var i = 0; i < headers.Count; i++)
+            {
+                if (headers[i].Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new MalformedFileException(Messages.Format(ui, Messages.CsvHeaderNul, i + 1, CellText.Cut(headers[i]))) { Row = 1 };
+                }
+            }
+        }
+    }
+
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
+        if (_special)
+        {
+            _onSkippedRecord = false;
+            _special = _atEnd;
+            RowProblem = null;
+            if (_atEnd)
+            {
+                return new ValueTask<bool>(false);
+            }
+        }
+
         // CsvHelper completes synchronously while records are buffered: no state machine per row, only when it waits for bytes.
         while (true)
         {
@@ -105,7 +170,7 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
             }
             catch (CsvFormatException ex)
             {
-                throw Unreadable(ex);
+                return SkipRecordAsync(ex, cancellationToken);
             }
 
             if (!pending.IsCompletedSuccessfully)
@@ -134,7 +199,7 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         }
         catch (CsvFormatException ex)
         {
-            throw Unreadable(ex);
+            return await SkipRecordAsync(ex, cancellationToken).ConfigureAwait(false);
         }
 
         if (!more)
@@ -145,21 +210,32 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         return OnRecord() || await ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private MalformedFileException Unreadable(CsvFormatException ex) =>
-        new(Messages.Format(_ui, Messages.RowUnreadable, RowNumber + 1, ex.Message), ex) { Row = RowNumber + 1 };
-
     /// <summary>Takes the record CsvHelper has just read; false for an empty line, or separators only (an emptied Excel row): counted, not returned.</summary>
     private bool OnRecord()
     {
-        RowNumber = checked((int)_csv.RowNumber + 1);
+        var csv = _csv;
+        RowNumber = checked(_rowBase + (int)csv.RowNumber);
+        _rawColumn = -1;
+        if (_malformed.RecordNumber + _recordBase == RowNumber)
+        {
+            RowProblem = MalformedQuotes();
+            return true;
+        }
+
         if (AllCellsEmpty())
         {
             return false;
         }
 
-        RowProblem = _malformed.RecordNumber == RowNumber && _malformed.Reason == CsvMalformedReason.UnterminatedQuote
-            ? new ReadProblem(IssueCodes.MalformedFile, Messages.Format(_ui, Messages.UnterminatedQuote))
-            : null;
+        // Cheap checks of the accepted path: a cell cannot hold more characters than its record has bytes, and NUL bytes
+        // are only looked for in the rows read from a block that holds one.
+        var length = csv.RawRecord.Length;
+        RowProblem = length > _checkLengthAbove ? LongRecordOrCell(length) : null;
+        if (RowProblem is null && _offsetBase + csv.ByteOffset < _input.NulUntil)
+        {
+            RowProblem = NulCharacter();
+        }
+
         return true;
     }
 
@@ -176,12 +252,32 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         return true;
     }
 
-    public string GetString(int index) => index < _csv.FieldCount ? _csv.GetString(index) : string.Empty;
+    public string GetString(int index)
+    {
+        if (RowProblem is not null)
+        {
+            return ProblemRowCell(index);
+        }
+
+        return index < _csv.FieldCount ? _csv.GetString(index) : string.Empty;
+    }
 
     public void CopyCells(string?[] cells, CellChars? chars, int[]? bounds)
     {
+        if (RowProblem is not null)
+        {
+            // A rejected row: every cell as a string (a cell over the limit cut short), none in the batch's characters.
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = ProblemRowCell(i);
+            }
+
+            return;
+        }
+
         var csv = _csv;
         var count = Math.Min(cells.Length, csv.FieldCount);
+
         if (chars is null)
         {
             for (var i = 0; i < count; i++)
@@ -210,7 +306,32 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         cells.AsSpan(count).Fill(string.Empty);
     }
 
-    public ValueTask DisposeAsync() => _csv.DisposeAsync();
+    /// <summary>
+    /// A cell of a rejected row, as the report keeps it: a cell over <see cref="ReaderOptions.MaxCellLength"/> cut short, the
+    /// cell with bad quotes as found in the file (not as CsvHelper repaired it), none for a record over its limit.
+    /// </summary>
+    private string ProblemRowCell(int index)
+    {
+        var csv = _csv;
+        if (_onSkippedRecord || index >= csv.FieldCount)
+        {
+            return string.Empty;
+        }
+
+        var cell = index == _rawColumn ? csv.GetRawSpan(index) : csv.GetSpan(index);
+        if (cell.Length > _maxCellLength && Encoding.UTF8.GetCharCount(cell) > _maxCellLength)
+        {
+            return CellText.Cut(cell);
+        }
+
+        return index == _rawColumn ? Encoding.UTF8.GetString(cell) : csv.GetString(index);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _csv.DisposeAsync().ConfigureAwait(false);
+        await _input.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static async ValueTask<(Encoding Encoding, string Name, Stream Input)> DetectEncodingAsync(Stream raw, CountingStream counter, ReaderOptions options, CancellationToken cancellationToken)
     {
@@ -283,17 +404,27 @@ internal sealed class CsvTabularReader : ITabularReader, IRowCellReader
         return (singleByte, name, Encoding.CreateTranscodingStream(source, singleByte, Encoding.UTF8, leaveOpen: false));
     }
 
-    /// <summary>Remembers the last malformed record CsvHelper reported (it reports while reading, the header included).</summary>
+    /// <summary>Remembers the last malformed record CsvHelper reported (it reports it just before returning it, the header included).</summary>
     private sealed class MalformedTracker
     {
         public long RecordNumber { get; private set; } = -1;
 
         public CsvMalformedReason Reason { get; private set; }
 
+        /// <summary>Gets the offset, in CsvHelper's input, of the problem.</summary>
+        public long ByteOffset { get; private set; }
+
+        public string RawRecord { get; private set; } = string.Empty;
+
         public void Record(CsvMalformedRecord record)
         {
             RecordNumber = record.RecordNumber;
             Reason = record.Reason;
+            ByteOffset = record.ByteOffset;
+            RawRecord = record.RawRecord;
         }
+
+        /// <summary>Forgets the record numbers of a reader that is replaced.</summary>
+        public void Reset() => RecordNumber = -1;
     }
 }

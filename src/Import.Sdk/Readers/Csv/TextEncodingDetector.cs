@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Import.Sdk.Readers;
 
 namespace Import.Sdk.Readers.Csv;
 
@@ -101,6 +102,11 @@ internal static class TextEncodingDetector
             return Kind.Utf16Be;
         }
 
+        if (FileSignatures.IsKnownBinary(head))
+        {
+            return Kind.Binary;
+        }
+
         var nul = head.Count((byte)0);
         if (nul == 0)
         {
@@ -133,7 +139,26 @@ internal static class TextEncodingDetector
             return Kind.Utf16Be;
         }
 
-        return Kind.Binary;
+        // One NUL, or a few, is damaged text: the rows holding one are rejected, wherever they are. Only a head that is
+        // clearly not text (many NUL and control bytes, as in images, archives and executables) refuses the file.
+        return IsMostlyControlBytes(head) ? Kind.Binary : Kind.Utf8;
+    }
+
+    /// <summary>Whether at least 5% (and 8) of the bytes are NUL or control characters that text never holds.</summary>
+    internal static bool IsMostlyControlBytes(ReadOnlySpan<byte> head)
+    {
+        var control = 0;
+        foreach (var b in head)
+        {
+            // Tab, LF, VT, FF, CR, the DOS end-of-file mark (0x1A), ESC and the information separators (0x1C-0x1F, field
+            // separators of some ERP exports) appear in text exports; NUL and the rest of C0 do not.
+            if (b < 0x20 && b is not ((>= 0x09 and <= 0x0D) or >= 0x1A))
+            {
+                control++;
+            }
+        }
+
+        return control >= 8 && control * 20L >= head.Length;
     }
 
     /// <summary>UTF-8 whose invalid bytes are read as Windows-1252 characters instead of U+FFFD.</summary>
