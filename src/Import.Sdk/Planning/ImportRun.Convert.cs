@@ -128,10 +128,20 @@ internal sealed partial class ImportRun
     private void ConvertValues(RowState row, RecordContext context)
     {
         var cells = row.Cells;
+        var problemColumn = -1;
         if (row.ReaderProblem is { } problem)
         {
             var column = problem.Column >= 0 && problem.Column < _header.Count ? _header[problem.Column] : null;
-            RowIssue(row, column, null, DisplayText.Cut(problem.Value, _ui), problem.Code, IssueSeverity.Error, problem.Message);
+            var shown = problem.Value is { Length: <= DisplayText.MaxValueLength + 1 } cut ? cut : DisplayText.Cut(problem.Value, _ui); // readers cut with "…"
+            RowIssue(row, column, null, shown, problem.Code, IssueSeverity.Error, problem.Message);
+            if (problem.Column < 0 && problem.Code is IssueCodes.MalformedRow or IssueCodes.TooLong)
+            {
+                // The reader could not split the row into cells: nothing more can be said of them (no required nor key issue).
+                row.Key = null;
+                return;
+            }
+
+            problemColumn = problem.Column; // that cell was not read (too long, malformed): its field is not checked again
         }
 
         if (row.FieldCount != _columns && !OnlyEmptyExtraCells(cells, row.FieldCount))
@@ -145,6 +155,11 @@ internal sealed partial class ImportRun
         foreach (ref readonly var mapped in _mappedFields.AsSpan())
         {
             var f = mapped.Field;
+            if (mapped.Column == problemColumn)
+            {
+                continue;
+            }
+
             var cell = cells[mapped.Column];
             if (cell is { Length: > 0 } && cell.Length <= mapped.PlainTextMax && ValueParsers.NeedsNoTrim(cell))
             {

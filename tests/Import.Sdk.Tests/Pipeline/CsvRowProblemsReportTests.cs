@@ -63,13 +63,27 @@ public class CsvRowProblemsReportTests
         var report = await pipeline.ExecuteAsync(new ImportRequest(source));
 
         var issue = Assert.Single(report.IssuesOf(IssueCodes.TooLong));
-        Assert.All(report.Issues, i => Assert.Equal(4, i.Row)); // its cells are not read: the pipeline may add that they are missing
+        Assert.Same(issue, Assert.Single(report.Issues)); // its cells are not read: no required nor key issue besides
         Assert.Equal((4, IssueCodes.TooLong, IssueSeverity.Error, (string?)null), (issue.Row, issue.Code, issue.Severity, issue.Column));
         Assert.Equal("C3;" + new string('x', 97) + "…", issue.Value);
         Assert.StartsWith("Row 4 is longer than 100,000 bytes", issue.Message, StringComparison.Ordinal);
         Assert.Equal(new ImportTotals(20_004, 20_003, 0, 0, 1), report.Totals);
         Assert.Equal("Quatre", Some.Value(Some.Account(sink, "C4"), "name"));
         Assert.Equal("Client 020000", Some.Value(Some.Account(sink, "C020000"), "name"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RequiredCellOverMaxCellLength_IsOnlyTooLong_NotAlsoRequired()
+    {
+        // The reader does not keep the cell: the pipeline must not then say that the required name is empty.
+        var csv = Some.Lines("Code client;Raison sociale", "C1;Un", "C2;" + new string('n', 2_000), "C3;Trois");
+
+        var (report, sink) = await Some.ExecuteAsync(csv, options: o => English(o) with { Reader = o.Reader with { MaxCellLength = 1_000 } });
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((3, "Raison sociale", IssueCodes.TooLong, new string('n', 100) + "…"), (issue.Row, issue.Column, issue.Code, issue.Value));
+        Assert.Equal(new ImportTotals(3, 2, 0, 0, 1), report.Totals);
+        Assert.Equal(2, sink.GetRecords("accounts").Count);
     }
 
     /// <summary>Regression (issue 10, item 6): <see cref="ReaderOptions.MaxCellLength"/> did not apply to CSV files.</summary>
