@@ -47,7 +47,7 @@ internal sealed partial class ImportRun
     {
         _entity = entity;
         _schema = entity.Schema;
-        _sink = sink;
+        _sink = new GuardedSink(sink);
         _options = options;
         _readers = readers;
         _request = request;
@@ -96,8 +96,16 @@ internal sealed partial class ImportRun
             }
 
             PrepareConversion();
-            await ReadAndPlanAsync(reader).ConfigureAwait(false);
-            await PlanDeferredAsync().ConfigureAwait(false);
+            try
+            {
+                await ReadAndPlanAsync(reader).ConfigureAwait(false);
+                await PlanDeferredAsync().ConfigureAwait(false);
+            }
+            catch (SinkFailedException ex)
+            {
+                throw Interrupted(ex.InnerException!);
+            }
+
             _progress?.Report(new ImportProgress(_rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
         }
 
@@ -282,6 +290,7 @@ internal sealed partial class ImportRun
             return;
         }
 
+        MarkBatch(batch);
         SizeKeyRegistry(lane.BytesRead, lane.RowsRead, totalBytes);
         var touched = 0;
         foreach (var row in batch)

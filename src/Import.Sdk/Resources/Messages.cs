@@ -38,6 +38,7 @@ internal static class Messages
     public const string RowUnreadable = nameof(RowUnreadable);
     public const string HeaderUnreadable = nameof(HeaderUnreadable);
     public const string FileMissing = nameof(FileMissing);
+    public const string WriteFailed = nameof(WriteFailed);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {
