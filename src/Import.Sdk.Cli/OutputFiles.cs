@@ -135,7 +135,12 @@ internal static class OutputFiles
                     option,
                     path,
                     existing,
-                    ex.Message),
+                    ex switch
+                    {
+                        UnauthorizedAccessException => context.T("accès refusé", "access denied"),
+                        FileNotFoundException or DirectoryNotFoundException => context.T("le système refuse d'y créer un fichier", "the system refuses to create a file there"),
+                        _ => ex.Message.Replace(probe, existing, StringComparison.Ordinal),
+                    }),
                 ex);
         }
         finally
