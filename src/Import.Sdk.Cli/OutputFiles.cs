@@ -76,7 +76,7 @@ internal static class OutputFiles
     /// does not exist, and a new file can be created and written in its folder (or in the nearest existing folder above it, when
     /// its folder is to be created).
     /// </summary>
-    private static void RequireWritable(CliContext context, string option, string path)
+    public static void RequireWritable(CliContext context, string option, string path)
     {
         switch (FileIdentity.KindOf(path))
         {
