@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Import.Sdk.Cli.Commands;
 
@@ -9,12 +10,41 @@ namespace Import.Sdk.Cli;
 /// <summary>The entry point of <c>import-sdk</c>, callable in-process (tests) or from <c>Program</c>.</summary>
 internal static class Cli
 {
-    /// <summary>Runs the CLI on the real console; Ctrl+C cancels the command through System.CommandLine's token.</summary>
+    /// <summary>
+    /// Runs the CLI on the real console. Ctrl+C (SIGINT) and SIGTERM cancel the command, and the message names which one; a second
+    /// signal while the command winds down ends the process at once.
+    /// </summary>
     public static async Task<int> MainAsync(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var context = new CliContext(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected);
-        return await RunAsync(args, context, handleTermination: true, CancellationToken.None);
+        using var cancellation = new CancellationTokenSource();
+        using var sigint = Register(PosixSignal.SIGINT, "Ctrl+C", context, cancellation);
+        using var sigterm = Register(PosixSignal.SIGTERM, "SIGTERM", context, cancellation);
+        return await RunAsync(args, context, handleTermination: false, cancellation.Token);
+    }
+
+    /// <summary>Cancels the command on <paramref name="signal"/>, remembering its name for the message.</summary>
+    private static PosixSignalRegistration? Register(PosixSignal signal, string name, CliContext context, CancellationTokenSource cancellation)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, signalContext =>
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return; // the second signal: the default action (the process ends)
+                }
+
+                signalContext.Cancel = true;
+                context.Signal = name;
+                cancellation.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs the CLI in-process, writing to the given writers (stdout is treated as redirected).</summary>
@@ -59,7 +89,7 @@ internal static class Cli
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await context.Error.WriteLineAsync(CommandRunner.CancelledMessage(context));
-            return ExitCodes.Cancelled;
+            return CommandRunner.CancelledExitCode(context);
         }
     }
 

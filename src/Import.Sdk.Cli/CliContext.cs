@@ -34,6 +34,18 @@ internal sealed class CliContext
     /// <summary>Gets or sets the culture of messages (fr-FR unless <c>--lang en</c>).</summary>
     public CultureInfo Ui { get; set; } = French;
 
+    /// <summary>
+    /// Gets or sets the signal that stopped the command (<c>Ctrl+C</c> or <c>SIGTERM</c>), set by the signal handler before it
+    /// cancels; <see langword="null"/> when the command was cancelled otherwise (in-process: shown as Ctrl+C).
+    /// </summary>
+    public string? Signal { get; set; }
+
+    /// <summary>
+    /// Gets a wrapper put around the store's sink by <c>simulate</c> and <c>run</c>: a test seam (a sink that fails after N batches),
+    /// <see langword="null"/> in the real CLI.
+    /// </summary>
+    public Func<IImportSink, IImportSink>? SinkDecorator { get; init; }
+
     /// <summary>Gets a value indicating whether messages are in French.</summary>
     public bool IsFrench => Ui.TwoLetterISOLanguageName == "fr";
 

@@ -25,7 +25,7 @@ public sealed class CancellationTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_CancelledWhileRunning_Exit130_WholeBatchesOnly_NoReport()
+    public async Task Run_CancelledWhileRunning_Exit1_SaysHowManyRowsWereImported_WholeBatchesOnly_NoReport()
     {
         await _cli.SeedTaxRegimesAsync();
         _cli.WriteText("clients.csv", Files.Customers(9000));
@@ -34,14 +34,33 @@ public sealed class CancellationTests : IDisposable
 
         var result = await _cli.RunAsync(stdout, cts.Token, "run", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db, "--report", "report.json", "--errors", "erreurs.csv");
 
-        Assert.Equal(130, result.Exit);
-        Assert.Contains("Ctrl+C", result.Err);
+        // Rows were committed before Ctrl+C: exit 1 (2 and 130 mean nothing was written), and the count is said.
+        Assert.True(result.Exit == 1, result.ToString());
         Assert.False(File.Exists(_cli.PathOf("report.json")));
         Assert.False(File.Exists(_cli.PathOf("erreurs.csv")));
         Assert.Empty(Directory.EnumerateFiles(_cli.Folder, "*.tmp"));
         var count = await _cli.CountAsync("customers");
-        Assert.True(count < 9000, $"count {count}");
+        Assert.True(count is > 0 and < 9000, $"count {count}");
         Assert.Equal(0, count % new ImportOptions().BatchSize);
+        Assert.Contains($"Interrompu (Ctrl+C) : {count} ligne(s) importée(s) avant l'interruption (insérées : {count}, mises à jour : 0)", result.Err);
+    }
+
+    [Fact]
+    public async Task Run_SigtermBeforeStart_Exit143AndSaysSigterm()
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        using var cts = new CancellationTokenSource();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr, isTerminal: false, baseDirectory: _cli.Folder) { Signal = "SIGTERM" };
+        await cts.CancelAsync();
+
+        var exit = await Cli.RunAsync(["run", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db, "--lang", "en"], context, handleTermination: false, cts.Token);
+
+        Assert.Equal(143, exit);
+        Assert.Contains("Interrupted (SIGTERM): nothing was written", stderr.ToString());
+        Assert.DoesNotContain("Ctrl+C", stderr.ToString());
+        Assert.Equal(0, await _cli.CountAsync("customers"));
     }
 
     /// <summary>Presses Ctrl+C as soon as the first progress line is printed.</summary>

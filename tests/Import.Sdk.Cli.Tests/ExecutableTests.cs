@@ -49,4 +49,51 @@ public sealed class ExecutableTests : IDisposable
         using var report = _cli.ReadJson("report.json");
         Assert.Equal("tax-regimes", report.RootElement.GetProperty("entity").GetString());
     }
+
+    [Fact]
+    public async Task ImportSdkDll_Sigterm_SaysSigtermAndHowManyRowsWereImported_Exit1()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.Customers(300_000));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _cli.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[typeof(Cli).Assembly.Location, "run", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            // The first progress line comes once the first batch is planned and written: then SIGTERM, as a service manager sends it.
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("progression", StringComparison.Ordinal))
+            {
+            }
+
+            Assert.NotNull(line);
+            Posix.Signal(process.Id, Posix.SIGTERM);
+            _ = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var err = await stderr;
+        var count = await _cli.CountAsync("customers");
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{err}");
+        Assert.True(count is > 0 and < 300_000, $"count {count}");
+        Assert.Contains($"Interrompu (SIGTERM) : {count} ligne(s) importée(s) avant l'interruption", err);
+        Assert.DoesNotContain("Ctrl+C", err);
+    }
 }

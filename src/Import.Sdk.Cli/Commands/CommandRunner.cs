@@ -9,10 +9,18 @@ internal static class CommandRunner
     public static void SetGuardedAction(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction((result, cancellationToken) => RunAsync(context, result, action, cancellationToken));
 
-    /// <summary>The message shown when Ctrl+C stops a command.</summary>
+    /// <summary>The message shown when Ctrl+C or SIGTERM stops a command before any row was written.</summary>
     public static string CancelledMessage(CliContext context) => context.T(
-        "Interrompu (Ctrl+C) : rien n'a été écrit après le dernier lot validé (le lot en cours est annulé) ; aucun rapport ni fichier d'erreurs n'a été produit.",
-        "Interrupted (Ctrl+C): nothing was written after the last committed batch (the batch in progress is rolled back); no report or errors file was produced.");
+        "Interrompu ({0}) : rien n'a été écrit (le lot en cours est annulé) ; aucun rapport ni fichier d'erreurs n'a été produit.",
+        "Interrupted ({0}): nothing was written (the batch in progress is rolled back); no report or errors file was produced.",
+        SignalName(context));
+
+    /// <summary>The signal that stopped the command, as shown: <c>Ctrl+C</c> unless it was <c>SIGTERM</c>.</summary>
+    public static string SignalName(CliContext context) => context.Signal ?? "Ctrl+C";
+
+    /// <summary>The exit code of a command stopped before any row was written: 130 (Ctrl+C) or 143 (SIGTERM).</summary>
+    public static int CancelledExitCode(CliContext context) =>
+        string.Equals(context.Signal, "SIGTERM", StringComparison.Ordinal) ? ExitCodes.Terminated : ExitCodes.Cancelled;
 
     private static async Task<int> RunAsync(CliContext context, ParseResult result, Func<ParseResult, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
@@ -24,7 +32,7 @@ internal static class CommandRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await context.Error.WriteLineAsync(CancelledMessage(context));
-            return ExitCodes.Cancelled;
+            return CancelledExitCode(context);
         }
         catch (CliUsageException ex)
         {
@@ -33,7 +41,7 @@ internal static class CommandRunner
         }
         catch (ImportException ex)
         {
-            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.Safe(ex.Message)));
             return ExitCodes.Unusable;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)

@@ -95,21 +95,41 @@ internal static class ImportCommand
         var store = StoreLocator.Parse(args.Db, context);
         var importMode = ParseMode(args.Mode, context);
         var encoding = TextEncodings.Resolve(args.Encoding, context);
-        var profile = args.Profile is null ? null : await LoadProfileAsync(context, args.Profile, cancellationToken);
+        var profilePath = args.Profile is null ? null : InputFiles.RequireExisting(context, args.Profile, "--profile");
         var reportPath = args.Report is null ? null : context.ResolvePath(args.Report);
-        var errorsPath = args.Errors is null ? null : context.ResolvePath(args.Errors);
+        var errorsPath = args.Errors is null ? null : RequireCsvPath(context, context.ResolvePath(args.Errors));
+        List<(string Option, string Path)> inputs = [("--file", path)];
+        if (profilePath is not null)
+        {
+            inputs.Add(("--profile", profilePath));
+        }
+
+        List<(string Option, string Path)> outputs = [];
+        if (reportPath is not null)
+        {
+            outputs.Add(("--report", reportPath));
+        }
+
+        if (errorsPath is not null)
+        {
+            outputs.Add(("--errors", errorsPath));
+        }
+
+        OutputFiles.Check(context, inputs, store, outputs);
+        var profile = profilePath is null ? null : await LoadProfileAsync(context, profilePath, cancellationToken);
         var info = args.Json ? context.Error : context.Out;
         var options = new ImportOptions
         {
             UiCulture = context.Ui,
-            Reader = new ReaderOptions { Sheet = args.Sheet, Encoding = encoding },
+            Reader = new ReaderOptions { Sheet = args.Sheet, Encoding = encoding, UiCulture = context.Ui },
         };
 
         // 2. The store and the pipeline.
         var open = await store.OpenAsync(execute, cancellationToken);
         await using (open)
         {
-            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(open.Sink).WithOptions(options).AddExcelReaders().Build();
+            var sink = new CommitCountingSink(context.SinkDecorator?.Invoke(open.Sink) ?? open.Sink, entity.Name);
+            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(sink).WithOptions(options).AddExcelReaders().Build();
             var source = ImportSource.FromFile(path);
 
             // 3. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.
@@ -133,15 +153,34 @@ internal static class ImportCommand
                 }
             }
 
-            // 4. The import.
+            // 4. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
             var request = new ImportRequest(source) { Profile = profile, LearnedProfile = learned, Mode = importMode };
-            var result = await ProgressReporter.RunAsync(
-                context,
-                info,
-                clearWhenDone: args.Json,
-                progress => execute
-                    ? pipeline.ExecuteAsync(request, progress, cancellationToken)
-                    : pipeline.SimulateAsync(request, progress, cancellationToken));
+            ImportReport result;
+            try
+            {
+                result = await ProgressReporter.RunAsync(
+                    context,
+                    info,
+                    clearWhenDone: args.Json,
+                    progress => execute
+                        ? pipeline.ExecuteAsync(request, progress, cancellationToken)
+                        : pipeline.SimulateAsync(request, progress, cancellationToken));
+            }
+            catch (ImportInterruptedException ex)
+            {
+                return await InterruptedAsync(context, args, ex, sink, reportPath, errorsPath, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && sink.HasCommitted)
+            {
+                await context.Error.WriteLineAsync(context.T(
+                    "Interrompu ({0}) : {1} ligne(s) importée(s) avant l'interruption (insérées : {2}, mises à jour : {3}), par lots entiers ; rien n'a été écrit après le dernier lot validé (le lot en cours est annulé). Aucun rapport ni fichier d'erreurs n'a été produit : relancez l'import pour le terminer (les lignes déjà importées seront inchangées).",
+                    "Interrupted ({0}): {1} row(s) imported before the interruption (inserted: {2}, updated: {3}), in whole batches; nothing was written after the last committed batch (the batch in progress is rolled back). No report or errors file was produced: run the import again to finish it (the rows already imported will be unchanged).",
+                    CommandRunner.SignalName(context),
+                    sink.Inserted + sink.Updated,
+                    sink.Inserted,
+                    sink.Updated));
+                return ExitCodes.RowsRejected;
+            }
 
             // 5. The outcome.
             if (result.IsFileRejected)
@@ -149,56 +188,147 @@ internal static class ImportCommand
                 return await FileRejectedAsync(context, args, result, reportPath, cancellationToken);
             }
 
-            if (suggestion is not null && learnedPath is not null
-                && await LearnedProfiles.SaveAsync(learnedPath, entity.Name, options.Culture.Name, suggestion, cancellationToken))
+            if (suggestion is not null && learnedPath is not null)
             {
-                await info.WriteLineAsync(context.T("Correspondance enregistrée : {0}", "Matching saved: {0}", learnedPath));
+                await SaveLearnedAsync(context, info, learnedPath, entity.Name, options.Culture.Name, suggestion, cancellationToken);
             }
 
-            await WriteFilesAsync(result, reportPath, errorsPath, cancellationToken);
+            var written = await WriteFilesAsync(context, result, reportPath, errorsPath, cancellationToken);
             if (args.Json)
             {
                 await context.Out.WriteLineAsync(result.ToJson());
             }
             else
             {
-                ReportPrinter.PrintSummary(context, context.Out, result, reportPath, errorsPath);
+                ReportPrinter.PrintSummary(context, context.Out, result, written.Report, written.Errors);
+            }
+
+            if (written.Failures.Count > 0)
+            {
+                foreach (var failure in written.Failures)
+                {
+                    await context.Error.WriteLineAsync(failure);
+                }
+
+                // The import itself is done: exit 2 only when it wrote nothing.
+                return execute && sink.HasCommitted ? ExitCodes.RowsRejected : ExitCodes.Unusable;
             }
 
             return result.IsSuccess ? ExitCodes.Success : ExitCodes.RowsRejected;
         }
     }
 
+    /// <summary>The store failed part-way: what was done before is printed and written, exit 1 when rows were committed, else 2.</summary>
+    private static async Task<int> InterruptedAsync(CliContext context, ImportArguments args, ImportInterruptedException ex, CommitCountingSink sink, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
+    {
+        var report = ex.Report;
+        var written = await WriteFilesAsync(context, report, reportPath, errorsPath, cancellationToken);
+        if (args.Json)
+        {
+            await context.Out.WriteLineAsync(report.ToJson());
+        }
+        else
+        {
+            ReportPrinter.PrintSummary(context, context.Out, report, written.Report, written.Errors, interrupted: true);
+        }
+
+        foreach (var failure in written.Failures)
+        {
+            await context.Error.WriteLineAsync(failure);
+        }
+
+        await context.Error.WriteLineAsync(context.T(
+            "erreur : l'import s'est arrêté avant la fin. {0}",
+            "error: the import stopped before the end. {0}",
+            ConsoleText.Safe(ex.Message)));
+        return sink.HasCommitted ? ExitCodes.RowsRejected : ExitCodes.Unusable;
+    }
+
     private static async Task<int> FileRejectedAsync(CliContext context, ImportArguments args, ImportReport report, string? reportPath, CancellationToken cancellationToken)
     {
         // Nothing was imported. The report, when asked for, says why; nothing else is written.
-        await WriteFilesAsync(report, reportPath, null, cancellationToken);
+        var written = await WriteFilesAsync(context, report, reportPath, null, cancellationToken);
         if (args.Json)
         {
             await context.Out.WriteLineAsync(report.ToJson());
         }
 
         var problems = report.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
-        var details = string.Join(Environment.NewLine + "  ", problems.Select(i => $"{i.Code} : {i.Message}"));
+        var details = string.Join(Environment.NewLine + "  ", problems.Select(i => $"{i.Code} : {ConsoleText.Safe(i.Message)}"));
         await context.Error.WriteLineAsync(context.T(
             "erreur : le fichier ne peut pas être importé, rien n'a été écrit.{0}  {1}",
             "error: the file cannot be imported, nothing was written.{0}  {1}",
             Environment.NewLine,
             details));
+        foreach (var failure in written.Failures)
+        {
+            await context.Error.WriteLineAsync(failure);
+        }
+
         return ExitCodes.Unusable;
     }
 
-    private static async Task WriteFilesAsync(ImportReport report, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
+    /// <summary>Writes the report and the errors file; one that cannot be written is said, not thrown (the import is done).</summary>
+    private static async Task<(string? Report, string? Errors, List<string> Failures)> WriteFilesAsync(CliContext context, ImportReport report, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
     {
-        if (reportPath is not null)
+        var failures = new List<string>();
+        var reportWritten = reportPath is not null && await TryWriteAsync(context, "--report", reportPath, report.WriteJsonAsync, failures, cancellationToken);
+        var errorsWritten = errorsPath is not null && await TryWriteAsync(context, "--errors", errorsPath, report.WriteErrorsFileAsync, failures, cancellationToken);
+        return (reportWritten ? reportPath : null, errorsWritten ? errorsPath : null, failures);
+    }
+
+    private static async Task<bool> TryWriteAsync(CliContext context, string option, string path, Func<Stream, CancellationToken, Task> write, List<string> failures, CancellationToken cancellationToken)
+    {
+        try
         {
-            await AtomicFile.WriteAsync(reportPath, report.WriteJsonAsync, cancellationToken);
+            await AtomicFile.WriteAsync(path, write, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failures.Add(context.T(
+                "erreur : {0} : {1} n'a pas pu être écrit ({2}). Le résumé ci-dessus est le résultat de l'import.",
+                "error: {0}: {1} could not be written ({2}). The summary above is the outcome of the import.",
+                option,
+                path,
+                ex.Message));
+            return false;
+        }
+    }
+
+    /// <summary>Saves the matching for the next file of this layout; a store folder that cannot take it only costs a warning.</summary>
+    private static async Task SaveLearnedAsync(CliContext context, TextWriter info, string learnedPath, string entity, string culture, MappingSuggestion suggestion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await LearnedProfiles.SaveAsync(learnedPath, entity, culture, suggestion, cancellationToken))
+            {
+                await info.WriteLineAsync(context.T("Correspondance enregistrée : {0}", "Matching saved: {0}", ConsoleText.Safe(learnedPath)));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync(context.T(
+                "avertissement : la correspondance n'a pas pu être enregistrée dans {0} ({1}) ; le prochain import reconnaîtra à nouveau les colonnes.",
+                "warning: the matching could not be saved to {0} ({1}); the next import will match the columns again.",
+                learnedPath,
+                ex.Message));
+        }
+    }
+
+    /// <summary>The errors file is CSV: a path whose extension says otherwise (such as .xlsx) is refused.</summary>
+    private static string RequireCsvPath(CliContext context, string path)
+    {
+        var extension = Path.GetExtension(path);
+        if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            return path;
         }
 
-        if (errorsPath is not null)
-        {
-            await AtomicFile.WriteAsync(errorsPath, report.WriteErrorsFileAsync, cancellationToken);
-        }
+        throw new CliUsageException(context.T(
+            "--errors écrit un fichier CSV (les lignes rejetées et une colonne « Erreurs ») : donnez un chemin en .csv ou .txt, pas {0}.",
+            "--errors writes a CSV file (the rejected rows and an errors column): give a .csv or .txt path, not {0}.",
+            path));
     }
 
     private static ImportMode? ParseMode(string? text, CliContext context) => text?.Trim().ToLowerInvariant() switch
@@ -210,9 +340,8 @@ internal static class ImportCommand
         _ => throw new CliUsageException(context.T("--mode vaut insert, update ou upsert, pas « {0} ».", "--mode is insert, update or upsert, not '{0}'.", text)),
     };
 
-    private static async Task<ImportProfile> LoadProfileAsync(CliContext context, string path, CancellationToken cancellationToken)
+    private static async Task<ImportProfile> LoadProfileAsync(CliContext context, string full, CancellationToken cancellationToken)
     {
-        var full = InputFiles.RequireExisting(context, path, "--profile");
         ImportProfile profile;
         try
         {
@@ -220,7 +349,7 @@ internal static class ImportCommand
         }
         catch (ImportException ex)
         {
-            throw new CliUsageException(context.T("le profil {0} ne peut pas être lu : {1}", "the profile {0} cannot be read: {1}", full, ex.Message), ex);
+            throw new CliUsageException(context.T("le profil {0} ne peut pas être lu : {1}", "the profile {0} cannot be read: {1}", full, ConsoleText.Safe(ex.Message)), ex);
         }
 
         return profile;

@@ -38,7 +38,7 @@ internal static class PreviewCommand
             }
 
             var path = InputFiles.RequireExisting(context, result.GetValue(file)!, "--file");
-            var options = new ReaderOptions { Sheet = result.GetValue(sheet), Encoding = TextEncodings.Resolve(result.GetValue(encoding), context) };
+            var options = new ReaderOptions { Sheet = result.GetValue(sheet), Encoding = TextEncodings.Resolve(result.GetValue(encoding), context), UiCulture = context.Ui };
             FilePreview preview;
             try
             {
@@ -46,7 +46,7 @@ internal static class PreviewCommand
             }
             catch (MalformedFileException ex)
             {
-                throw new CliUsageException(context.T("le fichier ne peut pas être lu (malformed_file) : {0}", "the file cannot be read (malformed_file): {0}", ex.Message), ex);
+                throw new CliUsageException(context.T("le fichier ne peut pas être lu (malformed_file) : {0}", "the file cannot be read (malformed_file): {0}", ConsoleText.Safe(ex.Message)), ex);
             }
 
             if (result.GetValue(json))
@@ -104,13 +104,13 @@ internal static class PreviewCommand
 
         if (s.Sheet is not null)
         {
-            details.Add(context.T("feuille « {0} »", "sheet '{0}'", s.Sheet));
+            details.Add(context.T("feuille « {0} »", "sheet '{0}'", ConsoleText.Safe(s.Sheet)));
         }
 
-        context.Out.WriteLine($"{name} — {string.Join(", ", details)}");
+        context.Out.WriteLine($"{ConsoleText.Safe(name)} — {string.Join(", ", details)}");
         if (s.Sheets.Count > 1)
         {
-            context.Out.WriteLine(context.T("Feuilles : {0}", "Sheets: {0}", string.Join(", ", s.Sheets)));
+            context.Out.WriteLine(context.T("Feuilles : {0}", "Sheets: {0}", string.Join(", ", s.Sheets.Select(ConsoleText.Safe))));
         }
 
         var width = Math.Max(preview.Header.Count, preview.Rows.Count == 0 ? 0 : preview.Rows.Max(r => r.Count));
@@ -126,7 +126,7 @@ internal static class PreviewCommand
             var table = new Table();
             foreach (var h in header)
             {
-                table.AddColumn(new TableColumn(new Text(h)));
+                table.AddColumn(new TableColumn(new Text(ConsoleText.Safe(h))));
             }
 
             foreach (var row in rows)

@@ -32,10 +32,7 @@ internal static class TemplateCommand
             var target = EntityCatalog.Require(result.GetValue(entity)!, context);
             var xlsx = string.Equals(result.GetValue(format), "xlsx", StringComparison.OrdinalIgnoreCase);
             var path = context.ResolvePath(result.GetValue(output)!);
-            if (Directory.Exists(path))
-            {
-                throw new CliUsageException(context.T("--out désigne un dossier, pas un fichier : {0}", "--out names a folder, not a file: {0}", path));
-            }
+            OutputFiles.RequireWritable(context, "--out", path); // not a folder, a device or a pipe; a folder that takes a new file
 
             await AtomicFile.WriteAsync(
                 path,

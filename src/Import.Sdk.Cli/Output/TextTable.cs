@@ -32,7 +32,7 @@ internal static class TextTable
         }
     }
 
-    /// <summary>A cell as shown: line breaks and tabs as spaces, cut at <paramref name="maxWidth"/>.</summary>
+    /// <summary>A cell as shown: line breaks and tabs as spaces, other control characters escaped (<see cref="ConsoleText"/>), cut at <paramref name="maxWidth"/>.</summary>
     public static string Cell(string? text, int maxWidth = MaxCellWidth)
     {
         if (string.IsNullOrEmpty(text))
@@ -40,7 +40,7 @@ internal static class TextTable
             return string.Empty;
         }
 
-        var flat = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+        var flat = ConsoleText.Safe(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' '));
         return flat.Length <= maxWidth ? flat : string.Concat(flat.AsSpan(0, maxWidth - 1), "…");
     }
 

@@ -459,6 +459,7 @@ internal sealed partial class ImportRun
         {
             _ct.ThrowIfCancellationRequested();
             var batch = rows.GetRange(i, Math.Min(_options.BatchSize, rows.Count - i));
+            MarkBatch(batch);
             foreach (var row in batch)
             {
                 Stage(row);

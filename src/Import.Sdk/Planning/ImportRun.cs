@@ -48,7 +48,7 @@ internal sealed partial class ImportRun
     {
         _entity = entity;
         _schema = entity.Schema;
-        _sink = sink;
+        _sink = new GuardedSink(sink);
         _options = options;
         _readers = readers;
         _request = request;
@@ -98,8 +98,16 @@ internal sealed partial class ImportRun
             }
 
             PrepareConversion();
-            await ReadAndPlanAsync(reader).ConfigureAwait(false);
-            await PlanDeferredAsync().ConfigureAwait(false);
+            try
+            {
+                await ReadAndPlanAsync(reader).ConfigureAwait(false);
+                await PlanDeferredAsync().ConfigureAwait(false);
+            }
+            catch (SinkFailedException ex)
+            {
+                throw Interrupted(ex.InnerException!);
+            }
+
             _progress?.Report(new ImportProgress(_rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
         }
 
@@ -305,6 +313,7 @@ internal sealed partial class ImportRun
     {
         var batch = lane.Batch;
 
+        MarkBatch(batch);
         SizeKeyRegistry(lane.BytesRead, lane.RowsRead, totalBytes);
         var touched = 0;
         foreach (var row in batch)

@@ -102,6 +102,64 @@ internal sealed class RejectedRowStore
         }
     }
 
+    /// <summary>Where the store stands: <see cref="Truncate"/> goes back to it (a batch the sink failed to write is taken out).</summary>
+    /// <returns>The mark.</returns>
+    public StoreMark Mark() => new(Count, _memory is null ? _fileLength + _pending!.WrittenCount : -1, _runs.Count, _lastRow, MaxWidth);
+
+    /// <summary>Takes out every row added since <paramref name="mark"/> was taken.</summary>
+    /// <param name="mark">A mark of this store.</param>
+    public void Truncate(StoreMark mark)
+    {
+        if (mark.Count >= Count)
+        {
+            return;
+        }
+
+        if (_memory is not null)
+        {
+            _memory.RemoveRange(mark.Count, _memory.Count - mark.Count);
+            _memoryChars = 0;
+            foreach (var row in _memory)
+            {
+                _memoryChars += row.Errors.Length + row.Cells.Sum(c => (long)(c?.Length ?? 0));
+            }
+        }
+        else
+        {
+            // The bytes past the mark are dropped; later rows overwrite them (reads stop at Count).
+            var offset = mark.Offset;
+            if (offset < 0)
+            {
+                // The rows were in memory at the mark and spilled since: the mark's rows are the file's first ones.
+                Complete();
+                offset = 0;
+                Span<byte> prefix = stackalloc byte[4];
+                for (var i = 0; i < mark.Count; i++)
+                {
+                    RandomAccess.Read(_file!, prefix, offset);
+                    offset += 4 + BinaryPrimitives.ReadInt32LittleEndian(prefix);
+                }
+            }
+
+            if (offset >= _fileLength)
+            {
+                var kept = _pending!.WrittenSpan[..(int)(offset - _fileLength)].ToArray();
+                _pending.ResetWrittenCount();
+                _pending.Write(kept);
+            }
+            else
+            {
+                _pending!.ResetWrittenCount();
+                _fileLength = offset;
+            }
+        }
+
+        _runs.RemoveRange(mark.Runs, _runs.Count - mark.Runs);
+        Count = mark.Count;
+        _lastRow = mark.LastRow;
+        MaxWidth = mark.MaxWidth;
+    }
+
     /// <summary>Writes what is still buffered to the temporary file: the rows can be read.</summary>
     public void Complete()
     {
@@ -261,6 +319,9 @@ internal sealed class RejectedRowStore
         _fileLength += _pending.WrittenCount;
         _pending.ResetWrittenCount();
     }
+
+    /// <summary>Where a store stood: its row count, its file's length (or -1 while in memory), its runs, last row and width.</summary>
+    internal readonly record struct StoreMark(int Count, long Offset, int Runs, int LastRow, int MaxWidth);
 
     /// <summary>A run of rows in increasing row order: its first row's index and, once in the file, its offset there.</summary>
     private readonly record struct Run(int Index, long Offset);

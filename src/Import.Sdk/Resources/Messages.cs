@@ -59,6 +59,7 @@ internal static class Messages
     public const string UnnamedColumn = nameof(UnnamedColumn);
     public const string UnnamedColumns = nameof(UnnamedColumns);
     public const string MoreUnmappedColumns = nameof(MoreUnmappedColumns);
+    public const string WriteFailed = nameof(WriteFailed);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {

@@ -170,4 +170,33 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.Contains("customers", result.Err);
         Assert.False(File.Exists(_cli.PathOf("modele.csv")));
     }
+
+    [Fact]
+    public async Task Template_OutIsANamedPipe_Exit2AndThePipeStays()
+    {
+        var fifo = _cli.PathOf("modele.csv");
+        Posix.MakeFifo(fifo);
+
+        var result = await _cli.RunAsync("template", "--entity", "customers", "--format", "csv", "--out", "modele.csv", "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains($"--out names {fifo}, which is not a regular file", result.Err);
+        Assert.Equal(0, new FileInfo(fifo).Length);
+        Assert.False(File.Exists(Path.ChangeExtension(fifo, ".tmp")));
+        Assert.Empty(Directory.EnumerateFiles(_cli.Folder, "*.tmp"));
+        Assert.True(IsFifo(fifo), "the named pipe was replaced by a file");
+    }
+
+    [Fact]
+    public async Task Template_OutIsAFolder_Exit2()
+    {
+        Directory.CreateDirectory(_cli.PathOf("modeles"));
+
+        var result = await _cli.RunAsync("template", "--entity", "customers", "--format", "csv", "--out", "modeles");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--out désigne un dossier, pas un fichier", result.Err);
+    }
+
+    private static bool IsFifo(string path) => FileIdentity.KindOf(path) == FileIdentity.Kind.Other;
 }

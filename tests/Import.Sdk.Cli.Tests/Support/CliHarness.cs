@@ -15,6 +15,9 @@ internal sealed class CliHarness : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>Gets or sets the wrapper put around the store's sink by simulate and run (<see cref="CliContext.SinkDecorator"/>).</summary>
+    public Func<IImportSink, IImportSink>? SinkDecorator { get; set; }
+
     /// <summary>The store used by <see cref="Db"/>.</summary>
     public string DbPath => Path.Combine(Folder, "store.db");
 
@@ -43,14 +46,14 @@ internal sealed class CliHarness : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await Cli.RunAsync(args, new CliContext(stdout, stderr, isTerminal: false, baseDirectory: Folder), handleTermination: false, cancellationToken);
+        var exit = await Cli.RunAsync(args, new CliContext(stdout, stderr, isTerminal: false, baseDirectory: Folder) { SinkDecorator = SinkDecorator }, handleTermination: false, cancellationToken);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
     public async Task<CliResult> RunAsync(TextWriter stdout, CancellationToken cancellationToken, params string[] args)
     {
         var stderr = new StringWriter();
-        var exit = await Cli.RunAsync(args, new CliContext(stdout, stderr, isTerminal: false, baseDirectory: Folder), handleTermination: false, cancellationToken);
+        var exit = await Cli.RunAsync(args, new CliContext(stdout, stderr, isTerminal: false, baseDirectory: Folder) { SinkDecorator = SinkDecorator }, handleTermination: false, cancellationToken);
         return new CliResult(exit, stdout.ToString() ?? string.Empty, stderr.ToString());
     }
 
@@ -75,6 +78,9 @@ internal sealed class CliHarness : IDisposable
             return await sink.CountAsync(entity);
         }
     }
+
+    /// <summary>The SHA-256 of a file, to check that it is byte for byte unchanged.</summary>
+    public string HashOf(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     public JsonDocument ReadJson(string name) => JsonDocument.Parse(File.ReadAllText(PathOf(name)));
 

@@ -82,7 +82,7 @@ public class ParallelismLawTests
         var sink = new FailingSink(failOnWrite: 2);
         var pipeline = Some.Pipeline(sink, Some.AccountsEntity.WithRules(rule), o => o with { BatchSize = 100, MaxDegreeOfParallelism = 2 });
 
-        await Assert.ThrowsAsync<ImportException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
+        await Assert.ThrowsAsync<ImportInterruptedException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
         var callsWhenThrown = rule.Calls;
         await Task.Delay(300);
 
@@ -120,9 +120,11 @@ public class ParallelismLawTests
         var sink = new FailingSink(failOnWrite: 3);
         var pipeline = Some.Pipeline(sink, Some.AccountsEntity.WithRules(new ThrowingRule()), o => o with { BatchSize = 100, MaxDegreeOfParallelism = 4 });
 
-        var ex = await Assert.ThrowsAsync<ImportException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
+        var ex = await Assert.ThrowsAsync<ImportInterruptedException>(() => pipeline.ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows)))));
 
-        Assert.Equal("the store is full", ex.Message);
+        Assert.Equal("the store is full", ex.InnerException!.Message);
+        Assert.Equal(202, Assert.Single(ex.Report.IssuesOf(IssueCodes.WriteFailed)).Row); // the third batch: data rows 201 to 300
+        Assert.Equal(200, ex.Report.Totals.Inserted);
     }
 
     [Fact]
