@@ -67,6 +67,27 @@ public class SinkFailureTests
         Assert.Empty(sink.Inner.GetRecords("accounts"));
     }
 
+    [Theory]
+    [InlineData(1_000)] // the rejected rows stay in memory
+    [InlineData(0)] // they are in the temporary file before the batch that fails
+    [InlineData(120)] // they go to the temporary file while the batch that fails is planned
+    public async Task ExecuteAsync_SinkFails_TheErrorsFileHoldsTheRejectedRowsOfTheBatchesWrittenOnly(int rejectedRowsInMemory)
+    {
+        // Every third row is rejected: 100 in the three batches written, 33 more in the 4th, whose write fails.
+        var lines = Enumerable.Range(1, 1000).Select(i => Some.Line("C" + i.ToString("0000", CultureInfo.InvariantCulture), "Client", email: i % 3 == 0 ? "pas-un-email" : "")).ToArray();
+        var sink = new FailingSink(failingWrite: 4);
+
+        var ex = await Assert.ThrowsAsync<ImportInterruptedException>(() =>
+            Some.Pipeline(sink, options: o => o with { BatchSize = 100, MaxDegreeOfParallelism = 1, RejectedRowsInMemory = rejectedRowsInMemory })
+                .ExecuteAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(lines)))));
+
+        Assert.Equal(new ImportTotals(300, 200, 0, 0, 100), ex.Report.Totals);
+        using var errors = new MemoryStream();
+        await ex.Report.WriteErrorsFileAsync(errors);
+        var codes = System.Text.Encoding.UTF8.GetString(errors.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[0]).ToArray();
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => "C" + (3 * i).ToString("0000", CultureInfo.InvariantCulture)), codes);
+    }
+
     [Fact]
     public async Task ExecuteAsync_SinkCancelled_StillAnOperationCanceledException()
     {
