@@ -22,6 +22,9 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     private int _tooLongColumn = -1;
     private long _tooLongLength;
     private string _tooLongStart = string.Empty;
+    private int _duplicateColumn = -1;
+    private string _duplicateFirst = string.Empty;
+    private string? _duplicateSecond;
 
     /// <summary>Gets the number of columns up to the last non-empty cell or error.</summary>
     public int Width => Math.Max(_valueWidth, _errorWidth);
@@ -41,12 +44,17 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         _errorWidth = 0;
         _errors?.Clear();
         _tooLongColumn = -1;
+        _duplicateColumn = -1;
     }
 
     /// <summary>Gets the longest cell kept (<see cref="ReaderOptions.MaxCellLength"/>).</summary>
     public int MaxCellLength => maxCellLength;
 
-    /// <summary>Sets a cell; an empty value clears it.</summary>
+    /// <summary>
+    /// Sets a cell; an empty value clears it. A cell that already holds a value (the same reference twice in the row, or two
+    /// <c>&lt;row&gt;</c> elements of one number giving the same cell) keeps the row readable but gives it a problem: neither
+    /// value is silently preferred.
+    /// </summary>
     public void Set(int column, string? value)
     {
         if (++_cellCount > maxCells)
@@ -57,6 +65,13 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         if ((uint)column >= CellReference.MaxColumns)
         {
             ExcelThrow.Damaged(ui, ExcelMessages.Format(ui, ExcelMessages.ColumnOutOfRange, column == int.MaxValue ? "?" : (column + 1).ToString(CultureInfo.InvariantCulture)), RowNumber);
+        }
+
+        if (column < _valueWidth && _cells[column] is { } previous && _duplicateColumn < 0 && !string.Equals(previous, value, StringComparison.Ordinal))
+        {
+            _duplicateColumn = column;
+            _duplicateFirst = previous;
+            _duplicateSecond = value;
         }
 
         if (string.IsNullOrEmpty(value))
@@ -129,7 +144,22 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
             };
         }
 
-        return _errors is { Count: > 0 } ? new ReadProblem(IssueCodes.MalformedFile, DescribeErrors()!) : null;
+        if (_duplicateColumn >= 0)
+        {
+            var cell = CellReference.ColumnName(_duplicateColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
+            var first = Quote(_duplicateFirst);
+            return new ReadProblem(IssueCodes.MalformedRow, ExcelMessages.Format(ui, ExcelMessages.DuplicateCell, cell, first, Quote(_duplicateSecond ?? string.Empty)))
+            {
+                Column = _duplicateColumn,
+                Value = first,
+            };
+        }
+
+        return _errors is { Count: > 0 } errors
+            ? new ReadProblem(IssueCodes.MalformedFile, DescribeErrors()!) { Column = errors[0].Column, Value = errors[0].Error }
+            : null;
+
+        static string Quote(string text) => text.Length > QuotedLength ? text[..QuotedLength] + "…" : text;
     }
 
     public string Get(int column) => column < _valueWidth ? _cells[column] ?? string.Empty : string.Empty;

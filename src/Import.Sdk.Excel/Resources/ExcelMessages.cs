@@ -23,6 +23,7 @@ internal static class ExcelMessages
     public const string SheetPartMissing = nameof(SheetPartMissing);
     public const string CellError = nameof(CellError);
     public const string CellErrors = nameof(CellErrors);
+    public const string DuplicateCell = nameof(DuplicateCell);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);
     public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);

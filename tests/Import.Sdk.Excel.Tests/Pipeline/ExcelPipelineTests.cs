@@ -44,6 +44,7 @@ public class ExcelPipelineTests
         var issue = Assert.Single(report.Issues);
         Assert.Equal((7, IssueCodes.MalformedFile, IssueSeverity.Error), (issue.Row, issue.Code, issue.Severity));
         Assert.Equal("The cell C7 holds the Excel error #DIV/0!: correct the formula or clear the cell.", issue.Message);
+        Assert.Equal(("Limite de crédit", "#DIV/0!"), (issue.Column, issue.Value)); // the row, the column and the value, as every rejected row
 
         var c1 = sink.GetRecords("customers").Single(r => (string?)r[0] == "C1");
         Assert.Equal(12345.67m, c1[Customers["limit"].Index]);
@@ -75,5 +76,43 @@ public class ExcelPipelineTests
         var issue = Assert.Single(report.Issues, i => i.Code == IssueCodes.TooLong);
         Assert.Equal(("Raison sociale", IssueSeverity.Error, new string('M', 30)), (issue.Column, issue.Severity, issue.Value));
         Assert.Equal("The cell B3 holds 30 characters; at most 20 are accepted (limit ReaderOptions.MaxCellLength): shorten it or split it.", issue.Message);
+    }
+
+    [Theory]
+    [InlineData("<c r=\"A2\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Martin</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Dubois</t></is></c></row>")]
+    [InlineData("<c r=\"A2\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Martin</t></is></c></row><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>Dubois</t></is></c></row>")]
+    [InlineData("<c r=\"A2\" t=\"inlineStr\"><is><t>C2</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Martin</t></is></c><c r=\"B2\" s=\"0\"/></row>")]
+    public async Task ExecuteAsync_SameCellTwiceInARow_RejectsTheRowNamingTheCellInsteadOfKeepingOneValue(string row2)
+    {
+        // hand-edited or generated sheets: one reference twice in a row, or two <row> elements of one number giving the same
+        // cell; Excel never writes either. Keeping one of the values silently (the last one, or an empty one) altered the data.
+        var sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Code client</t></is></c><c r="B1" t="inlineStr"><is><t>Raison sociale</t></is></c></row>
+            <row r="2">
+            """ + row2 + """
+            <row r="3"><c r="A3" t="inlineStr"><is><t>C3</t></is></c><c r="B3" t="inlineStr"><is><t>Durand</t></is></c></row>
+            <row r="4"><c r="A4" t="inlineStr"><is><t>C4</t></is></c></row><row r="4"><c r="B4" t="inlineStr"><is><t>Petit</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+        var template = new XlsxBuilder().Sheet("Clients", s => s.Row(1, Text("a"))).Build();
+        var book = Zip.Rewrite(template, replace: name => name.EndsWith("sheet1.xml", StringComparison.Ordinal)
+            ? stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(sheet))
+            : null);
+        var sink = new InMemorySink();
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(Customers))
+            .UseSink(sink)
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .AddExcelReaders()
+            .Build();
+
+        var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));
+
+        Assert.True(new ImportTotals(3, 2, 0, 0, 1) == report.Totals, string.Join(" | ", report.Issues.Select(i => $"{i.Row} {i.Code} {i.Message}")));
+        Assert.Equal([("C3", "Durand"), ("C4", "Petit")], sink.GetRecords("customers").Select(r => ((string?)r[0], (string?)r[1])).Order()); // disjoint cells of one row number are still merged
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((2, IssueCodes.MalformedRow, "Raison sociale", "Martin"), (issue.Row, issue.Code, issue.Column, issue.Value));
+        Assert.StartsWith("The cell B2 is given twice in the sheet ('Martin', then '", issue.Message, StringComparison.Ordinal);
     }
 }
