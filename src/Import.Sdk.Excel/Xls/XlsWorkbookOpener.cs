@@ -22,6 +22,11 @@ internal static class XlsWorkbookOpener
         var ownsInput = true;
         try
         {
+            if (await IsBareBiffCutShortAsync(input, cancellationToken).ConfigureAwait(false))
+            {
+                ExcelThrow.Damaged(ui, ExcelMessages.Format(ui, ExcelMessages.DetailTruncated, ExcelThrow.Part(ui, ExcelMessages.PartXlsFile)));
+            }
+
             reader = ExcelReaderFactory.CreateReader(input, new ExcelReaderConfiguration
             {
                 FallbackEncoding = Encoding.GetEncoding(1252),
@@ -69,6 +74,47 @@ internal static class XlsWorkbookOpener
             {
                 await input.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a bare BIFF2–BIFF5 stream (no OLE2 container) lacks its final EOF record (<c>0A 00 00 00</c>, maybe followed by
+    /// zero padding): the file was cut short. ExcelDataReader then reads the rows after the cut as empty rows, without a word,
+    /// so they would be lost silently and no row can be named as the first one missing: the file is refused whole. (An OLE2
+    /// file cut short already fails to open.)
+    /// </summary>
+    private static async ValueTask<bool> IsBareBiffCutShortAsync(Stream input, CancellationToken cancellationToken)
+    {
+        if (!input.CanSeek || input.Length < 8)
+        {
+            return false;
+        }
+
+        var start = input.Position;
+        try
+        {
+            var head = new byte[8];
+            await input.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
+            if (!Detection.ContainerSniffer.IsBareBiff(head))
+            {
+                return false;
+            }
+
+            var tail = new byte[(int)Math.Min(input.Length, 4096)];
+            input.Position = input.Length - tail.Length;
+            await input.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+            var end = tail.Length;
+            while (end > 0 && tail[end - 1] == 0)
+            {
+                end--;
+            }
+
+            // the last non-zero byte is the EOF record's type (0x000A, little-endian), followed by its zero size
+            return !(end > 0 && tail[end - 1] == 0x0A && tail.Length - end >= 3);
+        }
+        finally
+        {
+            input.Position = start;
         }
     }
 }

@@ -81,6 +81,26 @@ public class WorkbookTabularReaderTests
         Assert.Equal(message, ex.Message); // ExcelDataReader says "The excel file may be corrupt or truncated. We've read past the end of the file."
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(90)]
+    [InlineData(97)]
+    [InlineData(99)]
+    public async Task OpenAsync_BareBiffCutShort_IsRefusedAsTruncated(int percent)
+    {
+        // A BIFF2 file (no OLE2 container) cut short: ExcelDataReader read the rows after the cut as empty rows, without a word,
+        // so they were lost silently (9 rows read as 1 at 90 %, as 7 at 97 %). The missing EOF record tells the cut; as no row
+        // can be named as the first one missing, the file is refused whole.
+        var content = File.ReadAllBytes(Support.Corpus.File("xls/edr_as3xls_BIFF2.xls"));
+        var whole = await Support.SheetContent.ReadAsync(content, "whole.xls");
+        Assert.Equal(9, whole.Rows.Count); // the whole file ends with its EOF record: no error
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() =>
+            Support.SheetContent.ReadAsync(content[..(content.Length * percent / 100)], "cut.xls", new ReaderOptions { UiCulture = En }));
+
+        Assert.Equal("The workbook is damaged or incomplete and cannot be read (the XLS file ends before its content does: the file is truncated): open it in Excel, save it again and import it again.", ex.Message);
+    }
+
     private sealed class FailingSource(int[] rows, Exception failure) : IRowSource
     {
         private int _next;
