@@ -87,6 +87,21 @@ public class CsvReaderPipelineTests
         Assert.Equal(new ImportTotals(2, 2, 0, 0, 0), report.Totals);
     }
 
+    /// <summary>
+    /// Regression: DOS-era exports (the CP850 files this reader detects) end with the DOS end-of-file mark, Ctrl+Z (0x1A), on a
+    /// line of its own. It was read as one more row, rejected with ragged_row and required: a clean file gave exit code 1.
+    /// </summary>
+    [Theory]
+    [InlineData("Code client;Raison sociale;Email\r\nC1;Dupont;\r\nC2;Martin;\r\n\u001A")]
+    [InlineData("Code client;Raison sociale;Email\r\nC1;Dupont;\r\nC2;Martin;\r\n\u001A\r\n")]
+    public async Task SimulateAsync_DosEndOfFileMarkOnItsOwnLine_IsNotARow(string content)
+    {
+        var report = await SimulateAsync(content);
+
+        Assert.Empty(report.Issues);
+        Assert.Equal(new ImportTotals(2, 2, 0, 0, 0), report.Totals);
+    }
+
     [Fact]
     public async Task SimulateAsync_ExcelSeparatorHintLine_IsHonouredAndNotARow()
     {

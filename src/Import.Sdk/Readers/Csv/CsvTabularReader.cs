@@ -210,7 +210,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         return OnRecord() || await ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes the record CsvHelper has just read; false for an empty line, or separators only (an emptied Excel row): counted, not returned.</summary>
+    /// <summary>Takes the record CsvHelper has just read; false for an empty line, separators only (an emptied Excel row) or a DOS end-of-file mark: counted, not returned.</summary>
     private bool OnRecord()
     {
         var csv = _csv;
@@ -239,11 +239,16 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         return true;
     }
 
+    /// <summary>
+    /// Whether the record holds no text: empty cells, or the DOS end-of-file mark (Ctrl+Z, 0x1A) alone, which DOS-era exports
+    /// write on a line of its own after their last row (it was a row of one cell, rejected for its missing values).
+    /// </summary>
     private bool AllCellsEmpty()
     {
         for (var i = 0; i < _csv.FieldCount; i++)
         {
-            if (!_csv.GetSpan(i).IsEmpty)
+            var cell = _csv.GetSpan(i);
+            if (!cell.IsEmpty && !(cell.Length == 1 && cell[0] == '\u001A'))
             {
                 return false;
             }
