@@ -275,6 +275,44 @@ public class CodePageDetectionTests
         Assert.Equal(codePage == 850, whole.PrefersOem850);
     }
 
+    /// <summary>
+    /// Regression: one byte that is not UTF-8 anywhere in a UTF-8 file (a row pasted from an ANSI export, a file cut inside its
+    /// last character) made the whole file read as Windows-1252: every accented letter of every row was stored altered
+    /// ("Société" as "SociÃ©tÃ©"), without a word. The file is UTF-8 with one stray byte, read as its Windows-1252 character.
+    /// </summary>
+    [Theory]
+    [InlineData("seekable", "pasted")]
+    [InlineData("seekable", "cut")]
+    [InlineData("stream", "pasted")]
+    [InlineData("stream", "cut")]
+    public async Task ReadAsync_Utf8FileWithAStrayByte_IsStillReadAsUtf8(string input, string defect)
+    {
+        var rows = FrenchCustomers.Concat(Enumerable.Range(0, 2000).Select(i => new[] { $"D{i}", "Café Hélène", "rue Émile", "75000", "Paris", "Zoé" })).ToArray();
+        var utf8 = Encoding.UTF8.GetBytes(Lines(";", rows));
+        byte[] bytes = defect == "pasted"
+            ? [.. utf8, .. Encoding.UTF8.GetBytes("X1;"), .. Windows1252.GetBytes("Crêpes"), .. Encoding.UTF8.GetBytes(";a;b;c;d\r\n")] // beyond the head
+            : [.. utf8, .. Encoding.UTF8.GetBytes("X1;a;b;c;d;Zo"), .. Encoding.UTF8.GetBytes("é").AsSpan(0, 1)]; // cut inside "é"
+        if (input == "stream")
+        {
+            // the stray byte within the head, which a non-seekable input is judged on
+            // (the header replaced is ASCII: as many bytes as characters)
+            bytes = [.. Windows1252.GetBytes("Code;Ré;c;d;e;f\r\n"), .. bytes.AsSpan(Lines(";", rows[..1]).Length)];
+        }
+
+        var preview = input == "seekable"
+            ? await PreviewAsync(bytes, rows: int.MaxValue)
+            : await FilePreview.ReadAsync(ImportSource.FromStream(NonSeekableStream.Of(bytes, chunk: 100), "export.txt"), int.MaxValue);
+
+        Assert.Equal("utf-8", preview.Source.Encoding);
+        Assert.Equal(input == "stream" ? ["Code", "Ré", "c", "d", "e", "f"] : rows[0], preview.Header);
+        for (var i = 1; i < rows.Length; i++)
+        {
+            Assert.Equal(rows[i], preview.Rows[i - 1]);
+        }
+
+        Assert.Equal(defect == "pasted" ? "Crêpes" : "ZoÃ", preview.Rows[^1][defect == "pasted" ? 1 : 5]); // the stray byte alone as Windows-1252
+    }
+
     private static Task<FilePreview> PreviewAsync(byte[] bytes, int rows = 10, ReaderOptions? options = null) =>
         FilePreview.ReadAsync(ImportSource.FromBytes(bytes, "export.txt"), rows, options);
 

@@ -386,11 +386,21 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
                 return (Encoding.UTF8, "utf-8", source);
             }
 
+            var mostlyUtf8 = await TextEncodingDetector.IsMostlyUtf8Async(raw, cancellationToken).ConfigureAwait(false);
+            raw.Position = start;
+            if (mostlyUtf8)
+            {
+                // UTF-8 with a few stray bytes: each stray byte is read as its Windows-1252 character, the rest as UTF-8.
+                var mixedUtf8 = TextEncodingDetector.Utf8WithWindows1252Fallback;
+                return (mixedUtf8, "utf-8", Encoding.CreateTranscodingStream(source, mixedUtf8, Encoding.UTF8, leaveOpen: false));
+            }
+
             // Not UTF-8: an ANSI (Windows-1252) or a DOS (CP850) export. The head decides when it holds enough evidence; else the
             // rest of the file is scored from the block where UTF-8 failed (every byte before it is ASCII or UTF-8, no evidence).
             oem = await TextEncodingDetector.PrefersOem850Async(raw, head.AsMemory(0, headLength), headIsWhole: headLength < head.Length, invalidAt, cancellationToken).ConfigureAwait(false);
         }
-        else if (TextEncodingDetector.IsValidUtf8Head(head.AsSpan(0, headLength), complete: headLength < head.Length))
+        else if (TextEncodingDetector.IsValidUtf8Head(head.AsSpan(0, headLength), complete: headLength < head.Length)
+            || TextEncodingDetector.IsMostlyUtf8(head.AsSpan(0, headLength), complete: headLength < head.Length))
         {
             // The rest cannot be checked before reading: decode it as UTF-8, and read any byte that is not UTF-8 as Windows-1252
             // (a mostly UTF-8 export with a few ANSI characters), so that no character is lost.

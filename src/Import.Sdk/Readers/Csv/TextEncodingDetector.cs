@@ -230,6 +230,89 @@ internal static class TextEncodingDetector
         }
     }
 
+    /// <summary>
+    /// Whether a text that is not valid UTF-8 is still UTF-8 with a few stray bytes (a row pasted from an ANSI export, a file
+    /// cut inside a character): it holds more than twice as many valid multi-byte UTF-8 characters as invalid bytes. A Windows-1252
+    /// or CP850 export almost never forms a valid multi-byte sequence (an accented letter followed by ASCII is invalid), so its
+    /// invalid bytes outnumber them; decoding a UTF-8 file whole as Windows-1252 would turn every accented letter into two
+    /// characters ("é" read as "Ã©"). Reads from the stream's position, stopping early once the answer is clear (the rare path:
+    /// only files that are not valid UTF-8 come here).
+    /// </summary>
+    public static async ValueTask<bool> IsMostlyUtf8Async(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        var counts = new Utf8Evidence();
+        var carry = 0;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(carry), cancellationToken).ConfigureAwait(false);
+            var length = carry + read;
+            carry = counts.Add(buffer.AsSpan(0, length), final: read == 0);
+            if (read == 0 || counts.Clear is not null)
+            {
+                return counts.Clear ?? counts.MostlyUtf8;
+            }
+
+            buffer.AsSpan(length - carry, carry).CopyTo(buffer);
+        }
+    }
+
+    /// <summary>Whether <paramref name="sample"/> (a whole head that is not valid UTF-8) is UTF-8 with a few stray bytes.</summary>
+    public static bool IsMostlyUtf8(ReadOnlySpan<byte> sample, bool complete)
+    {
+        var counts = new Utf8Evidence();
+        counts.Add(sample, complete);
+        return counts.Clear ?? counts.MostlyUtf8;
+    }
+
+    /// <summary>Counts valid multi-byte UTF-8 characters and invalid bytes.</summary>
+    private struct Utf8Evidence
+    {
+        private long _valid;
+        private long _invalid;
+
+        public readonly bool MostlyUtf8 => _valid > 2 * _invalid;
+
+        /// <summary>Gets the answer once it is clear (many bytes of one kind), else <see langword="null"/>.</summary>
+        public readonly bool? Clear => _invalid >= 256 && _valid <= 2 * _invalid ? false
+            : _valid >= 256 && _valid > 8 * _invalid ? true
+            : null;
+
+        /// <summary>Counts <paramref name="bytes"/>; returns how many bytes at its end begin a character cut by the block's end.</summary>
+        public int Add(ReadOnlySpan<byte> bytes, bool final)
+        {
+            var i = 0;
+            while (i < bytes.Length)
+            {
+                var next = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
+                var status = Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+                if (status == System.Buffers.OperationStatus.NeedMoreData && !final)
+                {
+                    return bytes.Length - i;
+                }
+
+                if (status == System.Buffers.OperationStatus.Done)
+                {
+                    _valid++;
+                }
+                else
+                {
+                    _invalid++;
+                }
+
+                i += Math.Max(1, consumed);
+            }
+
+            return 0;
+        }
+    }
+
     /// <summary>Reads each byte that is not valid UTF-8 as its Windows-1252 character.</summary>
     private sealed class Windows1252DecoderFallback : DecoderFallback
     {
