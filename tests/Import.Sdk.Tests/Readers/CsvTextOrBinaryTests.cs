@@ -44,6 +44,26 @@ public class CsvTextOrBinaryTests
         Assert.Equal(preview.RowNumbers.Count, preview.RowNumbers[^1] - 1);
     }
 
+    /// <summary>
+    /// Regression: a small text file padded with NUL bytes after its last row (a copy or a crash that left the file's allocated
+    /// size) was refused whole as "not a text file" when the padding began within the first 64 KiB, while the same padding
+    /// further on only rejected its own row. Every row is read; the padding is one row with a NUL problem.
+    /// </summary>
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(1 << 20)]
+    public async Task ReadAsync_TextPaddedWithNulBytesAtItsEnd_ReadsEveryRowAndRejectsThePadding(int padding)
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("Code;Nom\r\n" + CsvReaderPreviewTests.AsciiRows(100)), .. new byte[padding]];
+
+        var preview = await FilePreview.ReadAsync(ImportSource.FromBytes(bytes, "file.csv"), rows: 1_000, options: English);
+
+        Assert.Equal(101, preview.Rows.Count);
+        Assert.All(preview.Problems.Take(100), Assert.Null);
+        Assert.Equal(IssueCodes.MalformedRow, preview.Problems[100]?.Code);
+        Assert.True(TextEncodingDetector.IsMostlyControlBytes(new byte[100])); // nothing but NUL bytes is no text
+    }
+
     [Fact]
     public async Task ReadAsync_Utf16LittleEndianWithoutBom_IsStillDetected()
     {

@@ -144,9 +144,19 @@ internal static class TextEncodingDetector
         return IsMostlyControlBytes(head) ? Kind.Binary : Kind.Utf8;
     }
 
-    /// <summary>Whether at least 5% (and 8) of the bytes are NUL or control characters that text never holds.</summary>
+    /// <summary>
+    /// Whether at least 5% (and 8) of the bytes are NUL or control characters that text never holds. NUL bytes ending the head
+    /// are not counted: a text file padded with NULs after its last row (a copy or a crash that left the file's allocated size)
+    /// is text whose padding is a row rejected for its NUL characters, as it is when the padding starts past the head.
+    /// </summary>
     internal static bool IsMostlyControlBytes(ReadOnlySpan<byte> head)
     {
+        if (head.Length > 0 && head.TrimEnd((byte)0).IsEmpty)
+        {
+            return true; // nothing but NUL bytes
+        }
+
+        head = head.TrimEnd((byte)0);
         var control = 0;
         foreach (var b in head)
         {
