@@ -48,6 +48,7 @@ internal static class Messages
     public const string CsvRecordTooLongToEnd = nameof(CsvRecordTooLongToEnd);
     public const string CsvCellTooLong = nameof(CsvCellTooLong);
     public const string CsvNulCharacter = nameof(CsvNulCharacter);
+    public const string CsvUndecodableCharacter = nameof(CsvUndecodableCharacter);
     public const string CsvHeaderNul = nameof(CsvHeaderNul);
     public const string FileUnopenable = nameof(FileUnopenable);
 

@@ -64,6 +64,31 @@ public class CsvTextOrBinaryTests
         Assert.True(TextEncodingDetector.IsMostlyControlBytes(new byte[100])); // nothing but NUL bytes is no text
     }
 
+    /// <summary>
+    /// Regression: the bytes a UTF-16 file cannot decode (cut short inside a character, half a surrogate pair) became U+FFFD and
+    /// were stored so ("Zoé" as "Zo\uFFFD"), without a word. Such a cell rejects its row, naming the column and the value.
+    /// </summary>
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("lone surrogate")]
+    public async Task ReadAsync_Utf16BytesThatCannotBeDecoded_RejectTheirRow(string defect)
+    {
+        byte[] bom = [0xFF, 0xFE];
+        byte[] bytes = defect == "cut"
+            ? [.. bom, .. Encoding.Unicode.GetBytes("Code;Nom\r\nC1;Société\r\nC2;Zoé")[..^1]]
+            : [.. bom, .. Encoding.Unicode.GetBytes("Code;Nom\r\nC1;Société\r\nC2;Zo"), 0x00, 0xD8, .. Encoding.Unicode.GetBytes("e\r\nC3;Noël\r\n")];
+
+        var preview = await FilePreview.ReadAsync(ImportSource.FromBytes(bytes, "export.txt"), options: English);
+
+        Assert.Equal("utf-16le", preview.Source.Encoding);
+        Assert.Null(preview.Problems[0]);
+        Assert.Equal("Société", preview.Rows[0][1]);
+        var problem = preview.Problems[1];
+        Assert.Equal((IssueCodes.MalformedRow, 1), (problem?.Code, problem?.Column));
+        Assert.StartsWith("Column 'Nom' holds bytes that cannot be read as utf-16le text", problem?.Message, StringComparison.Ordinal);
+        Assert.All(preview.Problems.Skip(2), Assert.Null); // C3 is read
+    }
+
     [Fact]
     public async Task ReadAsync_Utf16LittleEndianWithoutBom_IsStillDetected()
     {

@@ -96,6 +96,27 @@ internal sealed partial class CsvTabularReader
         return null;
     }
 
+    /// <summary>
+    /// The record was read from a block holding U+FFFD, what the decoder puts for bytes it cannot decode (a UTF-16 file cut
+    /// short or holding half a character): such a cell rejects its row instead of being
+    /// stored altered.
+    /// </summary>
+    private ReadProblem? UndecodableCharacter()
+    {
+        var csv = _csv;
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            var cell = csv.GetSpan(i);
+            if (cell.IndexOf("\uFFFD"u8) >= 0)
+            {
+                var value = CellText.Cut(cell);
+                return new ReadProblem(IssueCodes.MalformedRow, Messages.Format(_ui, Messages.CsvUndecodableCharacter, ColumnName(i), value, Info.Encoding)) { Column = i, Value = value };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A column as messages name it: its header, else its number.</summary>
     private string ColumnName(int column) =>
         column < Header.Count && Header[column].Length > 0 ? Header[column] : (column + 1).ToString(_ui);

@@ -67,13 +67,17 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         var start = stream.CanSeek ? stream.Position : 0;
         try
         {
-            var (_, encodingName, decoded) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
+            var (encoding, encodingName, decoded) = await DetectEncodingAsync(stream, counter, options, cancellationToken).ConfigureAwait(false);
             var malformed = new MalformedTracker();
 
             // Fewer, larger reads: each asynchronous read of a file is a hop through the thread pool (64 KiB: ~3,000 per 190 MB).
             var bufferSize = (int)Math.Clamp(totalBytes ?? 0, 1 << 16, 1 << 20);
             var rereadable = ReferenceEquals(decoded, counter) && stream.CanSeek ? stream : null; // a file read as is (UTF-8)
-            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes, rereadable, start);
+            var input = new RecentBytesStream(decoded, RecentCapacity(options.MaxRecordBytes, bufferSize), totalBytes, rereadable, start)
+            {
+                // the encodings whose undecodable sequences become U+FFFD (UTF-8 reads stray bytes as Windows-1252)
+                WatchReplacementCharacter = encoding.CodePage is 1200 or 1201,
+            };
             var csvOptions = CsvReaderOptions.Default with
             {
                 Separator = options.Delimiter,
@@ -234,6 +238,11 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         if (RowProblem is null && _offsetBase + csv.ByteOffset < _input.NulUntil)
         {
             RowProblem = NulCharacter();
+        }
+
+        if (RowProblem is null && _offsetBase + csv.ByteOffset < _input.ReplacementUntil)
+        {
+            RowProblem = UndecodableCharacter();
         }
 
         return true;

@@ -22,6 +22,15 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
     /// <summary>Gets the offset of the end of the last block that holds a NUL byte (0 when none did): rows starting before it may hold one.</summary>
     public long NulUntil { get; private set; }
 
+    /// <summary>
+    /// Gets or sets whether blocks holding U+FFFD are noted (<see cref="ReplacementUntil"/>): set when the input was decoded
+    /// from an encoding whose undecodable sequences become U+FFFD (UTF-16).
+    /// </summary>
+    public bool WatchReplacementCharacter { get; set; }
+
+    /// <summary>Gets the offset of the end of the last block that holds (or may hold, cut at its end) U+FFFD; 0 when none did.</summary>
+    public long ReplacementUntil { get; private set; }
+
     /// <summary>Gets the offset of the oldest byte still remembered.</summary>
     public long Oldest => rereadable is null ? Math.Max(0, Delivered - _ring.Length) : 0;
 
@@ -110,6 +119,11 @@ internal sealed class RecentBytesStream(Stream inner, int capacity, long? expect
         if (bytes.Contains((byte)0))
         {
             NulUntil = end;
+        }
+
+        if (WatchReplacementCharacter && (bytes.IndexOf("\uFFFD"u8) >= 0 || bytes[^1] == 0xEF || bytes.EndsWith((ReadOnlySpan<byte>)[0xEF, 0xBF])))
+        {
+            ReplacementUntil = end;
         }
 
         if (rereadable is not null)
