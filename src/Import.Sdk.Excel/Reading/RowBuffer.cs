@@ -130,6 +130,11 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         ? null
         : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTooLong, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _tooLongLength, maxCellLength);
 
+    /// <summary>Gets the first cell of the row given twice, as a header cell's error message, or <see langword="null"/>.</summary>
+    public string? DescribeDuplicateHeader() => _duplicateColumn < 0
+        ? null
+        : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTwice, CellReference.ColumnName(_duplicateColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), Quote(_duplicateFirst), Quote(_duplicateSecond ?? string.Empty));
+
     /// <summary>Describes the problem of the row: a cell too long, else its Excel errors; <see langword="null"/> when it has none.</summary>
     public ReadProblem? DescribeProblem()
     {
@@ -158,9 +163,9 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         return _errors is { Count: > 0 } errors
             ? new ReadProblem(IssueCodes.MalformedFile, DescribeErrors()!) { Column = errors[0].Column, Value = errors[0].Error }
             : null;
-
-        static string Quote(string text) => text.Length > QuotedLength ? text[..QuotedLength] + "…" : text;
     }
+
+    private static string Quote(string text) => text.Length > QuotedLength ? text[..QuotedLength] + "…" : text;
 
     public string Get(int column) => column < _valueWidth ? _cells[column] ?? string.Empty : string.Empty;
 

@@ -86,6 +86,11 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 throw new MalformedFileException(tooLong) { Row = row.RowNumber };
             }
 
+            if (row.DescribeDuplicateHeader() is { } twice)
+            {
+                throw new MalformedFileException(twice) { Row = row.RowNumber };
+            }
+
             var header = new string[row.Width];
             for (var i = 0; i < header.Length; i++)
             {

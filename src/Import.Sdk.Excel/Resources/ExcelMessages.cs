@@ -24,6 +24,7 @@ internal static class ExcelMessages
     public const string CellError = nameof(CellError);
     public const string CellErrors = nameof(CellErrors);
     public const string DuplicateCell = nameof(DuplicateCell);
+    public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);
     public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);

@@ -115,4 +115,33 @@ public class ExcelPipelineTests
         Assert.Equal((2, IssueCodes.MalformedRow, "Raison sociale", "Martin"), (issue.Row, issue.Code, issue.Column, issue.Value));
         Assert.StartsWith("The cell B2 is given twice in the sheet ('Martin', then '", issue.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_SameHeaderCellTwice_RefusesTheFileNamingTheCell()
+    {
+        // the header's name for a column was the last of two: the file is refused instead, naming the cell and both names
+        var sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Code client</t></is></c><c r="B1" t="inlineStr"><is><t>Raison sociale</t></is></c><c r="B1" t="inlineStr"><is><t>Limite de crédit</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>C2</t></is></c><c r="B2"><v>1000</v></c></row>
+            </sheetData></worksheet>
+            """;
+        var template = new XlsxBuilder().Sheet("Clients", s => s.Row(1, Text("a"))).Build();
+        var book = Zip.Rewrite(template, replace: name => name.EndsWith("sheet1.xml", StringComparison.Ordinal)
+            ? stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(sheet))
+            : null);
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(Customers))
+            .UseSink(new InMemorySink())
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .AddExcelReaders()
+            .Build();
+
+        var report = await pipeline.SimulateAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));
+
+        Assert.True(report.IsFileRejected);
+        var issue = Assert.Single(report.Issues, i => i.Code == IssueCodes.MalformedFile);
+        Assert.Equal(1, issue.Row);
+        Assert.StartsWith("The header cell B1 is given twice in the sheet ('Raison sociale', then 'Limite de crédit')", issue.Message, StringComparison.Ordinal);
+    }
 }
