@@ -68,7 +68,7 @@ internal static class Cli
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", error.Message));
+                await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.Safe(error.Message)));
             }
 
             await context.Error.WriteLineAsync(context.T("Voir « import-sdk --help ».", "See 'import-sdk --help'."));

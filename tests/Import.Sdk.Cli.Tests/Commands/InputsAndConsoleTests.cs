@@ -78,6 +78,26 @@ public sealed class InputsAndConsoleTests : IDisposable
 
     [Theory]
     [InlineData("preview", "--file")]
+    [InlineData("simulate", "--profile")]
+    [InlineData("run", "--report")]
+    [InlineData("run", "--errors")]
+    public async Task Commands_ControlCharactersInAPathTyped_NeverReachTheConsole(string command, string option)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var name = $"absent{Esc}[2J{Esc}]0;pwned\u0007/x\r.csv";
+        string[] args = command == "preview"
+            ? ["preview", option, name]
+            : [command, "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db, option, option == "--profile" ? name : $"{Esc}[31m/"];
+
+        var result = await _cli.RunAsync([.. args, "--lang", "en"]);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.DoesNotContain(Esc, result.Err + result.Out);
+        Assert.Contains("\\u001B[", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("preview", "--file")]
     [InlineData("run", "--file")]
     [InlineData("simulate", "--profile")]
     public async Task Commands_NamedPipeAsInput_Exit2WithoutOpeningIt(string command, string option)
