@@ -188,7 +188,8 @@ internal static class ImportCommand
                 return await FileRejectedAsync(context, args, result, reportPath, cancellationToken);
             }
 
-            if (suggestion is not null && learnedPath is not null)
+            // Only a run saves the matching: a simulation writes nothing, beside the store either (it may be read-only, or not exist).
+            if (execute && suggestion is not null && learnedPath is not null)
             {
                 await SaveLearnedAsync(context, info, learnedPath, entity.Name, options.Culture.Name, suggestion, cancellationToken);
             }
@@ -207,7 +208,7 @@ internal static class ImportCommand
             {
                 foreach (var failure in written.Failures)
                 {
-                    await context.Error.WriteLineAsync(failure);
+                    await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
                 }
 
                 // The import itself is done: exit 2 only when it wrote nothing.
@@ -234,7 +235,7 @@ internal static class ImportCommand
 
         foreach (var failure in written.Failures)
         {
-            await context.Error.WriteLineAsync(failure);
+            await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
         }
 
         await context.Error.WriteLineAsync(context.T(
@@ -262,7 +263,7 @@ internal static class ImportCommand
             details));
         foreach (var failure in written.Failures)
         {
-            await context.Error.WriteLineAsync(failure);
+            await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
         }
 
         return ExitCodes.Unusable;
@@ -291,7 +292,7 @@ internal static class ImportCommand
                 "error: {0}: {1} could not be written ({2}). The summary above is the outcome of the import.",
                 option,
                 path,
-                ex.Message));
+                OutputFiles.Cause(context, ex, null, path)));
             return false;
         }
     }
@@ -311,8 +312,8 @@ internal static class ImportCommand
             await context.Error.WriteLineAsync(context.T(
                 "avertissement : la correspondance n'a pas pu être enregistrée dans {0} ({1}) ; le prochain import reconnaîtra à nouveau les colonnes.",
                 "warning: the matching could not be saved to {0} ({1}); the next import will match the columns again.",
-                learnedPath,
-                ex.Message));
+                ConsoleText.Safe(learnedPath),
+                ConsoleText.Safe(OutputFiles.Cause(context, ex, null, learnedPath))));
         }
     }
 

@@ -92,6 +92,32 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var profiles = _cli.DbPath + ".profiles";
+        var before = Directory.GetFiles(profiles).Order(StringComparer.Ordinal).ToList();
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Equal(before, Directory.GetFiles(profiles).Order(StringComparer.Ordinal).ToList());
+        Assert.DoesNotContain("Correspondance enregistrée", result.Out);
+    }
+
+    [Fact]
+    public async Task Simulate_NoProfileAndAStoreInAFolderThatDoesNotExist_CreatesNoFolder()
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:absent/store.db");
+
+        Assert.True(result.Exit == 1, result.ToString()); // the tax regime FR is not in an empty store
+        Assert.False(Directory.Exists(_cli.PathOf("absent")));
+    }
+
+    [Fact]
     public async Task Simulate_StoreInAFolderThatDoesNotExist_ReadsAnEmptyStoreAndCreatesNothing()
     {
         _cli.WriteText("regimes.csv", "code;label\nFR;France\n");
