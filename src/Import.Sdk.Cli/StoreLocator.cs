@@ -35,7 +35,7 @@ internal sealed class StoreLocator
         {
             throw new CliUsageException(context.T(
                 "la prise en charge de PostgreSQL arrive avec Import.Sdk.PostgreSql (une version ultérieure) ; utilisez --db sqlite:CHEMIN.",
-                "PostgreSQL support comes with Import.Sdk.PostgreSql (a later issue); use --db sqlite:PATH."));
+                "PostgreSQL support comes with Import.Sdk.PostgreSql (a later version); use --db sqlite:PATH."));
         }
 
         var path = db.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? db["sqlite:".Length..] : db;
