@@ -79,10 +79,13 @@ internal sealed class StoreLocator
             }
         }
 
+        // A simulation of a store in WAL mode makes SQLite create its -wal and -shm files, which a read-only connection cannot
+        // remove: when they were not there before, they are removed after it (see OpenStore.DisposeAsync).
+        var leavesSideFiles = !execute && File.Exists(SqlitePath) && !File.Exists(SqlitePath + "-wal") && !File.Exists(SqlitePath + "-shm");
         try
         {
             var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(SqlitePath) { ReadOnly = !execute, UiCulture = _context.Ui }, cancellationToken);
-            return new OpenStore(sink, sink);
+            return new OpenStore(sink, sink, leavesSideFiles ? SqlitePath : null);
         }
         catch (ImportException ex)
         {
@@ -119,11 +122,55 @@ internal sealed class StoreLocator
         return builder.ToString();
     }
 
-    /// <summary>An open store: the sink, and what to dispose.</summary>
-    internal sealed class OpenStore(IImportSink sink, IAsyncDisposable? owned) : IAsyncDisposable
+    /// <summary>An open store: the sink, what to dispose, and the store whose -wal and -shm files a simulation created, if any.</summary>
+    internal sealed class OpenStore(IImportSink sink, IAsyncDisposable? owned, string? sideFilesOf = null) : IAsyncDisposable
     {
         public IImportSink Sink => sink;
 
-        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public async ValueTask DisposeAsync()
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+
+            if (sideFilesOf is not null && (File.Exists(sideFilesOf + "-wal") || File.Exists(sideFilesOf + "-shm")))
+            {
+                await RemoveSideFilesAsync(sideFilesOf);
+            }
+        }
+
+        /// <summary>
+        /// Removes the empty -wal and -shm files a read-only connection left: SQLite removes them when the last connection that may
+        /// write closes, so one is opened (writing nothing: <c>query_only</c>) and closed. Another connection still open keeps them,
+        /// as it should; a store that cannot be opened for writing keeps them too.
+        /// </summary>
+        private static async Task RemoveSideFilesAsync(string path)
+        {
+            var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite,
+                Pooling = false,
+            }.ToString();
+            try
+            {
+                var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await using (connection)
+                {
+                    await connection.OpenAsync();
+                    var command = connection.CreateCommand();
+                    await using (command)
+                    {
+                        command.CommandText = "PRAGMA query_only=1; SELECT COUNT(*) FROM sqlite_master;";
+                        await command.ExecuteScalarAsync();
+                    }
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // the store is read-only, or busy: the files stay, as SQLite left them
+            }
+        }
     }
 }

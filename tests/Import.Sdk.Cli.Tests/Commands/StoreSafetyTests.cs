@@ -92,6 +92,45 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_StoreInWalMode_LeavesNoWalNorShmFileBehind()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        Assert.Equal(2, File.ReadAllBytes(_cli.DbPath)[18]); // the header's write version: WAL
+        Assert.False(File.Exists(_cli.DbPath + "-wal"));
+        var before = Describe(_cli.DbPath);
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.False(File.Exists(_cli.DbPath + "-wal"), "the simulation left store.db-wal");
+        Assert.False(File.Exists(_cli.DbPath + "-shm"), "the simulation left store.db-shm");
+        Assert.Equal(before, Describe(_cli.DbPath));
+    }
+
+    [Fact]
+    public async Task Simulate_WhileAnotherConnectionHoldsTheStore_LeavesItsWalAndShmFiles()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cli.DbPath, Pooling = false }.ToString());
+        await other.OpenAsync();
+        await using (var read = other.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master;";
+            await read.ExecuteScalarAsync();
+        }
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.True(File.Exists(_cli.DbPath + "-shm"), "the -shm file of a connection still open was removed");
+        await using var check = other.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM sqlite_master;";
+        Assert.True((long)(await check.ExecuteScalarAsync())! > 0);
+    }
+
+    [Fact]
     public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
     {
         await _cli.SeedTaxRegimesAsync();
