@@ -115,6 +115,12 @@ internal static class OutputFiles
                     "{0} names a folder, not a file: {1}. Give the path of a file.",
                     option,
                     path));
+            case FileIdentity.Kind.File when IsReadOnly(path):
+                throw new CliUsageException(context.T(
+                    "{0} désigne {1}, un fichier en lecture seule : il n'est pas remplacé. Rendez-le modifiable, ou choisissez un autre chemin pour {0}.",
+                    "{0} names {1}, a read-only file: it is not replaced. Make it writable, or choose another path for {0}.",
+                    option,
+                    path));
             case FileIdentity.Kind.Other:
                 throw new CliUsageException(context.T(
                     "{0} désigne {1}, qui n'est pas un fichier ordinaire (un périphérique, un tube nommé ou une socket) : rien ne peut y être écrit. Donnez le chemin d'un fichier.",
@@ -208,6 +214,24 @@ internal static class OutputFiles
                 path,
                 MaxNameBytes,
                 MaxPathBytes));
+        }
+    }
+
+    /// <summary>
+    /// Whether a file is marked read-only: no write permission for anyone (Unix) or the read-only attribute (Windows). The file
+    /// would be replaced all the same (a new file moved over it), so the mark is what says the user wants it kept.
+    /// </summary>
+    private static bool IsReadOnly(string path)
+    {
+        try
+        {
+            return OperatingSystem.IsWindows()
+                ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+                : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // the probe and the write say what is wrong
         }
     }
 

@@ -158,6 +158,28 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal(2, await _cli.CountAsync("customers"));
     }
 
+    [Theory]
+    [InlineData("--report", "rapport.json")]
+    [InlineData("--errors", "erreurs.csv")]
+    public async Task Run_OutputIsAReadOnlyFile_Exit2AndTheFileKept(string option, string name)
+    {
+        var before = await PrepareAsync();
+        var output = _cli.WriteText(name, "gardé\n");
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(output, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", option, name, "--lang", "en");
+
+        await AssertRefusedAsync(result, $"{option} names {output}, a read-only file: it is not replaced.", before);
+        Assert.Equal("gardé\n", File.ReadAllText(output));
+    }
+
     [Fact]
     public void Cause_FullDisk_IsSaidInOurWords()
     {
