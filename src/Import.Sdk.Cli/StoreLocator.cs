@@ -45,9 +45,19 @@ internal sealed class StoreLocator
         }
 
         var full = context.ResolvePath(path);
-        if (Directory.Exists(full))
+        if (Directory.Exists(full) || Path.EndsInDirectorySeparator(full))
         {
+            // "sqlite:out/" names a folder even when it does not exist yet: refused before the folder is created.
             throw new CliUsageException(context.T("--db désigne un dossier, pas un fichier : {0}", "--db names a folder, not a file: {0}", full));
+        }
+
+        if (FileIdentity.KindOf(full) == FileIdentity.Kind.Other)
+        {
+            // Opening a named pipe waits for a writer, forever; a device is no store.
+            throw new CliUsageException(context.T(
+                "--db désigne {0}, qui n'est pas un fichier ordinaire (un tube nommé, une socket ou un périphérique) : donnez le chemin du fichier de la base.",
+                "--db names {0}, which is not a regular file (a named pipe, a socket or a device): give the path of the store's file.",
+                full));
         }
 
         return new StoreLocator(full, context);

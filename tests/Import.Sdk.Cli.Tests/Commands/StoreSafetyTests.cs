@@ -130,6 +130,56 @@ public sealed class StoreSafetyTests : IDisposable
         Assert.True((long)(await check.ExecuteScalarAsync())! > 0);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("simulate")]
+    public async Task Import_DbIsANamedPipe_Exit2WithoutOpeningIt(string command)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var fifo = _cli.PathOf("store.db");
+        Posix.MakeFifo(fifo);
+
+        var run = Task.Run(() => _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--lang", "en"));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20)));
+        if (finished != run)
+        {
+            // Release the command waiting for a writer, then fail.
+            new FileStream(fifo, FileMode.Open, FileAccess.Write).Dispose();
+        }
+
+        Assert.True(finished == run, "the command waits on the named pipe");
+        var result = await run;
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains($"--db names {fifo}, which is not a regular file (a named pipe, a socket or a device)", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run", "/dev/null")]
+    [InlineData("simulate", "/dev/null")]
+    [InlineData("run", "/dev/full")]
+    public async Task Import_DbIsADevice_Exit2(string command, string device)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:" + device, "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains($"--db names {device}, which is not a regular file", result.Err, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Run_DbEndsWithASlash_Exit2AndNoFolderCreated()
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:nouvelle-base/", "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("--db names a folder, not a file", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.PathOf("nouvelle-base")));
+    }
+
     [Fact]
     public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
     {
