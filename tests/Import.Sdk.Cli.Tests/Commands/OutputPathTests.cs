@@ -33,7 +33,7 @@ public sealed class OutputPathTests : IDisposable
     public static TheoryData<string, string> NotWritable => new()
     {
         { "sous-dossier", "--report désigne un dossier, pas un fichier" },
-        { "/proc/version", "n'accepte pas de nouveau fichier" },
+        { "/proc/version", "un fichier en lecture seule : il n'est pas remplacé" },
         { "/proc/absent/report.json", "n'accepte pas de nouveau fichier" },
         { "clients.csv/report.json", "ne peut pas être créé, car" },
     };
