@@ -313,7 +313,9 @@ internal static class ImportCommand
                 "avertissement : la correspondance n'a pas pu être enregistrée dans {0} ({1}) ; le prochain import reconnaîtra à nouveau les colonnes.",
                 "warning: the matching could not be saved to {0} ({1}); the next import will match the columns again.",
                 ConsoleText.Safe(learnedPath),
-                ConsoleText.Safe(OutputFiles.Cause(context, ex, null, learnedPath))));
+                ConsoleText.Safe(Path.GetDirectoryName(learnedPath) is { } folder && File.Exists(folder)
+                    ? context.T("{0} est un fichier, pas un dossier", "{0} is a file, not a folder", folder)
+                    : OutputFiles.Cause(context, ex, null, learnedPath))));
         }
     }
 

@@ -181,6 +181,22 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_LearnedMatchingsFolderIsAFile_WarnsInTheLanguageAskedAndImports()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        Directory.Delete(_cli.DbPath + ".profiles", recursive: true);
+        File.WriteAllText(_cli.DbPath + ".profiles", "x");
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains($"({_cli.DbPath}.profiles est un fichier, pas un dossier) ; le prochain import reconnaîtra à nouveau les colonnes.", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", result.Err, StringComparison.Ordinal);
+        Assert.Equal(2, await _cli.CountAsync("customers"));
+    }
+
+    [Fact]
     public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
     {
         await _cli.SeedTaxRegimesAsync();
