@@ -124,7 +124,28 @@ internal static class ImportCommand
             Reader = new ReaderOptions { Sheet = args.Sheet, Encoding = encoding, UiCulture = context.Ui },
         };
 
-        // 2. The store and the pipeline.
+        // 2. A run into a store that does not exist yet: a file that cannot be read is found before the store (and its folder) is
+        // created, so that exit code 2 leaves nothing behind. The store is read as an empty one, which nothing can be written to.
+        if (execute && !File.Exists(store.SqlitePath))
+        {
+            var empty = await store.OpenAsync(execute: false, cancellationToken);
+            await using (empty)
+            {
+                var check = new ImportPipelineBuilder().UseEntity(entity).UseSink(empty.Sink).WithOptions(options).AddExcelReaders().Build();
+                var checkedSource = ImportSource.FromFile(path);
+                var inspection = await check.InspectAsync(checkedSource, 0, null, cancellationToken);
+                if (inspection.Problem is not null)
+                {
+                    var rejected = await check.ExecuteAsync(new ImportRequest(checkedSource) { Profile = profile, Mode = importMode }, null, cancellationToken);
+                    if (rejected.IsFileRejected)
+                    {
+                        return await FileRejectedAsync(context, args, rejected, reportPath, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        // 3. The store and the pipeline.
         var open = await store.OpenAsync(execute, cancellationToken);
         await using (open)
         {
@@ -132,7 +153,7 @@ internal static class ImportCommand
             var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(sink).WithOptions(options).AddExcelReaders().Build();
             var source = ImportSource.FromFile(path);
 
-            // 3. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.
+            // 4. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.
             ImportProfile? learned = null;
             string? learnedPath = null;
             MappingSuggestion? suggestion = null;
@@ -153,7 +174,7 @@ internal static class ImportCommand
                 }
             }
 
-            // 4. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
+            // 5. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
             var request = new ImportRequest(source) { Profile = profile, LearnedProfile = learned, Mode = importMode };
             ImportReport result;
             try
@@ -182,7 +203,7 @@ internal static class ImportCommand
                 return ExitCodes.RowsRejected;
             }
 
-            // 5. The outcome.
+            // 6. The outcome.
             if (result.IsFileRejected)
             {
                 return await FileRejectedAsync(context, args, result, reportPath, cancellationToken);

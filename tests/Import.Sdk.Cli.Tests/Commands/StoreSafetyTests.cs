@@ -196,6 +196,27 @@ public sealed class StoreSafetyTests : IDisposable
         Assert.Equal(2, await _cli.CountAsync("customers"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_NewStoreAndAFileThatCannotBeRead_Exit2AndNoStoreNorFolderCreated(bool withReport)
+    {
+        string[] more = withReport ? ["--report", "rapport.json", "--json"] : [];
+        _cli.WriteBytes("clients.csv", [0x00, 0x01, 0x02, 0x00, 0x00, 0x9F, 0x00, 0x41, 0x00, 0x00, 0x07, 0x00, 0x1B, 0x00, 0x00, 0x00]);
+
+        var result = await _cli.RunAsync(["run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:nouvelle/base.db", "--lang", "en", .. more]);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("error: the file cannot be imported, nothing was written.", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.PathOf("nouvelle")), "the store's folder was created");
+        if (withReport)
+        {
+            using var report = _cli.ReadJson("rapport.json");
+            Assert.False(report.RootElement.GetProperty("simulated").GetBoolean());
+            Assert.Equal("malformed_file", report.RootElement.GetProperty("issues")[0].GetProperty("code").GetString());
+        }
+    }
+
     [Fact]
     public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
     {
