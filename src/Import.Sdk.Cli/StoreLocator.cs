@@ -30,7 +30,15 @@ internal sealed class StoreLocator
     /// <summary>Parses <c>--db</c>.</summary>
     public static StoreLocator Parse(string? db, CliContext context)
     {
-        db = string.IsNullOrWhiteSpace(db) ? DefaultDb : db.Trim();
+        if (db is not null && string.IsNullOrWhiteSpace(db))
+        {
+            // "--db $STORE" with STORE unset: never the default store in the current folder, silently.
+            throw new CliUsageException(context.T(
+                "--db est vide : donnez sqlite:CHEMIN, ou omettez --db pour la base par défaut (sqlite:import.db).",
+                "--db is empty: give sqlite:PATH, or leave --db out for the default store (sqlite:import.db)."));
+        }
+
+        db = db is null ? DefaultDb : db.Trim();
         if (db.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase))
         {
             throw new CliUsageException(context.T(

@@ -217,6 +217,22 @@ public sealed class StoreSafetyTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("run", "")]
+    [InlineData("run", "  ")]
+    [InlineData("simulate", "")]
+    public async Task Import_DbGivenEmpty_Exit2AndNoDefaultStoreCreated(string command, string db)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", db, "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("error: --db is empty: give sqlite:PATH, or leave --db out for the default store (sqlite:import.db).", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("import.db")));
+        Assert.False(Directory.Exists(_cli.PathOf("import.db.profiles")));
+    }
+
     [Fact]
     public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
     {
