@@ -11,7 +11,8 @@ internal static class AtomicFile
             Directory.CreateDirectory(folder);
         }
 
-        var temporary = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        // A short name whatever the target's: a target name near the file system's limit must still be writable.
+        var temporary = Path.Combine(string.IsNullOrEmpty(folder) ? "." : folder, ".import-sdk-" + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
             var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);

@@ -66,9 +66,16 @@ internal static class Cli
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
-            foreach (var error in parse.Errors)
+            // A missing required option is said in the language asked for (the parser's own text is English only).
+            var missing = parse.CommandResult.Command.Options.Where(o => o.Required && parse.GetResult(o) is not System.CommandLine.Parsing.OptionResult { IdentifierToken: not null }).Select(o => o.Name).ToList();
+            foreach (var option in missing)
             {
-                await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", error.Message));
+                await context.Error.WriteLineAsync(context.T("erreur : l'option {0} est obligatoire.", "error: the option {0} is required.", option));
+            }
+
+            foreach (var error in parse.Errors.Where(e => !missing.Any(o => e.Message.Contains("'" + o + "'", StringComparison.Ordinal))))
+            {
+                await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.SafeLines(error.Message)));
             }
 
             await context.Error.WriteLineAsync(context.T("Voir « import-sdk --help ».", "See 'import-sdk --help'."));

@@ -8,6 +8,24 @@ namespace Import.Sdk.Cli;
 /// </summary>
 internal static class OutputFiles
 {
+    /// <summary>The longest name of a file or folder on the usual file systems (ext4, XFS, APFS, NTFS), in bytes.</summary>
+    private const int MaxNameBytes = 255;
+
+    /// <summary>The longest path Linux takes (<c>PATH_MAX</c> less its final NUL), in bytes.</summary>
+    private const int MaxPathBytes = 4095;
+
+    /// <summary>The <see cref="Exception.HResult"/> of a full disk on Linux (ENOSPC).</summary>
+    private const int NoSpaceOnDevice = 28;
+
+    /// <summary>The <see cref="Exception.HResult"/> of a disk quota reached on Linux (EDQUOT).</summary>
+    private const int DiskQuotaExceeded = 122;
+
+    /// <summary>The <see cref="Exception.HResult"/> of a full disk on Windows (ERROR_DISK_FULL).</summary>
+    private const int WindowsDiskFull = unchecked((int)0x80070070);
+
+    /// <summary>The <see cref="Exception.HResult"/> of a full disk on Windows (ERROR_HANDLE_DISK_FULL).</summary>
+    private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
+
     /// <summary>The SQLite files beside a database: its journals (an output there would corrupt the store).</summary>
     private static readonly string[] SqliteSideFiles = ["-wal", "-shm", "-journal"];
 
@@ -78,12 +96,29 @@ internal static class OutputFiles
     /// </summary>
     public static void RequireWritable(CliContext context, string option, string path)
     {
+        // "out/" names a folder even when it does not exist yet: the file would have no name.
+        if (Path.EndsInDirectorySeparator(path) || string.IsNullOrEmpty(Path.GetFileName(path)))
+        {
+            throw new CliUsageException(context.T(
+                "{0} désigne un dossier, pas un fichier : {1}. Donnez le chemin d'un fichier.",
+                "{0} names a folder, not a file: {1}. Give the path of a file.",
+                option,
+                path));
+        }
+
+        RequireNameLengths(context, option, path);
         switch (FileIdentity.KindOf(path))
         {
             case FileIdentity.Kind.Directory:
                 throw new CliUsageException(context.T(
                     "{0} désigne un dossier, pas un fichier : {1}. Donnez le chemin d'un fichier.",
                     "{0} names a folder, not a file: {1}. Give the path of a file.",
+                    option,
+                    path));
+            case FileIdentity.Kind.File when IsReadOnly(path):
+                throw new CliUsageException(context.T(
+                    "{0} désigne {1}, un fichier en lecture seule : il n'est pas remplacé. Rendez-le modifiable, ou choisissez un autre chemin pour {0}.",
+                    "{0} names {1}, a read-only file: it is not replaced. Make it writable, or choose another path for {0}.",
                     option,
                     path));
             case FileIdentity.Kind.Other:
@@ -117,7 +152,8 @@ internal static class OutputFiles
         }
 
         // The probe: a file created, written and flushed beside the target, then deleted (the temporary file of AtomicFile goes there).
-        var probe = Path.Combine(existing, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".probe");
+        // Its name is short whatever the target's: a long target name must not be refused for the probe's.
+        var probe = Path.Combine(existing, ".import-sdk-" + Guid.NewGuid().ToString("N")[..8] + ".probe");
         try
         {
             using (var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -137,15 +173,65 @@ internal static class OutputFiles
                     existing,
                     ex switch
                     {
-                        UnauthorizedAccessException => context.T("accès refusé", "access denied"),
                         FileNotFoundException or DirectoryNotFoundException => context.T("le système refuse d'y créer un fichier", "the system refuses to create a file there"),
-                        _ => ex.Message.Replace(probe, existing, StringComparison.Ordinal),
+                        _ => Cause(context, ex, probe, existing),
                     }),
                 ex);
         }
         finally
         {
             TryDelete(probe);
+        }
+    }
+
+    /// <summary>
+    /// Why a file could not be written, in our words when the cause is a common one (access denied, a full disk, a path too long,
+    /// a folder missing), else the system's text with <paramref name="temporary"/> (a file of ours) shown as <paramref name="shown"/>.
+    /// </summary>
+    public static string Cause(CliContext context, Exception ex, string? temporary, string shown) => ex switch
+    {
+        UnauthorizedAccessException => context.T("accès refusé", "access denied"),
+        PathTooLongException => context.T("chemin trop long", "path too long"),
+        DirectoryNotFoundException or FileNotFoundException => context.T("le dossier n'existe pas et n'a pas pu être créé", "the folder does not exist and could not be created"),
+        IOException { HResult: NoSpaceOnDevice or DiskQuotaExceeded or WindowsDiskFull or WindowsHandleDiskFull } => context.T("disque plein", "disk full"),
+        _ => temporary is null ? ex.Message : ex.Message.Replace(temporary, shown, StringComparison.Ordinal),
+    };
+
+    /// <summary>
+    /// Stops the command when a component of <paramref name="path"/> is longer than a file system takes (255 bytes), or the whole
+    /// path longer than Linux takes (4,095 bytes): found now, not when the import is done.
+    /// </summary>
+    private static void RequireNameLengths(CliContext context, string option, string path)
+    {
+        var tooLong = path.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > MaxNameBytes)
+            || (!OperatingSystem.IsWindows() && System.Text.Encoding.UTF8.GetByteCount(path) > MaxPathBytes);
+        if (tooLong)
+        {
+            throw new CliUsageException(context.T(
+                "{0} : le chemin {1} est trop long (un nom de plus de {2} octets, ou un chemin de plus de {3}). Choisissez un chemin plus court pour {0}.",
+                "{0}: the path {1} is too long (a name over {2} bytes, or a path over {3}). Choose a shorter path for {0}.",
+                option,
+                path,
+                MaxNameBytes,
+                MaxPathBytes));
+        }
+    }
+
+    /// <summary>
+    /// Whether a file is marked read-only: no write permission for anyone (Unix) or the read-only attribute (Windows). The file
+    /// would be replaced all the same (a new file moved over it), so the mark is what says the user wants it kept.
+    /// </summary>
+    private static bool IsReadOnly(string path)
+    {
+        try
+        {
+            return OperatingSystem.IsWindows()
+                ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+                : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // the probe and the write say what is wrong
         }
     }
 

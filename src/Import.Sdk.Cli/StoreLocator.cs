@@ -30,12 +30,20 @@ internal sealed class StoreLocator
     /// <summary>Parses <c>--db</c>.</summary>
     public static StoreLocator Parse(string? db, CliContext context)
     {
-        db = string.IsNullOrWhiteSpace(db) ? DefaultDb : db.Trim();
+        if (db is not null && string.IsNullOrWhiteSpace(db))
+        {
+            // "--db $STORE" with STORE unset: never the default store in the current folder, silently.
+            throw new CliUsageException(context.T(
+                "--db est vide : donnez sqlite:CHEMIN, ou omettez --db pour la base par défaut (sqlite:import.db).",
+                "--db is empty: give sqlite:PATH, or leave --db out for the default store (sqlite:import.db)."));
+        }
+
+        db = db is null ? DefaultDb : db.Trim();
         if (db.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase))
         {
             throw new CliUsageException(context.T(
                 "la prise en charge de PostgreSQL arrive avec Import.Sdk.PostgreSql (une version ultérieure) ; utilisez --db sqlite:CHEMIN.",
-                "PostgreSQL support comes with Import.Sdk.PostgreSql (a later issue); use --db sqlite:PATH."));
+                "PostgreSQL support comes with Import.Sdk.PostgreSql (a later version); use --db sqlite:PATH."));
         }
 
         var path = db.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? db["sqlite:".Length..] : db;
@@ -45,9 +53,19 @@ internal sealed class StoreLocator
         }
 
         var full = context.ResolvePath(path);
-        if (Directory.Exists(full))
+        if (Directory.Exists(full) || Path.EndsInDirectorySeparator(full))
         {
+            // "sqlite:out/" names a folder even when it does not exist yet: refused before the folder is created.
             throw new CliUsageException(context.T("--db désigne un dossier, pas un fichier : {0}", "--db names a folder, not a file: {0}", full));
+        }
+
+        if (FileIdentity.KindOf(full) == FileIdentity.Kind.Other)
+        {
+            // Opening a named pipe waits for a writer, forever; a device is no store.
+            throw new CliUsageException(context.T(
+                "--db désigne {0}, qui n'est pas un fichier ordinaire (un tube nommé, une socket ou un périphérique) : donnez le chemin du fichier de la base.",
+                "--db names {0}, which is not a regular file (a named pipe, a socket or a device): give the path of the store's file.",
+                full));
         }
 
         return new StoreLocator(full, context);
@@ -79,10 +97,13 @@ internal sealed class StoreLocator
             }
         }
 
+        // A simulation of a store in WAL mode makes SQLite create its -wal and -shm files, which a read-only connection cannot
+        // remove: when they were not there before, they are removed after it (see OpenStore.DisposeAsync).
+        var leavesSideFiles = !execute && File.Exists(SqlitePath) && !File.Exists(SqlitePath + "-wal") && !File.Exists(SqlitePath + "-shm");
         try
         {
             var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(SqlitePath) { ReadOnly = !execute, UiCulture = _context.Ui }, cancellationToken);
-            return new OpenStore(sink, sink);
+            return new OpenStore(sink, sink, leavesSideFiles ? SqlitePath : null);
         }
         catch (ImportException ex)
         {
@@ -119,11 +140,55 @@ internal sealed class StoreLocator
         return builder.ToString();
     }
 
-    /// <summary>An open store: the sink, and what to dispose.</summary>
-    internal sealed class OpenStore(IImportSink sink, IAsyncDisposable? owned) : IAsyncDisposable
+    /// <summary>An open store: the sink, what to dispose, and the store whose -wal and -shm files a simulation created, if any.</summary>
+    internal sealed class OpenStore(IImportSink sink, IAsyncDisposable? owned, string? sideFilesOf = null) : IAsyncDisposable
     {
         public IImportSink Sink => sink;
 
-        public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public async ValueTask DisposeAsync()
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+
+            if (sideFilesOf is not null && (File.Exists(sideFilesOf + "-wal") || File.Exists(sideFilesOf + "-shm")))
+            {
+                await RemoveSideFilesAsync(sideFilesOf);
+            }
+        }
+
+        /// <summary>
+        /// Removes the empty -wal and -shm files a read-only connection left: SQLite removes them when the last connection that may
+        /// write closes, so one is opened (writing nothing: <c>query_only</c>) and closed. Another connection still open keeps them,
+        /// as it should; a store that cannot be opened for writing keeps them too.
+        /// </summary>
+        private static async Task RemoveSideFilesAsync(string path)
+        {
+            var connectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite,
+                Pooling = false,
+            }.ToString();
+            try
+            {
+                var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await using (connection)
+                {
+                    await connection.OpenAsync();
+                    var command = connection.CreateCommand();
+                    await using (command)
+                    {
+                        command.CommandText = "PRAGMA query_only=1; SELECT COUNT(*) FROM sqlite_master;";
+                        await command.ExecuteScalarAsync();
+                    }
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // the store is read-only, or busy: the files stay, as SQLite left them
+            }
+        }
     }
 }

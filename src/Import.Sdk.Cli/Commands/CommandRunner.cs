@@ -36,7 +36,8 @@ internal static class CommandRunner
         }
         catch (CliUsageException ex)
         {
-            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            // The message may quote what was typed (a path, a name) or read: shown escaped, never acting on the terminal.
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.Safe(ex.Message)));
             return ExitCodes.Unusable;
         }
         catch (ImportException ex)
@@ -46,7 +47,7 @@ internal static class CommandRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
-            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", ex.Message));
+            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.Safe(ex.Message)));
             return ExitCodes.Unusable;
         }
     }

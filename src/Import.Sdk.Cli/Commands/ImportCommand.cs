@@ -124,7 +124,28 @@ internal static class ImportCommand
             Reader = new ReaderOptions { Sheet = args.Sheet, Encoding = encoding, UiCulture = context.Ui },
         };
 
-        // 2. The store and the pipeline.
+        // 2. A run into a store that does not exist yet: a file that cannot be read is found before the store (and its folder) is
+        // created, so that exit code 2 leaves nothing behind. The store is read as an empty one, which nothing can be written to.
+        if (execute && !File.Exists(store.SqlitePath))
+        {
+            var empty = await store.OpenAsync(execute: false, cancellationToken);
+            await using (empty)
+            {
+                var check = new ImportPipelineBuilder().UseEntity(entity).UseSink(empty.Sink).WithOptions(options).AddExcelReaders().Build();
+                var checkedSource = ImportSource.FromFile(path);
+                var inspection = await check.InspectAsync(checkedSource, 0, null, cancellationToken);
+                if (inspection.Problem is not null)
+                {
+                    var rejected = await check.ExecuteAsync(new ImportRequest(checkedSource) { Profile = profile, Mode = importMode }, null, cancellationToken);
+                    if (rejected.IsFileRejected)
+                    {
+                        return await FileRejectedAsync(context, args, rejected, reportPath, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        // 3. The store and the pipeline.
         var open = await store.OpenAsync(execute, cancellationToken);
         await using (open)
         {
@@ -132,7 +153,7 @@ internal static class ImportCommand
             var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(sink).WithOptions(options).AddExcelReaders().Build();
             var source = ImportSource.FromFile(path);
 
-            // 3. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.
+            // 4. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.
             ImportProfile? learned = null;
             string? learnedPath = null;
             MappingSuggestion? suggestion = null;
@@ -153,7 +174,7 @@ internal static class ImportCommand
                 }
             }
 
-            // 4. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
+            // 5. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
             var request = new ImportRequest(source) { Profile = profile, LearnedProfile = learned, Mode = importMode };
             ImportReport result;
             try
@@ -182,13 +203,14 @@ internal static class ImportCommand
                 return ExitCodes.RowsRejected;
             }
 
-            // 5. The outcome.
+            // 6. The outcome.
             if (result.IsFileRejected)
             {
                 return await FileRejectedAsync(context, args, result, reportPath, cancellationToken);
             }
 
-            if (suggestion is not null && learnedPath is not null)
+            // Only a run saves the matching: a simulation writes nothing, beside the store either (it may be read-only, or not exist).
+            if (execute && suggestion is not null && learnedPath is not null)
             {
                 await SaveLearnedAsync(context, info, learnedPath, entity.Name, options.Culture.Name, suggestion, cancellationToken);
             }
@@ -207,7 +229,7 @@ internal static class ImportCommand
             {
                 foreach (var failure in written.Failures)
                 {
-                    await context.Error.WriteLineAsync(failure);
+                    await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
                 }
 
                 // The import itself is done: exit 2 only when it wrote nothing.
@@ -234,7 +256,7 @@ internal static class ImportCommand
 
         foreach (var failure in written.Failures)
         {
-            await context.Error.WriteLineAsync(failure);
+            await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
         }
 
         await context.Error.WriteLineAsync(context.T(
@@ -262,7 +284,7 @@ internal static class ImportCommand
             details));
         foreach (var failure in written.Failures)
         {
-            await context.Error.WriteLineAsync(failure);
+            await context.Error.WriteLineAsync(ConsoleText.Safe(failure));
         }
 
         return ExitCodes.Unusable;
@@ -291,7 +313,7 @@ internal static class ImportCommand
                 "error: {0}: {1} could not be written ({2}). The summary above is the outcome of the import.",
                 option,
                 path,
-                ex.Message));
+                OutputFiles.Cause(context, ex, null, path)));
             return false;
         }
     }
@@ -311,8 +333,10 @@ internal static class ImportCommand
             await context.Error.WriteLineAsync(context.T(
                 "avertissement : la correspondance n'a pas pu être enregistrée dans {0} ({1}) ; le prochain import reconnaîtra à nouveau les colonnes.",
                 "warning: the matching could not be saved to {0} ({1}); the next import will match the columns again.",
-                learnedPath,
-                ex.Message));
+                ConsoleText.Safe(learnedPath),
+                ConsoleText.Safe(Path.GetDirectoryName(learnedPath) is { } folder && File.Exists(folder)
+                    ? context.T("{0} est un fichier, pas un dossier", "{0} is a file, not a folder", folder)
+                    : OutputFiles.Cause(context, ex, null, learnedPath))));
         }
     }
 

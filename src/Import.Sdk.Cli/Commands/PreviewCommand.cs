@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Import.Sdk.Cli.Output;
 using Spectre.Console;
 
@@ -19,6 +20,18 @@ internal static class PreviewCommand
         {
             Description = context.T("Le nombre de lignes de données à montrer (10 par défaut).", "The number of data rows to show (default 10)."),
             DefaultValueFactory = _ => DefaultRows,
+            CustomParser = argument =>
+            {
+                // The parser's own message names a .NET type ("System.Int32"): ours says what is expected.
+                var text = argument.Tokens.Count > 0 ? argument.Tokens[0].Value : string.Empty;
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+                {
+                    return count;
+                }
+
+                argument.AddError(context.T("--rows attend un nombre entier de lignes, pas « {0} ».", "--rows expects a whole number of rows, not '{0}'.", ConsoleText.Safe(text)));
+                return DefaultRows;
+            },
         };
         var json = CommonOptions.Json(context);
         var command = new Command("preview", context.T("Montre ce que le lecteur voit d'un fichier : format, en-tête, premières lignes.", "Shows what the reader sees in a file: format, header, first rows."))

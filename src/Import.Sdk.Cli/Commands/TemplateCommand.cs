@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CsvHelper;
+using Import.Sdk.Cli.Output;
 using Import.Sdk.Excel;
 
 namespace Import.Sdk.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class TemplateCommand
                 "Modèle « {0} » écrit : {1} ({2} colonnes).",
                 "Template '{0}' written: {1} ({2} columns).",
                 target.Name,
-                path,
+                ConsoleText.Safe(path),
                 target.Schema.Fields.Count));
             return ExitCodes.Success;
         });

@@ -54,6 +54,13 @@ internal static class ConsoleText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text with every unsafe character escaped but its line breaks and tabs, for a message laid out on several lines (a
+    /// command-line parser's list of allowed values) that may quote what was typed.
+    /// </summary>
+    public static string SafeLines(string? text) =>
+        string.Join('\n', (text ?? string.Empty).Split('\n').Select(line => string.Join('\t', line.Split('\t').Select(Safe))));
+
     /// <summary>Whether a character acts on a terminal instead of being shown: a control character or a bidirectional override.</summary>
     public static bool IsUnsafe(char c) => char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 

@@ -50,12 +50,12 @@ internal static class ReportPrinter
 
         if (reportPath is not null)
         {
-            writer.WriteLine(context.T("Rapport : {0}", "Report: {0}", reportPath));
+            writer.WriteLine(context.T("Rapport : {0}", "Report: {0}", ConsoleText.Safe(reportPath)));
         }
 
         if (errorsPath is not null)
         {
-            writer.WriteLine(context.T("Fichier d'erreurs : {0}", "Errors file: {0}", errorsPath));
+            writer.WriteLine(context.T("Fichier d'erreurs : {0}", "Errors file: {0}", ConsoleText.Safe(errorsPath)));
         }
 
         if (interrupted)

@@ -353,7 +353,7 @@ public sealed class ImportCommandTests : IDisposable
         var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "postgres:Host=localhost", "--lang", "en");
 
         Assert.Equal(2, result.Exit);
-        Assert.Contains("PostgreSQL support comes with Import.Sdk.PostgreSql (a later issue)", result.Err);
+        Assert.Contains("PostgreSQL support comes with Import.Sdk.PostgreSql (a later version)", result.Err);
     }
 
     [Fact]

@@ -76,6 +76,63 @@ public sealed class InputsAndConsoleTests : IDisposable
         Assert.Contains(report.RootElement.GetProperty("issues").EnumerateArray(), i => i.GetProperty("value").GetString() == $"12{Esc}[2J3456789");
     }
 
+    [Fact]
+    public async Task Run_ValueNotAllowedWithControlCharacters_ListOfAllowedValuesKeptAndTheValueEscaped()
+    {
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--mode", $"fo{Esc}[2Jo", "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.DoesNotContain(Esc, result.Err);
+        Assert.Contains("fo\\u001B[2Jo", result.Err, StringComparison.Ordinal);
+        Assert.Contains("\n\t'insert'\n\t'update'", result.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "erreur : l'option --file est obligatoire.")]
+    [InlineData("en", "error: the option --file is required.")]
+    public async Task Run_RequiredOptionMissing_SaidInTheLanguageAsked(string lang, string expected)
+    {
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--lang", lang);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains(expected, result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("is required.", result.Err.Replace(expected, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", "erreur : --rows attend un nombre entier de lignes, pas « abc ».")]
+    [InlineData("en", "error: --rows expects a whole number of rows, not 'abc'.")]
+    public async Task Preview_RowsNotANumber_OurMessageWithoutADotNetTypeName(string lang, string expected)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync("preview", "--file", "clients.csv", "--rows", "abc", "--lang", lang);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains(expected, result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("preview", "--file")]
+    [InlineData("simulate", "--profile")]
+    [InlineData("run", "--report")]
+    [InlineData("run", "--errors")]
+    public async Task Commands_ControlCharactersInAPathTyped_NeverReachTheConsole(string command, string option)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var name = $"absent{Esc}[2J{Esc}]0;pwned\u0007/x\r.csv";
+        string[] args = command == "preview"
+            ? ["preview", option, name]
+            : [command, "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db, option, option == "--profile" ? name : $"{Esc}[31m/"];
+
+        var result = await _cli.RunAsync([.. args, "--lang", "en"]);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.DoesNotContain(Esc, result.Err + result.Out);
+        Assert.Contains("\\u001B[", result.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("preview", "--file")]
     [InlineData("run", "--file")]

@@ -33,7 +33,7 @@ public sealed class OutputPathTests : IDisposable
     public static TheoryData<string, string> NotWritable => new()
     {
         { "sous-dossier", "--report désigne un dossier, pas un fichier" },
-        { "/proc/version", "n'accepte pas de nouveau fichier" },
+        { "/proc/version", "un fichier en lecture seule : il n'est pas remplacé" },
         { "/proc/absent/report.json", "n'accepte pas de nouveau fichier" },
         { "clients.csv/report.json", "ne peut pas être créé, car" },
     };
@@ -107,6 +107,87 @@ public sealed class OutputPathTests : IDisposable
 
         await AssertRefusedAsync(result, "--errors writes a CSV file (the rejected rows and an errors column): give a .csv or .txt path", before);
         Assert.False(File.Exists(_cli.PathOf(errors)));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("simulate")]
+    public async Task Import_ReportEndsWithASlash_Exit2BeforeTheImportAndNoFolderCreated(string command)
+    {
+        var before = await PrepareAsync();
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--report", "sorties/", "--lang", "en");
+
+        await AssertRefusedAsync(result, "--report names a folder, not a file: " + _cli.PathOf("sorties/"), before);
+        Assert.False(Directory.Exists(_cli.PathOf("sorties")));
+    }
+
+    [Fact]
+    public async Task Run_ReportInAFolderWhoseNameIsTooLong_Exit2BeforeTheImport()
+    {
+        var before = await PrepareAsync();
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--report", new string('d', 256) + "/report.json", "--lang", "en");
+
+        await AssertRefusedAsync(result, "is too long (a name over 255 bytes, or a path over 4095). Choose a shorter path for --report.", before);
+        Assert.Empty(Directory.EnumerateDirectories(_cli.Folder, "ddd*"));
+    }
+
+    [Fact]
+    public async Task Run_ReportPathOverPathMax_Exit2BeforeTheImport()
+    {
+        var before = await PrepareAsync();
+        var deep = string.Join('/', Enumerable.Repeat(new string('d', 200), 21)) + "/report.json";
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--report", deep, "--lang", "en");
+
+        await AssertRefusedAsync(result, "is too long (a name over 255 bytes, or a path over 4095)", before);
+        Assert.Empty(Directory.EnumerateDirectories(_cli.Folder, "ddd*"));
+    }
+
+    [Fact]
+    public async Task Run_ReportNameOf250Characters_IsWritten()
+    {
+        await PrepareAsync();
+        var name = new string('r', 245) + ".json"; // a name the file system takes; the probe's and the temporary file's names must be too
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--report", name, "--errors", new string('e', 246) + ".csv");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.True(File.Exists(_cli.PathOf(name)));
+        Assert.Equal(2, await _cli.CountAsync("customers"));
+    }
+
+    [Theory]
+    [InlineData("--report", "rapport.json")]
+    [InlineData("--errors", "erreurs.csv")]
+    public async Task Run_OutputIsAReadOnlyFile_Exit2AndTheFileKept(string option, string name)
+    {
+        var before = await PrepareAsync();
+        var output = _cli.WriteText(name, "gardé\n");
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(output, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", option, name, "--lang", "en");
+
+        await AssertRefusedAsync(result, $"{option} names {output}, a read-only file: it is not replaced.", before);
+        Assert.Equal("gardé\n", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void Cause_FullDisk_IsSaidInOurWords()
+    {
+        var context = new CliContext(TextWriter.Null, TextWriter.Null) { Ui = CliContext.CultureOf("en") };
+
+        var cause = OutputFiles.Cause(context, new IOException("No space left on device : '/x/.import-sdk-1234abcd.tmp'", 28), null, "/x/report.json");
+
+        Assert.Equal("disk full", cause);
     }
 
     /// <summary>A store holding the tax regime FR, a customers file, a profile, and other names of the store: links and a folder.</summary>

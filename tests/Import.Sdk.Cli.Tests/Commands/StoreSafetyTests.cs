@@ -92,6 +92,174 @@ public sealed class StoreSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_StoreInWalMode_LeavesNoWalNorShmFileBehind()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        Assert.Equal(2, File.ReadAllBytes(_cli.DbPath)[18]); // the header's write version: WAL
+        Assert.False(File.Exists(_cli.DbPath + "-wal"));
+        var before = Describe(_cli.DbPath);
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.False(File.Exists(_cli.DbPath + "-wal"), "the simulation left store.db-wal");
+        Assert.False(File.Exists(_cli.DbPath + "-shm"), "the simulation left store.db-shm");
+        Assert.Equal(before, Describe(_cli.DbPath));
+    }
+
+    [Fact]
+    public async Task Simulate_WhileAnotherConnectionHoldsTheStore_LeavesItsWalAndShmFiles()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cli.DbPath, Pooling = false }.ToString());
+        await other.OpenAsync();
+        await using (var read = other.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master;";
+            await read.ExecuteScalarAsync();
+        }
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.True(File.Exists(_cli.DbPath + "-shm"), "the -shm file of a connection still open was removed");
+        await using var check = other.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM sqlite_master;";
+        Assert.True((long)(await check.ExecuteScalarAsync())! > 0);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("simulate")]
+    public async Task Import_DbIsANamedPipe_Exit2WithoutOpeningIt(string command)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var fifo = _cli.PathOf("store.db");
+        Posix.MakeFifo(fifo);
+
+        var run = Task.Run(() => _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:store.db", "--lang", "en"));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20)));
+        if (finished != run)
+        {
+            // Release the command waiting for a writer, then fail.
+            new FileStream(fifo, FileMode.Open, FileAccess.Write).Dispose();
+        }
+
+        Assert.True(finished == run, "the command waits on the named pipe");
+        var result = await run;
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains($"--db names {fifo}, which is not a regular file (a named pipe, a socket or a device)", result.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run", "/dev/null")]
+    [InlineData("simulate", "/dev/null")]
+    [InlineData("run", "/dev/full")]
+    public async Task Import_DbIsADevice_Exit2(string command, string device)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:" + device, "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains($"--db names {device}, which is not a regular file", result.Err, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task Run_DbEndsWithASlash_Exit2AndNoFolderCreated()
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:nouvelle-base/", "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("--db names a folder, not a file", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.PathOf("nouvelle-base")));
+    }
+
+    [Fact]
+    public async Task Run_LearnedMatchingsFolderIsAFile_WarnsInTheLanguageAskedAndImports()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        Directory.Delete(_cli.DbPath + ".profiles", recursive: true);
+        File.WriteAllText(_cli.DbPath + ".profiles", "x");
+
+        var result = await _cli.RunAsync("run", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains($"({_cli.DbPath}.profiles est un fichier, pas un dossier) ; le prochain import reconnaîtra à nouveau les colonnes.", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", result.Err, StringComparison.Ordinal);
+        Assert.Equal(2, await _cli.CountAsync("customers"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_NewStoreAndAFileThatCannotBeRead_Exit2AndNoStoreNorFolderCreated(bool withReport)
+    {
+        string[] more = withReport ? ["--report", "rapport.json", "--json"] : [];
+        _cli.WriteBytes("clients.csv", [0x00, 0x01, 0x02, 0x00, 0x00, 0x9F, 0x00, 0x41, 0x00, 0x00, 0x07, 0x00, 0x1B, 0x00, 0x00, 0x00]);
+
+        var result = await _cli.RunAsync(["run", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:nouvelle/base.db", "--lang", "en", .. more]);
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("error: the file cannot be imported, nothing was written.", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_cli.PathOf("nouvelle")), "the store's folder was created");
+        if (withReport)
+        {
+            using var report = _cli.ReadJson("rapport.json");
+            Assert.False(report.RootElement.GetProperty("simulated").GetBoolean());
+            Assert.Equal("malformed_file", report.RootElement.GetProperty("issues")[0].GetProperty("code").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("run", "")]
+    [InlineData("run", "  ")]
+    [InlineData("simulate", "")]
+    public async Task Import_DbGivenEmpty_Exit2AndNoDefaultStoreCreated(string command, string db)
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync(command, "--entity", "customers", "--file", "clients.csv", "--db", db, "--lang", "en");
+
+        Assert.True(result.Exit == 2, result.ToString());
+        Assert.Contains("error: --db is empty: give sqlite:PATH, or leave --db out for the default store (sqlite:import.db).", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("import.db")));
+        Assert.False(Directory.Exists(_cli.PathOf("import.db.profiles")));
+    }
+
+    [Fact]
+    public async Task Simulate_NoProfile_SavesNoLearnedMatchingBesideTheStore()
+    {
+        await _cli.SeedTaxRegimesAsync();
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+        var profiles = _cli.DbPath + ".profiles";
+        var before = Directory.GetFiles(profiles).Order(StringComparer.Ordinal).ToList();
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", _cli.Db);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Equal(before, Directory.GetFiles(profiles).Order(StringComparer.Ordinal).ToList());
+        Assert.DoesNotContain("Correspondance enregistrée", result.Out);
+    }
+
+    [Fact]
+    public async Task Simulate_NoProfileAndAStoreInAFolderThatDoesNotExist_CreatesNoFolder()
+    {
+        _cli.WriteText("clients.csv", Files.TwoCustomers);
+
+        var result = await _cli.RunAsync("simulate", "--entity", "customers", "--file", "clients.csv", "--db", "sqlite:absent/store.db");
+
+        Assert.True(result.Exit == 1, result.ToString()); // the tax regime FR is not in an empty store
+        Assert.False(Directory.Exists(_cli.PathOf("absent")));
+    }
+
+    [Fact]
     public async Task Simulate_StoreInAFolderThatDoesNotExist_ReadsAnEmptyStoreAndCreatesNothing()
     {
         _cli.WriteText("regimes.csv", "code;label\nFR;France\n");
