@@ -17,19 +17,19 @@ public class WorkbookTabularReaderTests
     {
         {
             "en", new InvalidOperationException("Object reference not set to an instance of an object (ExcelDataReader internals)"),
-            "The workbook is damaged or incomplete from row 6 on (the content of the sheet 'Data' cannot be decoded): the rows before it were read, nothing from row 6 on was imported. Open it in Excel, save it again and import it again."
+            "The workbook is damaged or incomplete at row 6 (the content of the sheet 'Data' cannot be decoded). Open it in Excel, save it again and import it again."
         },
         {
             "fr", new EndOfStreamException("Unable to read beyond the end of the stream."),
-            "Le classeur est endommagé ou incomplet à partir de la ligne 6 (la feuille « Data » s'arrête avant la fin de son contenu : le fichier est tronqué) : les lignes précédentes ont été lues, rien n'a été importé à partir de la ligne 6. Ouvrez-le dans Excel, enregistrez-le à nouveau puis importez-le."
+            "Le classeur est endommagé ou incomplet à la ligne 6 (la feuille « Data » s'arrête avant la fin de son contenu : le fichier est tronqué). Ouvrez-le dans Excel, enregistrez-le à nouveau puis importez-le."
         },
         {
             "en", new XmlException("For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings into XmlReader.Create method.", null, 2, 3),
-            "The workbook is damaged or incomplete from row 6 on (the sheet 'Data' contains a document type declaration (DTD), which Excel never writes and which is refused for security): the rows before it were read, nothing from row 6 on was imported. Open it in Excel, save it again and import it again."
+            "The workbook is damaged or incomplete at row 6 (the sheet 'Data' contains a document type declaration (DTD), which Excel never writes and which is refused for security). Open it in Excel, save it again and import it again."
         },
         {
             "en", new InvalidDataException("Block length does not match with its complement."),
-            "The workbook is damaged or incomplete from row 6 on (the compressed data of the sheet 'Data' is damaged): the rows before it were read, nothing from row 6 on was imported. Open it in Excel, save it again and import it again."
+            "The workbook is damaged or incomplete at row 6 (the compressed data of the sheet 'Data' is damaged). Open it in Excel, save it again and import it again."
         },
     };
 
@@ -64,7 +64,7 @@ public class WorkbookTabularReaderTests
         var ex = Assert.Throws<MalformedFileException>(() => WorkbookTabularReader.Open(source, null, new SourceInfo("xlsx", null, null, "Data", ["Data"]), null, long.MaxValue, 1000, En, default));
 
         Assert.Equal(1, ex.Row);
-        Assert.Equal("The workbook is damaged or incomplete from row 1 on (the XML of the sheet 'Data' is invalid or cut short (line 1, position 80)): the rows before it were read, nothing from row 1 on was imported. Open it in Excel, save it again and import it again.", ex.Message);
+        Assert.Equal("The workbook is damaged or incomplete at row 1 (the XML of the sheet 'Data' is invalid or cut short (line 1, position 80)). Open it in Excel, save it again and import it again.", ex.Message);
         Assert.True(source.Disposed);
     }
 

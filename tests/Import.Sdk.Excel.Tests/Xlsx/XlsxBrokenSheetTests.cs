@@ -44,8 +44,8 @@ public class XlsxBrokenSheetTests
         Assert.Equal(["a4", "b4"], rows[^1].Cells);
         Assert.NotNull(ex);
         Assert.Equal(firstNotRead, ex.Row);
-        Assert.StartsWith($"The workbook is damaged or incomplete from row {firstNotRead} on (the XML of the sheet 'S' is invalid or cut short (line 1, position ", ex.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"): the rows before it were read, nothing from row {firstNotRead} on was imported. Open it in Excel, save it again and import it again.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The workbook is damaged or incomplete at row {firstNotRead} (the XML of the sheet 'S' is invalid or cut short (line 1, position ", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"). Open it in Excel, save it again and import it again.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class XlsxBrokenSheetTests
                 Assert.Equal(Enumerable.Range(2, lastRead - 1), rows);
                 Assert.Equal(lastRead + 1, ex.Row);
                 Assert.Equal(
-                    $"Reading stopped at row {lastRead + 1}: nothing from row {lastRead + 1} on was imported. The workbook expands to more than {limit:N0} bytes once unzipped (limit ExcelReaderOptions.MaxUncompressedBytes): it is too large, or a malicious archive. Split it or save it as CSV.",
+                    $"Reading stopped at row {lastRead + 1}. The workbook expands to more than {limit:N0} bytes once unzipped: it is too large, or a malicious archive. Split it or save it as CSV.",
                     ex.Message);
             }
         }
@@ -123,7 +123,7 @@ public class XlsxBrokenSheetTests
         Assert.Equal(["a2", "a3", "a4", "a5"], sink.GetRecords("things").Select(r => (string?)r[0]).Order());
         var issue = Assert.Single(report.Issues);
         Assert.Equal((6, IssueCodes.MalformedFile), (issue.Row, issue.Code));
-        Assert.Contains("nothing from row 6 on was imported", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported from row 6 on", issue.Message, StringComparison.Ordinal);
     }
 
     internal static string Row(int r)

@@ -53,7 +53,7 @@ public class XlsxCellLengthTests
             var problem = read.Problem;
             Assert.NotNull(problem);
             Assert.Equal((IssueCodes.TooLong, 1), (problem.Code, problem.Column));
-            Assert.Equal($"The cell B{row} holds {length} characters; at most 10 are accepted (limit ReaderOptions.MaxCellLength): shorten it or split it.", problem.Message);
+            Assert.Equal($"The cell B{row} holds {length} characters; at most 10 are accepted: shorten it or split it.", problem.Message);
             Assert.Equal(value, problem.Value);
         }
     }
@@ -88,7 +88,7 @@ public class XlsxCellLengthTests
         var ex = await Assert.ThrowsAsync<MalformedFileException>(() => ReadProblemsAsync(XlsxBrokenSheetTests.Workbook(sheet), Max10));
 
         Assert.Equal(3, ex.Row);
-        Assert.Equal("The header cell B3 holds 21 characters; at most 10 are accepted (limit ReaderOptions.MaxCellLength): shorten it.", ex.Message);
+        Assert.Equal("The header cell B3 holds 21 characters; at most 10 are accepted: shorten it.", ex.Message);
     }
 
     /// <summary>Reads every row with its cells and its <see cref="ITabularReader.RowProblem"/>.</summary>
@@ -136,7 +136,7 @@ public class XlsxLargeCellMemoryTests
         Assert.Equal([2, 3, 4], rows.Select(r => r.Number));
         Assert.Equal([IssueCodes.TooLong, IssueCodes.TooLong, null], rows.Select(r => r.Problem?.Code));
         Assert.Equal(new string('a', 100) + "…", rows[0].Problem?.Value);
-        Assert.Equal($"The cell B2 holds {Huge:N0} characters; at most 2,097,152 are accepted (limit ReaderOptions.MaxCellLength): shorten it or split it.", rows[0].Problem?.Message);
+        Assert.Equal($"The cell B2 holds {Huge:N0} characters; at most 2,097,152 are accepted: shorten it or split it.", rows[0].Problem?.Message);
         Assert.Equal(["z", "ok"], rows[2].Cells); // a huge formula (skipped) costs no memory either
 
         // The text buffers of the shared strings' and the sheet's readers, each grown by doubling up to the limit (2 Mi characters:

@@ -16,8 +16,8 @@ public class XlsxParserMessageTests
 
     public static TheoryData<string, string, string> DtdParts => new()
     {
-        { "sheet1.xml", "en-US", "The workbook is damaged or incomplete from row 1 on (the sheet 'S' contains a document type declaration (DTD), which Excel never writes and which is refused for security): the rows before it were read, nothing from row 1 on was imported. Open it in Excel, save it again and import it again." },
-        { "sheet1.xml", "fr-FR", "Le classeur est endommagé ou incomplet à partir de la ligne 1 (la feuille « S » contient une déclaration de type de document (DTD), qu'Excel n'écrit jamais et qui est refusée par sécurité) : les lignes précédentes ont été lues, rien n'a été importé à partir de la ligne 1. Ouvrez-le dans Excel, enregistrez-le à nouveau puis importez-le." },
+        { "sheet1.xml", "en-US", "The workbook is damaged or incomplete at row 1 (the sheet 'S' contains a document type declaration (DTD), which Excel never writes and which is refused for security). Open it in Excel, save it again and import it again." },
+        { "sheet1.xml", "fr-FR", "Le classeur est endommagé ou incomplet à la ligne 1 (la feuille « S » contient une déclaration de type de document (DTD), qu'Excel n'écrit jamais et qui est refusée par sécurité). Ouvrez-le dans Excel, enregistrez-le à nouveau puis importez-le." },
         { "sharedStrings.xml", "en-US", "The workbook is damaged or incomplete and cannot be read (the workbook's table of texts (shared strings) contains a document type declaration (DTD), which Excel never writes and which is refused for security): open it in Excel, save it again and import it again." },
         { "workbook.xml", "en-US", "The workbook is damaged or incomplete and cannot be read (the list of sheets (workbook part) contains a document type declaration (DTD), which Excel never writes and which is refused for security): open it in Excel, save it again and import it again." },
         { "styles.xml", "en-US", "The workbook is damaged or incomplete and cannot be read (the cell formats (styles part) contains a document type declaration (DTD), which Excel never writes and which is refused for security): open it in Excel, save it again and import it again." },
@@ -51,7 +51,7 @@ public class XlsxParserMessageTests
 
         Assert.NotNull(ex);
         Assert.Equal(Enumerable.Range(2, ex.Row - 2), rows.Select(r => r.Number));
-        Assert.Contains($"nothing from row {ex.Row} on was imported", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"at row {ex.Row} (", ex.Message, StringComparison.Ordinal);
         Assert.Matches(@"\((the compressed data of the sheet 'S' is damaged|the XML of the sheet 'S' is invalid or cut short \(line \d+, position \d+\))\)", ex.Message);
     }
 

@@ -150,7 +150,7 @@ public class XlsxSheetXmlTests
 
         Assert.Equal(2, ex.Row);
         Assert.Equal(
-            "The workbook is damaged or incomplete from row 2 on (the cell A2 refers to text number 5 of the workbook's table of texts, which does not exist): the rows before it were read, nothing from row 2 on was imported. Open it in Excel, save it again and import it again.",
+            "The workbook is damaged or incomplete at row 2 (the cell A2 refers to text number 5 of the workbook's table of texts, which does not exist). Open it in Excel, save it again and import it again.",
             ex.Message);
     }
 }
