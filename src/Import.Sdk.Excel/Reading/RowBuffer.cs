@@ -100,11 +100,15 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         }
     }
 
-    /// <summary>Records an Excel error value (#N/A, #DIV/0!…) in a cell: the cell reads as empty and the row gets a problem.</summary>
+    /// <summary>
+    /// Records an Excel error value (#N/A, #DIV/0!…) in a cell: the cell's text is the error text and the row gets a
+    /// <c>cell_error</c> problem listing every error cell (the pipeline rejects the row only for mapped columns).
+    /// </summary>
     public void SetError(int column, string error)
     {
-        Set(column, null);
-        (_errors ??= []).Add((column, string.IsNullOrEmpty(error) ? "#ERROR" : error));
+        var text = string.IsNullOrEmpty(error) ? "#ERROR" : error;
+        Set(column, text);
+        (_errors ??= []).Add((column, text));
         _errorWidth = Math.Max(_errorWidth, column + 1);
     }
 
@@ -160,9 +164,18 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
             };
         }
 
-        return _errors is { Count: > 0 } errors
-            ? new ReadProblem(IssueCodes.MalformedFile, DescribeErrors()!) { Column = errors[0].Column, Value = errors[0].Error }
-            : null;
+        if (_errors is not { Count: > 0 } errors)
+        {
+            return null;
+        }
+
+        var columns = new int[errors.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = errors[i].Column;
+        }
+
+        return new ReadProblem(IssueCodes.CellError, DescribeErrors()!) { Column = errors[0].Column, Value = errors[0].Error, Columns = columns };
     }
 
     private static string Quote(string text) => text.Length > QuotedLength ? text[..QuotedLength] + "…" : text;

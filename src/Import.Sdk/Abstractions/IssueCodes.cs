@@ -55,6 +55,12 @@ public static class IssueCodes
     public const string UnmappedRequiredField = "unmapped_required_field";
     /// <summary>A record of the file is malformed (for example text after a closing quote, or a stray quote): the row is rejected, the import goes on.</summary>
     public const string MalformedRow = "malformed_row";
+    /// <summary>
+    /// A spreadsheet cell holds an Excel error value (<c>#REF!</c>, <c>#DIV/0!</c>, <c>#N/A</c>…) in a mapped column: the row is
+    /// rejected, the issue names the column and the error; the cell's text is the error text. An error in a column that maps to
+    /// no field rejects nothing.
+    /// </summary>
+    public const string CellError = "cell_error";
     /// <summary>The file cannot be read (from the issue's row on, nothing more was read).</summary>
     public const string MalformedFile = "malformed_file";
     /// <summary>The import stopped because the sink failed: from the issue's row on, nothing was imported.</summary>

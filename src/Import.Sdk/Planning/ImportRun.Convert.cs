@@ -129,7 +129,19 @@ internal sealed partial class ImportRun
     {
         var cells = row.Cells;
         var problemColumn = -1;
-        if (row.ReaderProblem is { } problem)
+        IReadOnlyList<int>? errorColumns = null;
+        if (row.ReaderProblem is { Code: IssueCodes.CellError } cellError)
+        {
+            // Excel error cells (rare path): only those of mapped columns reject the row; their fields are not checked again.
+            errorColumns = cellError.Columns.Count > 0 ? cellError.Columns : [cellError.Column];
+            var first = FirstMappedColumn(errorColumns);
+            if (first >= 0)
+            {
+                var errorText = first < _columns ? row.Cell(first, _cellSlots[first]).ToString() : cellError.Value;
+                RowIssue(row, first < _header.Count ? _header[first] : null, null, errorText, IssueCodes.CellError, IssueSeverity.Error, cellError.Message);
+            }
+        }
+        else if (row.ReaderProblem is { } problem)
         {
             var column = problem.Column >= 0 && problem.Column < _header.Count ? _header[problem.Column] : null;
             var shown = problem.Value is { Length: <= DisplayText.MaxValueLength + 1 } cut ? cut : DisplayText.Cut(problem.Value, _ui); // readers cut with "…"
@@ -155,7 +167,7 @@ internal sealed partial class ImportRun
         foreach (ref readonly var mapped in _mappedFields.AsSpan())
         {
             var f = mapped.Field;
-            if (mapped.Column == problemColumn)
+            if (mapped.Column == problemColumn || (errorColumns is not null && errorColumns.Contains(mapped.Column)))
             {
                 continue;
             }
@@ -208,6 +220,23 @@ internal sealed partial class ImportRun
         {
             row.KeyHash = KeyRegistry.Hash(row.Key);
         }
+    }
+
+    /// <summary>Gets the first of <paramref name="columns"/> mapped to a field, or -1.</summary>
+    private int FirstMappedColumn(IReadOnlyList<int> columns)
+    {
+        foreach (var column in columns)
+        {
+            foreach (ref readonly var mapped in _mappedFields.AsSpan())
+            {
+                if (mapped.Column == column)
+                {
+                    return column;
+                }
+            }
+        }
+
+        return -1;
     }
 
     private void RequiredIssue(RowState row, FieldDefinition field)

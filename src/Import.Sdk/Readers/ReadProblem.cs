@@ -13,4 +13,11 @@ public sealed record ReadProblem(string Code, string Message)
 
     /// <summary>Gets the raw text concerned, as found in the file (the pipeline cuts it to a readable length), or <see langword="null"/>.</summary>
     public string? Value { get; init; }
+
+    /// <summary>
+    /// Gets every 0-based column concerned when the problem concerns several cells of the row (for
+    /// <see cref="IssueCodes.CellError"/>: every cell holding an Excel error, <see cref="Column"/> being the first), or an empty
+    /// list. For <see cref="IssueCodes.CellError"/> the pipeline rejects the row only when one of them is mapped to a field.
+    /// </summary>
+    public IReadOnlyList<int> Columns { get; init; } = [];
 }

@@ -198,7 +198,7 @@ internal static class CorpusCases
                 ("C6", "1900-02-28"), ("C7", "1900-03-01"), ("D1", "0"), ("D6", "60"), ("D7", "61"),
             ],
         },
-        new("xlsb/edr_Test_git_issue_329_error.xlsb") { Header = ["", "", ""], DataRows = 0 }, // error values read as empty, never as numbers
+        new("xlsb/edr_Test_git_issue_329_error.xlsb") { Header = ["#DIV/0!", "#N/A", "#VALUE!"], DataRows = 0 }, // error values read as their error text, never as numbers
         new("xlsb/edr_Test_git_issue_532.xlsb")
         {
             Header = ["1", "2", "3"], DataRows = 1, Cells = [("A2", "a"), ("B2", "b"), ("C2", "c")], Also = d => Assert.Equal(3, d.Row(2).Cells.Count),
@@ -211,7 +211,7 @@ internal static class CorpusCases
         new("xlsb/sheetjs_ErrorTypes.xlsb")
         {
             Header = ["Error", "Bang", "Que", "Non", "Val", "ErrType", "Type", "ISERR", "ISNA", "ErrTypeIsErr"], DataRows = 13,
-            Cells = [("A2", ""), ("E2", "1"), ("H2", "TRUE")],
+            Cells = [("A2", "#NULL!"), ("E2", "1"), ("H2", "TRUE"), ("A8", "#N/A"), ("F9", "#N/A")],
             Also = d =>
             {
                 string[] errors = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"];

@@ -42,7 +42,7 @@ public class ExcelPipelineTests
         Assert.Equal(("xlsx", "Clients"), (report.Source!.Format, report.Source.Sheet));
         Assert.True(new ImportTotals(3, 2, 0, 0, 1) == report.Totals, string.Join(" | ", report.Issues.Select(i => $"{i.Row} {i.Code} {i.Message}")));
         var issue = Assert.Single(report.Issues);
-        Assert.Equal((7, IssueCodes.MalformedFile, IssueSeverity.Error), (issue.Row, issue.Code, issue.Severity));
+        Assert.Equal((7, IssueCodes.CellError, IssueSeverity.Error), (issue.Row, issue.Code, issue.Severity));
         Assert.Equal("The cell C7 holds the Excel error #DIV/0!: correct the formula or clear the cell.", issue.Message);
         Assert.Equal(("Limite de crédit", "#DIV/0!"), (issue.Column, issue.Value)); // the row, the column and the value, as every rejected row
 
@@ -50,6 +50,37 @@ public class ExcelPipelineTests
         Assert.Equal(12345.67m, c1[Customers["limit"].Index]);
         Assert.Equal(true, c1[Customers["active"].Index]);
         Assert.Equal(new DateOnly(2021, 3, 15), c1[Customers["since"].Index]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ExcelErrorsInMappedAndUnmappedColumns_RejectOnlyRowsWithAMappedErrorAndCountEveryRow()
+    {
+        var sink = new InMemorySink();
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(Customers))
+            .UseSink(sink)
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .AddExcelReaders()
+            .Build();
+        var book = new XlsxBuilder().Sheet("Clients", s => s
+            .Row(1, Text("Notes"), Text("Code client"), Text("Raison sociale"), Text("Limite de crédit"))
+            .Row(2, Error("#REF!"), Text("C1"), Text("Dupont"), Number(10)) // error in the unmapped column only: imported
+            .Row(3, Error("#N/A"), Text("C2"), Text("Martin"), Error("#VALUE!")) // the first error unmapped, the second mapped
+            .Row(4, Error("#NAME?"), Error("#NULL!"), Error("#NUM!"), Error("#DIV/0!")) // errors only: still a row
+            .Row(5, Text("ok"), Text("C3"), Text("Durand"), Number(1)))
+            .Build();
+
+        var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));
+
+        var errors = report.Issues.Where(i => i.Severity == IssueSeverity.Error).ToArray();
+        Assert.True(new ImportTotals(4, 2, 0, 0, 2) == report.Totals, string.Join(" | ", report.Issues.Select(i => $"{i.Row} {i.Code} {i.Column} {i.Message}")));
+        Assert.Equal(["C1", "C3"], sink.GetRecords("customers").Select(r => (string?)r[0]).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(report.Issues, i => i.Row == 2);
+        var row3 = Assert.Single(errors, i => i.Row == 3);
+        Assert.Equal((IssueCodes.CellError, "Limite de crédit", "#VALUE!"), (row3.Code, row3.Column, row3.Value));
+        Assert.Contains("D3 (#VALUE!)", row3.Message, StringComparison.Ordinal);
+        var row4 = Assert.Single(errors, i => i.Row == 4); // one issue for the row's errors: no required issue for the error cells
+        Assert.Equal((IssueCodes.CellError, "Code client", "#NULL!"), (row4.Code, row4.Column, row4.Value));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal sealed record SheetContent(SourceInfo Info, IReadOnlyList<string> Heade
                     cells[i] = reader.GetString(i);
                 }
 
-                rows.Add(new SheetRow(reader.RowNumber, cells, reader.RowProblem?.Message));
+                rows.Add(new SheetRow(reader.RowNumber, cells, reader.RowProblem?.Message, reader.RowProblem));
             }
 
             return new SheetContent(reader.Info, reader.Header, headerRow, rows);
@@ -69,4 +69,4 @@ internal sealed record SheetContent(SourceInfo Info, IReadOnlyList<string> Heade
 }
 
 /// <summary>A data row: its sheet row number, its cells as text, and the problem the reader found in it.</summary>
-internal sealed record SheetRow(int Number, IReadOnlyList<string> Cells, string? Problem);
+internal sealed record SheetRow(int Number, IReadOnlyList<string> Cells, string? Problem, ReadProblem? Detail = null);

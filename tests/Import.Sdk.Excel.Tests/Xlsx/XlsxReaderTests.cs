@@ -89,7 +89,7 @@ public class XlsxReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_ExcelErrors_ReadAsEmptyCellsWithARowProblemNamingTheCells()
+    public async Task ReadAsync_ExcelErrors_KeepTheirTextWithACellErrorProblemNamingEveryErrorCell()
     {
         var book = new XlsxBuilder().Sheet("S", s => s
             .Row(1, Text("a"), Text("b"), Text("c"))
@@ -101,10 +101,15 @@ public class XlsxReaderTests
         var data = await ReadAsync(book);
 
         Assert.Null(data.Row(2).Problem);
-        Assert.Equal(["x", "", "3"], data.Row(7).Cells);
+        Assert.Equal(["x", "#N/A", "3"], data.Row(7).Cells); // the error text is the cell's text (preview shows it)
         Assert.Equal("The cell B7 holds the Excel error #N/A: correct the formula or clear the cell.", data.Row(7).Problem);
+        Assert.Equal((IssueCodes.CellError, 1, "#N/A"), (data.Row(7).Detail!.Code, data.Row(7).Detail!.Column, data.Row(7).Detail!.Value));
+        Assert.Equal([1], data.Row(7).Detail!.Columns);
+        Assert.Equal(["#DIV/0!", "#VALUE!", "y"], data.Row(8).Cells);
         Assert.Equal("The cells A8 (#DIV/0!), B8 (#VALUE!) hold Excel errors: correct the formulas or clear the cells.", data.Row(8).Problem);
-        Assert.Equal(["", "", ""], data.Row(9).Cells); // a row of errors only is still a row: its problem is reported
+        Assert.Equal((IssueCodes.CellError, 0, "#DIV/0!"), (data.Row(8).Detail!.Code, data.Row(8).Detail!.Column, data.Row(8).Detail!.Value));
+        Assert.Equal([0, 1], data.Row(8).Detail!.Columns);
+        Assert.Equal(["#REF!", "", ""], data.Row(9).Cells); // a row of errors only is still a row: its problem is reported
         Assert.Contains("A9", data.Row(9).Problem, StringComparison.Ordinal);
     }
 

@@ -101,7 +101,7 @@ public class XlsxSheetXmlTests
         var data = await SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English);
 
         Assert.Equal([4], data.Rows.Select(r => r.Number)); // rows 2 and 3 hold nothing
-        Assert.Equal(["7", "", ""], data.Row(4).Cells);
+        Assert.Equal(["7", "#ERROR", ""], data.Row(4).Cells); // an error without its text: the cell still shows it is one
         Assert.Equal("The cell B4 holds the Excel error #ERROR: correct the formula or clear the cell.", data.Row(4).Problem);
     }
 
