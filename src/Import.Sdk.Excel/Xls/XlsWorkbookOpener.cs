@@ -50,7 +50,8 @@ internal static class XlsWorkbookOpener
 
             var format = reader.GetType().Name.Contains("OpenXml", StringComparison.Ordinal) ? "xlsx" : "xls";
             var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
-            var source = new XlsRowSource(reader, input, options.MaxCellLength);
+            var errors = format == "xls" ? XlsErrorCells.Read(input, sheets[index].Name, limits.MaxCells) : null;
+            var source = new XlsRowSource(reader, input, options.MaxCellLength, errors);
             reader = null; // owned by the source
             return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
         }

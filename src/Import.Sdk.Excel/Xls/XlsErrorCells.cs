@@ -1,0 +1,400 @@
+using System.Buffers.Binary;
+using System.Text;
+using Import.Sdk.Excel.Xlsb;
+
+namespace Import.Sdk.Excel.Xls;
+
+/// <summary>
+/// Finds the Excel error cells of one sheet of a BIFF8 workbook (an OLE2 compound file), which ExcelDataReader 3.6 reads as
+/// empty: BOOLERR records whose value is an error, and FORMULA records whose cached result is an error. A record-level pass
+/// over the sheet's substream only, beside ExcelDataReader, reading the file sector by sector (memory grows with the number
+/// of error cells, bounded by <c>maxCells</c>). Anything it cannot follow (another BIFF version, an encrypted workbook, a
+/// damaged container) gives <see langword="null"/>: ExcelDataReader's own reading, and its errors, stand.
+/// </summary>
+internal static class XlsErrorCells
+{
+    private const uint EndOfChain = 0xFFFFFFFE;
+    private const ushort BofRecord = 0x0809;
+    private const ushort EofRecord = 0x000A;
+    private const ushort BoundSheetRecord = 0x0085;
+    private const ushort FilePassRecord = 0x002F;
+    private const ushort BoolErrRecord = 0x0205;
+    private const ushort FormulaRecord = 0x0006;
+
+    /// <summary>Gets the error cells of the sheet named <paramref name="sheet"/>, by 0-based row, or <see langword="null"/>.</summary>
+    public static Dictionary<int, List<(int Column, string Error)>>? Read(Stream input, string sheet, long maxCells)
+    {
+        if (!input.CanSeek)
+        {
+            return null;
+        }
+
+        var start = input.Position;
+        try
+        {
+            var book = CompoundStream.Open(input);
+            return book is null ? null : ReadSheet(book, sheet, maxCells);
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+        finally
+        {
+            input.Position = start;
+        }
+    }
+
+    private static Dictionary<int, List<(int Column, string Error)>>? ReadSheet(CompoundStream book, string sheet, long maxCells)
+    {
+        var header = new byte[4];
+        var data = new byte[8224];
+        long position = 0;
+        long sheetOffset = -1;
+        var first = true;
+        while (true)
+        {
+            if (!book.TryRead(position, header))
+            {
+                return null;
+            }
+
+            var type = BinaryPrimitives.ReadUInt16LittleEndian(header);
+            var size = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(2));
+            if (size > data.Length || !book.TryRead(position + 4, data.AsSpan(0, size)))
+            {
+                return null;
+            }
+
+            if (first && (type != BofRecord || size < 4 || BinaryPrimitives.ReadUInt16LittleEndian(data) != 0x0600))
+            {
+                return null; // not BIFF8
+            }
+
+            first = false;
+            position += 4 + size;
+            if (type == FilePassRecord)
+            {
+                return null;
+            }
+
+            if (type == BoundSheetRecord && size >= 8 && sheetOffset < 0 && string.Equals(SheetName(data.AsSpan(6, size - 6)), sheet, StringComparison.Ordinal))
+            {
+                sheetOffset = BinaryPrimitives.ReadUInt32LittleEndian(data);
+            }
+
+            if (type == EofRecord)
+            {
+                break;
+            }
+        }
+
+        if (sheetOffset < 0)
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<int, List<(int Column, string Error)>>();
+        long count = 0;
+        position = sheetOffset;
+        var depth = 0;
+        while (book.TryRead(position, header))
+        {
+            var type = BinaryPrimitives.ReadUInt16LittleEndian(header);
+            var size = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(2));
+            if (size > data.Length || !book.TryRead(position + 4, data.AsSpan(0, size)))
+            {
+                break;
+            }
+
+            position += 4 + size;
+            if (type == BofRecord)
+            {
+                depth++; // an embedded chart's substream: its records are not the sheet's cells
+                continue;
+            }
+
+            if (type == EofRecord)
+            {
+                if (--depth <= 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (depth != 1)
+            {
+                continue;
+            }
+
+            string? error = null;
+            if (type == BoolErrRecord && size >= 8 && data[7] == 1)
+            {
+                error = XlsbRecords.ErrorText(data[6]);
+            }
+            else if (type == FormulaRecord && size >= 20 && data[6] == 2 && data[12] == 0xFF && data[13] == 0xFF)
+            {
+                error = XlsbRecords.ErrorText(data[8]);
+            }
+
+            if (error is null)
+            {
+                continue;
+            }
+
+            if (++count > maxCells)
+            {
+                break; // the reading itself stops at the same bound (MaxCells)
+            }
+
+            var row = BinaryPrimitives.ReadUInt16LittleEndian(data);
+            var column = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2));
+            if (!errors.TryGetValue(row, out var list))
+            {
+                errors[row] = list = [];
+            }
+
+            list.Add((column, error));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The name of a BOUNDSHEET record (a ShortXLUnicodeString: length, flags, 8-bit or UTF-16 characters).</summary>
+    private static string? SheetName(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 2)
+        {
+            return null;
+        }
+
+        int length = text[0];
+        var wide = (text[1] & 1) != 0;
+        var bytes = text[2..];
+        if (wide)
+        {
+            return bytes.Length < 2 * length ? null : Encoding.Unicode.GetString(bytes[..(2 * length)]);
+        }
+
+        if (bytes.Length < length)
+        {
+            return null;
+        }
+
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = (char)bytes[i]; // compressed UTF-16: the high bytes are zero
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>The <c>Workbook</c> (or <c>Book</c>) stream of an OLE2 compound file, read sector by sector.</summary>
+    private sealed class CompoundStream
+    {
+        private readonly Stream _file;
+        private readonly uint[] _chain;
+        private readonly int _sectorSize;
+        private readonly long _length;
+        private readonly byte[]? _small;
+        private readonly byte[] _cache;
+        private long _cached = -1;
+
+        private CompoundStream(Stream file, uint[] chain, int sectorSize, long length, byte[]? small)
+        {
+            _file = file;
+            _chain = chain;
+            _sectorSize = sectorSize;
+            _length = length;
+            _small = small;
+            _cache = new byte[sectorSize];
+        }
+
+        public static CompoundStream? Open(Stream file)
+        {
+            var head = new byte[512];
+            file.Position = 0;
+            file.ReadExactly(head);
+            if (BinaryPrimitives.ReadUInt64LittleEndian(head) != 0xE11AB1A1E011CFD0)
+            {
+                return null;
+            }
+
+            var shift = BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(30));
+            if (shift is not (9 or 12))
+            {
+                return null;
+            }
+
+            var sectorSize = 1 << shift;
+            var maxSectors = (file.Length / sectorSize) + 1;
+            var fatCount = BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(44));
+            if (fatCount > maxSectors)
+            {
+                return null;
+            }
+
+            // the FAT's sectors: 109 in the header, the others in the DIFAT chain
+            var fatSectors = new List<uint>();
+            for (var i = 0; i < 109 && fatSectors.Count < fatCount; i++)
+            {
+                fatSectors.Add(BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(76 + (4 * i))));
+            }
+
+            var difat = BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(68));
+            var sector = new byte[sectorSize];
+            var guard = 0;
+            while (fatSectors.Count < fatCount && difat < EndOfChain && guard++ < maxSectors)
+            {
+                ReadSector(file, difat, sector);
+                for (var i = 0; i < (sectorSize / 4) - 1 && fatSectors.Count < fatCount; i++)
+                {
+                    fatSectors.Add(BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * i)));
+                }
+
+                difat = BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(sectorSize - 4));
+            }
+
+            var fat = new uint[fatSectors.Count * (sectorSize / 4)];
+            for (var f = 0; f < fatSectors.Count; f++)
+            {
+                ReadSector(file, fatSectors[f], sector);
+                for (var i = 0; i < sectorSize / 4; i++)
+                {
+                    fat[(f * (sectorSize / 4)) + i] = BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * i));
+                }
+            }
+
+            // the directory: find the root entry (its mini stream) and the Workbook stream
+            var directory = Chain(fat, BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(48)), maxSectors);
+            var cutoff = BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(56));
+            uint rootStart = EndOfChain;
+            long rootSize = 0;
+            foreach (var s in directory)
+            {
+                ReadSector(file, s, sector);
+                for (var e = 0; e < sectorSize / 128; e++)
+                {
+                    var entry = sector.AsSpan(128 * e, 128);
+                    var type = entry[66];
+                    var nameLength = Math.Min((int)BinaryPrimitives.ReadUInt16LittleEndian(entry[64..]), 64);
+                    var name = nameLength >= 2 ? Encoding.Unicode.GetString(entry[..(nameLength - 2)]) : string.Empty;
+                    var start = BinaryPrimitives.ReadUInt32LittleEndian(entry[116..]);
+                    var size = (long)BinaryPrimitives.ReadUInt32LittleEndian(entry[120..]);
+                    if (type == 5)
+                    {
+                        rootStart = start;
+                        rootSize = size;
+                    }
+                    else if (type == 2 && (name.Equals("Workbook", StringComparison.OrdinalIgnoreCase) || name.Equals("Book", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        if (size >= cutoff)
+                        {
+                            return new CompoundStream(file, Chain(fat, start, maxSectors), sectorSize, size, null);
+                        }
+
+                        return SmallStream(file, head, fat, rootStart, rootSize, start, size, sectorSize, maxSectors);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A stream under the cutoff, in the mini stream (64-byte sectors): at most 4,096 bytes, read whole.</summary>
+        private static CompoundStream? SmallStream(Stream file, byte[] head, uint[] fat, uint rootStart, long rootSize, uint start, long size, int sectorSize, long maxSectors)
+        {
+            if (rootStart >= EndOfChain || size > 4096)
+            {
+                return null;
+            }
+
+            var miniFatChain = Chain(fat, BinaryPrimitives.ReadUInt32LittleEndian(head.AsSpan(60)), maxSectors);
+            var sector = new byte[sectorSize];
+            var miniFat = new uint[miniFatChain.Length * (sectorSize / 4)];
+            for (var f = 0; f < miniFatChain.Length; f++)
+            {
+                ReadSector(file, miniFatChain[f], sector);
+                for (var i = 0; i < sectorSize / 4; i++)
+                {
+                    miniFat[(f * (sectorSize / 4)) + i] = BinaryPrimitives.ReadUInt32LittleEndian(sector.AsSpan(4 * i));
+                }
+            }
+
+            var root = new CompoundStream(file, Chain(fat, rootStart, maxSectors), sectorSize, rootSize, null);
+            var bytes = new byte[size];
+            var mini = Chain(miniFat, start, (size / 64) + 1);
+            for (var i = 0; i < mini.Length && 64L * i < size; i++)
+            {
+                var length = (int)Math.Min(64, size - (64L * i));
+                if (!root.TryRead(64L * mini[i], bytes.AsSpan(64 * i, length)))
+                {
+                    return null;
+                }
+            }
+
+            return new CompoundStream(file, [], sectorSize, size, bytes);
+        }
+
+        private static uint[] Chain(uint[] fat, uint start, long maxSectors)
+        {
+            var chain = new List<uint>();
+            while (start < EndOfChain && start < fat.Length && chain.Count <= maxSectors)
+            {
+                chain.Add(start);
+                start = fat[start];
+            }
+
+            return [.. chain];
+        }
+
+        private static void ReadSector(Stream file, uint index, byte[] sector)
+        {
+            file.Position = (index + 1L) * sector.Length;
+            file.ReadExactly(sector);
+        }
+
+        /// <summary>Reads <paramref name="buffer"/> from <paramref name="position"/> in the stream; false past its end.</summary>
+        public bool TryRead(long position, Span<byte> buffer)
+        {
+            if (position < 0 || position + buffer.Length > _length)
+            {
+                return false;
+            }
+
+            if (_small is not null)
+            {
+                _small.AsSpan((int)position, buffer.Length).CopyTo(buffer);
+                return true;
+            }
+
+            while (buffer.Length > 0)
+            {
+                var index = position / _sectorSize;
+                if (index >= _chain.Length)
+                {
+                    return false;
+                }
+
+                var offset = (int)(position % _sectorSize);
+                var length = Math.Min(buffer.Length, _sectorSize - offset);
+                if (_cached != index)
+                {
+                    _cached = -1;
+                    _file.Position = (_chain[index] + 1L) * _sectorSize;
+                    _file.ReadExactly(_cache);
+                    _cached = index;
+                }
+
+                _cache.AsSpan(offset, length).CopyTo(buffer);
+                buffer = buffer[length..];
+                position += length;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Import.Sdk.Excel.Tests.Support;
+
+/// <summary>
+/// Writes a minimal BIFF8 workbook (one sheet of LABEL, BOOLERR and FORMULA cells) in an OLE2 compound file (CFB v3, its
+/// Workbook stream padded over the 4,096-byte mini-stream cutoff), as Excel 97–2003 would, for the XLS error-cell tests.
+/// </summary>
+internal sealed class Biff8Builder(string sheetName)
+{
+    private readonly List<byte[]> _cells = [];
+
+    public Biff8Builder Label(int row, int column, string text)
+    {
+        var body = new byte[9 + text.Length];
+        Cell(body, row, column);
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(6), (ushort)text.Length);
+        body[8] = 0; // compressed characters
+        Encoding.Latin1.GetBytes(text, body.AsSpan(9));
+        _cells.Add(Record(0x0204, body));
+        return this;
+    }
+
+    /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
+    public Biff8Builder Error(int row, int column, byte code)
+    {
+        var body = new byte[8];
+        Cell(body, row, column);
+        body[6] = code;
+        body[7] = 1;
+        _cells.Add(Record(0x0205, body));
+        return this;
+    }
+
+    /// <summary>A formula (<c>=1/0</c>) whose cached result is the error <paramref name="code"/>.</summary>
+    public Biff8Builder FormulaError(int row, int column, byte code)
+    {
+        byte[] formula = [0x1E, 0x01, 0x00, 0x1E, 0x00, 0x00, 0x06]; // ptgInt 1, ptgInt 0, ptgDiv
+        var body = new byte[22 + formula.Length];
+        Cell(body, row, column);
+        body[6] = 2; // an error result
+        body[8] = code;
+        body[12] = 0xFF;
+        body[13] = 0xFF;
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(20), (ushort)formula.Length);
+        formula.CopyTo(body, 22);
+        _cells.Add(Record(0x0006, body));
+        return this;
+    }
+
+    public byte[] Build()
+    {
+        var lastRow = 0;
+        var lastColumn = 0;
+        foreach (var cell in _cells)
+        {
+            lastRow = Math.Max(lastRow, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(4)) + 1);
+            lastColumn = Math.Max(lastColumn, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(6)) + 1);
+        }
+
+        var name = new byte[2 + sheetName.Length];
+        name[0] = (byte)sheetName.Length;
+        Encoding.Latin1.GetBytes(sheetName, name.AsSpan(2));
+        var globals = new List<byte[]> { Bof(0x0005), Record(0x0042, [0xE4, 0x04]) }; // CODEPAGE 1252
+        var boundSheet = new byte[6 + name.Length];
+        name.CopyTo(boundSheet, 6);
+        globals.Add(Record(0x0085, boundSheet));
+        globals.Add(Record(0x000A, []));
+        var sheetOffset = globals.Sum(r => r.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(globals[2].AsSpan(4), (uint)sheetOffset);
+
+        var dimensions = new byte[14];
+        BinaryPrimitives.WriteUInt32LittleEndian(dimensions.AsSpan(4), (uint)lastRow);
+        BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(10), (ushort)lastColumn);
+        var sheet = new List<byte[]> { Bof(0x0010), Record(0x0200, dimensions) };
+        sheet.AddRange(_cells);
+        sheet.Add(Record(0x000A, []));
+
+        var stream = globals.Concat(sheet).SelectMany(r => r).ToList();
+        while (stream.Count < 4096 + 512)
+        {
+            stream.Add(0);
+        }
+
+        return Container([.. stream]);
+    }
+
+    private static void Cell(byte[] body, int row, int column)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(body, (ushort)row);
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(2), (ushort)column);
+    }
+
+    private static byte[] Bof(ushort type)
+    {
+        var body = new byte[16];
+        BinaryPrimitives.WriteUInt16LittleEndian(body, 0x0600);
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(2), type);
+        return Record(0x0809, body);
+    }
+
+    private static byte[] Record(ushort type, byte[] body)
+    {
+        var record = new byte[4 + body.Length];
+        BinaryPrimitives.WriteUInt16LittleEndian(record, type);
+        BinaryPrimitives.WriteUInt16LittleEndian(record.AsSpan(2), (ushort)body.Length);
+        body.CopyTo(record, 4);
+        return record;
+    }
+
+    private static byte[] Container(byte[] stream)
+    {
+        const uint Free = 0xFFFFFFFF;
+        const uint EndOfChain = 0xFFFFFFFE;
+        var dataSectors = (stream.Length + 511) / 512;
+        var file = new byte[512 * (3 + dataSectors)];
+        var header = file.AsSpan(0, 512);
+        ((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[24..], 0x003E);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0xFFFE);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[30..], 9);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 6);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[44..], 1); // one FAT sector: sector 0
+        BinaryPrimitives.WriteUInt32LittleEndian(header[48..], 1); // the directory: sector 1
+        BinaryPrimitives.WriteUInt32LittleEndian(header[56..], 4096);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[60..], EndOfChain);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[68..], EndOfChain);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[76..], 0);
+        for (var i = 1; i < 109; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header[(76 + (4 * i))..], Free);
+        }
+
+        var fat = file.AsSpan(512, 512);
+        for (var i = 0; i < 128; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * i)..], Free);
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(fat, 0xFFFFFFFD);
+        BinaryPrimitives.WriteUInt32LittleEndian(fat[4..], EndOfChain);
+        for (var s = 0; s < dataSectors; s++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * (2 + s))..], s == dataSectors - 1 ? EndOfChain : (uint)(3 + s));
+        }
+
+        var directory = file.AsSpan(1024, 512);
+        Entry(directory[..128], "Root Entry", 5, EndOfChain, 0, child: 1);
+        Entry(directory.Slice(128, 128), "Workbook", 2, 2, (uint)stream.Length, child: Free);
+        for (var e = 2; e < 4; e++)
+        {
+            Entry(directory.Slice(128 * e, 128), string.Empty, 0, Free, 0, child: Free);
+        }
+
+        stream.CopyTo(file, 512 * 3);
+        return file;
+    }
+
+    private static void Entry(Span<byte> entry, string name, byte type, uint start, uint size, uint child)
+    {
+        if (name.Length > 0)
+        {
+            Encoding.Unicode.GetBytes(name, entry);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[64..], (ushort)((name.Length + 1) * 2));
+        }
+
+        entry[66] = type;
+        entry[67] = 1; // black
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[68..], 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[72..], 0xFFFFFFFF);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[76..], child);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[116..], start);
+        BinaryPrimitives.WriteUInt32LittleEndian(entry[120..], size);
+    }
+}
