@@ -7,8 +7,8 @@ namespace Import.Sdk.Excel.Xls;
 /// <summary>
 /// Finds the Excel error cells of one sheet of a BIFF8 workbook (an OLE2 compound file), which ExcelDataReader 3.6 reads as
 /// empty: BOOLERR records whose value is an error, and FORMULA records whose cached result is an error. A record-level pass
-/// over the sheet's substream only, beside ExcelDataReader, reading the file sector by sector (memory grows with the number
-/// of error cells, bounded by <c>maxCells</c>). Anything it cannot follow (another BIFF version, an encrypted workbook, a
+/// over the sheet's substream only, beside ExcelDataReader, reading the file sector by sector (memory: 8 bytes per error
+/// cell, at most 16,777,216 cells in an XLS sheet). Anything it cannot follow (another BIFF version, an encrypted workbook, a
 /// damaged container) gives <see langword="null"/>: ExcelDataReader's own reading, and its errors, stand.
 /// </summary>
 internal static class XlsErrorCells
@@ -21,8 +21,11 @@ internal static class XlsErrorCells
     private const ushort BoolErrRecord = 0x0205;
     private const ushort FormulaRecord = 0x0006;
 
-    /// <summary>Gets the error cells of the sheet named <paramref name="sheet"/>, by 0-based row, or <see langword="null"/>.</summary>
-    public static Dictionary<int, List<(int Column, string Error)>>? Read(Stream input, string sheet, long maxCells)
+    /// <summary>
+    /// Gets the error cells of the sheet named <paramref name="sheet"/>, sorted by 0-based row then column, each packed as
+    /// <see cref="Pack"/> does, or <see langword="null"/>.
+    /// </summary>
+    public static long[]? Read(Stream input, string sheet, long maxCells)
     {
         if (!input.CanSeek)
         {
@@ -45,7 +48,19 @@ internal static class XlsErrorCells
         }
     }
 
-    private static Dictionary<int, List<(int Column, string Error)>>? ReadSheet(CompoundStream book, string sheet, long maxCells)
+    /// <summary>Packs an error cell in a number that sorts by row, then column.</summary>
+    public static long Pack(int row, int column, byte code) => ((long)row << 24) | ((long)column << 8) | code;
+
+    /// <summary>Gets the 0-based row of a packed error cell.</summary>
+    public static int Row(long cell) => (int)(cell >> 24);
+
+    /// <summary>Gets the 0-based column of a packed error cell.</summary>
+    public static int Column(long cell) => (int)((cell >> 8) & 0xFFFF);
+
+    /// <summary>Gets the error text of a packed error cell.</summary>
+    public static string Error(long cell) => XlsbRecords.ErrorText((byte)cell);
+
+    private static long[]? ReadSheet(CompoundStream book, string sheet, long maxCells)
     {
         var header = new byte[4];
         var data = new byte[8224];
@@ -94,7 +109,7 @@ internal static class XlsErrorCells
             return null;
         }
 
-        var errors = new Dictionary<int, List<(int Column, string Error)>>();
+        var errors = new List<long>();
         long count = 0;
         position = sheetOffset;
         var depth = 0;
@@ -129,17 +144,16 @@ internal static class XlsErrorCells
                 continue;
             }
 
-            string? error = null;
+            int code;
             if (type == BoolErrRecord && size >= 8 && data[7] == 1)
             {
-                error = XlsbRecords.ErrorText(data[6]);
+                code = data[6];
             }
             else if (type == FormulaRecord && size >= 20 && data[6] == 2 && data[12] == 0xFF && data[13] == 0xFF)
             {
-                error = XlsbRecords.ErrorText(data[8]);
+                code = data[8];
             }
-
-            if (error is null)
+            else
             {
                 continue;
             }
@@ -149,17 +163,12 @@ internal static class XlsErrorCells
                 break; // the reading itself stops at the same bound (MaxCells)
             }
 
-            var row = BinaryPrimitives.ReadUInt16LittleEndian(data);
-            var column = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2));
-            if (!errors.TryGetValue(row, out var list))
-            {
-                errors[row] = list = [];
-            }
-
-            list.Add((column, error));
+            errors.Add(Pack(BinaryPrimitives.ReadUInt16LittleEndian(data), BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2)), (byte)code));
         }
 
-        return errors;
+        var sorted = errors.ToArray();
+        Array.Sort(sorted); // written in row order by Excel; sorted whatever the writer
+        return sorted;
     }
 
     /// <summary>The name of a BOUNDSHEET record (a ShortXLUnicodeString: length, flags, 8-bit or UTF-16 characters).</summary>

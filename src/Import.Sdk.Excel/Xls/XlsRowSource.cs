@@ -11,12 +11,13 @@ namespace Import.Sdk.Excel.Xls;
 /// already turns date-formatted numbers into <see cref="DateTime"/> (1900/1904 systems handled) and <c>[h]</c> durations
 /// into <see cref="TimeSpan"/>; the cell's number format then tells a time alone from a date.
 /// ExcelDataReader 3.6 does not expose cell errors (it reads them as empty): <paramref name="errors"/>, found by
-/// <see cref="XlsErrorCells"/> (by 0-based row), puts them back as in every format; rows of error cells after ExcelDataReader's
-/// last row are read too.
+/// <see cref="XlsErrorCells"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
+/// ExcelDataReader's last row are read too.
 /// </summary>
-internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, Dictionary<int, List<(int Column, string Error)>>? errors) : IRowSource
+internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, long[]? errors) : IRowSource
 {
     private int _row;
+    private int _nextError;
     private bool _readerEnded;
 
     public long BytesRead => counted.CanSeek ? counted.Position : 0;
@@ -32,12 +33,9 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
         row.Clear();
         row.RowNumber = ++_row;
         ReadCells(row);
-        if (errors is not null && errors.Remove(_row - 1, out var cells))
+        if (errors is not null)
         {
-            foreach (var (column, error) in cells)
-            {
-                row.SetError(column, error);
-            }
+            AddErrors(row, _row - 1);
         }
 
         return true;
@@ -46,23 +44,31 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     /// <summary>Past ExcelDataReader's last row: the next row holding only error cells, if any.</summary>
     private bool TryReadErrorRow(RowBuffer row)
     {
-        if (errors is not { Count: > 0 })
+        if (errors is null || _nextError >= errors.Length)
         {
             return false;
         }
 
-        var next = errors.Keys.Min();
-        var cells = errors[next];
-        errors.Remove(next);
+        var next = XlsErrorCells.Row(errors[_nextError]);
         row.Clear();
-        _row = Math.Max(_row, next + 1);
+        _row = Math.Max(_row + 1, next + 1);
         row.RowNumber = _row;
-        foreach (var (column, error) in cells)
-        {
-            row.SetError(column, error);
-        }
-
+        AddErrors(row, _row - 1);
         return true;
+    }
+
+    /// <summary>Sets the error cells of the 0-based row <paramref name="index"/> (rows are read in order).</summary>
+    private void AddErrors(RowBuffer row, int index)
+    {
+        var all = errors!;
+        while (_nextError < all.Length && XlsErrorCells.Row(all[_nextError]) <= index)
+        {
+            var cell = all[_nextError++];
+            if (XlsErrorCells.Row(cell) == index)
+            {
+                row.SetError(XlsErrorCells.Column(cell), XlsErrorCells.Error(cell));
+            }
+        }
     }
 
     private void ReadCells(RowBuffer row)
