@@ -110,6 +110,34 @@ public class EastAsianDateFormatTests
         Assert.Equal(before.Rows.Select(r => string.Join("|", r.Cells)), after.Rows.Select(r => string.Join("|", r.Cells)));
     }
 
+    [Theory]
+    [MemberData(nameof(Ids50To58))]
+    public async Task ReadAsync_XlsbWhoseDateCellsUseBuiltinFormat50To58_ReadsTheSameDatesAsBefore(int id)
+    {
+        // the XLSB twin of the XLS workbook above: its format-14 date cells switched to an East Asian built-in date format
+        var original = File.ReadAllBytes(Support.Corpus.File("xlsb/edr_Test_num_double_date_bool_string.xlsb"));
+        var styles = Xlsb.XlsbBrokenSheetTests.Part(original, "xl/styles.bin");
+        var changed = 0;
+        foreach (var (type, _, data) in Xlsb.XlsbBrokenSheetTests.Records(styles))
+        {
+            if (type == 47 && BitConverter.ToUInt16(styles, data + 2) == 14) // BrtXF: ixfeParent, then iFmt
+            {
+                BitConverter.TryWriteBytes(styles.AsSpan(data + 2, 2), (ushort)id);
+                changed++;
+            }
+        }
+
+        Assert.True(changed > 0, "no XF record uses format 14");
+        var patched = Zip.Rewrite(original, replace: name => name == "xl/styles.bin" ? s => s.Write(styles) : null);
+
+        var before = await SheetContent.ReadAsync(original, "book.xlsb");
+        var after = await SheetContent.ReadAsync(patched, "book.xlsb");
+
+        Assert.StartsWith("2009-05-11", before.Cell("C1"), StringComparison.Ordinal);
+        Assert.Equal(before.Header, after.Header);
+        Assert.Equal(before.Rows.Select(r => string.Join("|", r.Cells)), after.Rows.Select(r => string.Join("|", r.Cells)));
+    }
+
     /// <summary>Sets the number format of every BIFF8 XF record (type 0x00E0, 20 bytes) whose format is <paramref name="from"/>.</summary>
     private static byte[] WithXfFormat(byte[] xls, int from, int to)
     {
