@@ -65,6 +65,8 @@ public class DuplicatePartTests
     [InlineData("xl/worksheets/sheet1.xml", false)]
     [InlineData("xl/Worksheets/Sheet1.xml", true)]
     [InlineData("XL/WORKSHEETS/SHEET1.XML", false)]
+    [InlineData("xl\\worksheets\\sheet1.xml", false)] // a Windows separator, read as '/' as the ZIP specification asks
+    [InlineData("/xl/worksheets/sheet1.xml", true)]
     public async Task ReadAsync_SheetPartStoredTwice_IsRefusedAsAmbiguousNamingThePart(string secondName, bool first)
     {
         var book = WithSecondSheetEntry(secondName, first);
