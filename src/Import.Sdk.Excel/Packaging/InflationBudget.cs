@@ -14,6 +14,9 @@ internal sealed class InflationBudget(long limit, CultureInfo ui)
 
     public long Used { get; private set; }
 
+    /// <summary>The language of the messages of the package's reading.</summary>
+    public CultureInfo UiCulture => ui;
+
     /// <summary>
     /// Charges <paramref name="bytes"/> just inflated and returns how many of them may be used: all of them while the budget
     /// lasts, then those up to the limit (so that everything within the limit is read), then none: the next read past the

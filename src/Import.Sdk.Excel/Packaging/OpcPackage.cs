@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Import.Sdk.Excel.Resources;
 
 namespace Import.Sdk.Excel.Packaging;
 
 /// <summary>
 /// The parts of an Open Packaging Conventions container (XLSX, XLSM, XLSB) read straight from the ZIP archive: part names
 /// are matched ignoring case and slashes, relationships are followed (parts need not live under <c>xl/</c>), and every
-/// byte inflated is charged to the <see cref="InflationBudget"/>. Content types are not needed and not checked, so the
+/// byte inflated is charged to the <see cref="InflationBudget"/>. A part stored twice (two ZIP entries whose names are equal
+/// ignoring case, as OPC compares part names) is refused as ambiguous. Content types are not needed and not checked, so the
 /// lax packages some writers produce still open.
 /// </summary>
 internal sealed class OpcPackage : IDisposable
@@ -21,9 +23,24 @@ internal sealed class OpcPackage : IDisposable
         _input = input;
         _zip = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: false);
         Budget = budget;
-        foreach (var entry in _zip.Entries)
+        try
         {
-            _entries.TryAdd(Normalize(entry.FullName), entry);
+            foreach (var entry in _zip.Entries)
+            {
+                var name = Normalize(entry.FullName);
+                if (!_entries.TryAdd(name, entry) && !name.EndsWith('/'))
+                {
+                    // Two ZIP entries for one part (OPC part names are equal ignoring ASCII case): readers disagree on which one
+                    // counts, so neither is chosen (a repeated folder entry holds nothing and is harmless).
+                    throw new MalformedFileException(ExcelMessages.Format(
+                        budget.UiCulture, ExcelMessages.DuplicatePart, name, _entries[name].FullName, entry.FullName));
+                }
+            }
+        }
+        catch
+        {
+            _zip.Dispose();
+            throw;
         }
     }
 

@@ -43,6 +43,7 @@ internal static class ExcelMessages
     public const string DetailTruncated = nameof(DetailTruncated);
     public const string DetailBinaryRecord = nameof(DetailBinaryRecord);
     public const string DetailUnreadable = nameof(DetailUnreadable);
+    public const string DuplicatePart = nameof(DuplicatePart);
 
     public static string Format(CultureInfo uiCulture, string name, params object?[] args)
     {

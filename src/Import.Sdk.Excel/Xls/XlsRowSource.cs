@@ -9,13 +9,15 @@ namespace Import.Sdk.Excel.Xls;
 /// Streams the rows of an XLS sheet through ExcelDataReader, which returns every row from the first one (empty rows
 /// included), so the count of rows read is the sheet's row number. Values become text exactly as in XLSX: ExcelDataReader
 /// already turns date-formatted numbers into <see cref="DateTime"/> (1900/1904 systems handled) and <c>[h]</c> durations
-/// into <see cref="TimeSpan"/>; the cell's number format then tells a time alone from a date.
+/// into <see cref="TimeSpan"/>; the cell's number format then tells a time alone from a date. A number it left as a number
+/// whose format is a date by the rule of XLSX (the East Asian built-in formats) is a date too (<see cref="XlsNumberCell"/>).
 /// ExcelDataReader 3.6 does not expose cell errors (it reads them as empty): <paramref name="errors"/>, found by
 /// <see cref="XlsErrorCells"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
 /// ExcelDataReader's last row are read too.
 /// </summary>
 internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, long[]? errors) : IRowSource
 {
+    private readonly XlsNumberCell _numbers = new(reader, XlsNumberCell.IsDate1904(reader));
     private int _row;
     private int _nextError;
     private bool _readerEnded;
@@ -91,7 +93,7 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
             row.Set(i, value switch
             {
                 string s => s,
-                double d => CellText.Number(d),
+                double d => _numbers.Text(d, i),
                 int n => n.ToString(CultureInfo.InvariantCulture),
                 bool b => CellText.Boolean(b),
                 DateTime dt => CellText.FromDateTime(dt, NumberFormats.Classify(reader.GetNumberFormatIndex(i), reader.GetNumberFormatString(i))),

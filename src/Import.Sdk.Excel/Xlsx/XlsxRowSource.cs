@@ -319,13 +319,13 @@ internal sealed class XlsxRowSource : IRowSource
                 row.Set(column, hasValue ? Number(value.Trim(), style) : null);
                 break;
             case CellType.SharedString:
-                if (hasValue)
+                if (hasValue && !value.Trim().IsEmpty)
                 {
                     SharedString(value, row, column);
                 }
                 else
                 {
-                    row.Set(column, null);
+                    row.Set(column, null); // <c t="s"/>, <v/>, <v></v>, <v> </v>: no index, an empty cell (as Excel and LibreOffice read it)
                 }
 
                 break;
