@@ -160,7 +160,7 @@ internal static class CorpusCases
         },
         new("xlsb/edr_Test_Issue_11397.xlsb") { Header = ["Price"], Cells = [("A2", "$44.99"), ("A3", "44.99"), ("A4", "44.99")] },
         new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Header = ["column a", "column b", "column b", "", "column e"], DataRows = 3 },
-        new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row." },
+        new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row. These sheets hold data: 'test.csv'. Choose the sheet to read (on the command line: --sheet 'test.csv')." },
         new("xlsb/edr_Test_Issue_11516_Single_Tab.xlsb")
         {
             LastRow = 260, Cells = [("A1", "Vendor"), ("B1", "Vendor Name"), ("A2", "0597"), ("A260", "G8814A")],
