@@ -74,7 +74,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 if (!more)
                 {
                     var others = sheetsWithData?.Invoke() ?? [];
-                    throw new MalformedFileException(SheetChooser.EmptySheetMessage(info.Sheet ?? string.Empty, others, ui)) { Row = 1 };
+                    throw new MalformedFileException(SheetChooser.EmptySheetMessage(info.Sheet ?? string.Empty, others, ui)) { Row = 1, SourceInfo = info };
                 }
 
                 if (!row.IsEmpty)

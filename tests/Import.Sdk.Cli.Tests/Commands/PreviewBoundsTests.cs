@@ -56,3 +56,36 @@ public sealed class PreviewBoundsTests : IDisposable
         Assert.Equal(FilePreview.MaxCellLength, json.RootElement.GetProperty("rows")[0][1].GetString()!.Length);
     }
 }
+
+/// <summary>Issue 16 item 8: <c>preview</c> of a workbook whose first sheet is empty says which sheets hold data and how to choose one.</summary>
+public sealed class PreviewEmptySheetTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Preview_FirstSheetEmpty_NamesTheSheetHoldingDataAndTheSheetOption()
+    {
+        _cli.WriteBytes("book.xlsx", Workbooks.Sheets(("Accueil", []), ("Clients", [["Code", "Nom"], ["C1", "Dupont"]])));
+
+        var refused = await _cli.RunAsync("preview", "--file", "book.xlsx", "--lang", "en");
+        var chosen = await _cli.RunAsync("preview", "--file", "book.xlsx", "--sheet", "Clients", "--json");
+
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("The sheet 'Accueil' is empty: it has no header row. These sheets hold data: 'Clients'. Choose the sheet to read (on the command line: --sheet 'Clients').", refused.Err);
+        Assert.True(chosen.Exit == 0, chosen.Err);
+        Assert.Contains("\"Dupont\"", chosen.Out);
+    }
+
+    [Fact]
+    public async Task Preview_FirstSheetEmpty_InFrench_NamesTheSheetHoldingData()
+    {
+        _cli.WriteBytes("book.xlsx", Workbooks.Sheets(("Accueil", []), ("Clients", [["Code", "Nom"], ["C1", "Dupont"]])));
+
+        var refused = await _cli.RunAsync("preview", "--file", "book.xlsx", "--lang", "fr");
+
+        Assert.NotEqual(0, refused.Exit);
+        Assert.Contains("Ces feuilles contiennent des données : 'Clients'. Choisissez la feuille à lire (en ligne de commande : --sheet 'Clients').", refused.Err);
+    }
+}

@@ -272,6 +272,7 @@ internal static class CorpusCases
         new("xls/edr_Uncalculated.xls") { Header = ["A", "+", "B", "=", "C"], DataRows = 1, Cells = [("A2", "1"), ("C2", "3"), ("E2", "3")] },
         new("xls/edr_as3xls_BIFF2.xls") { Format = "xls", DataRows = 9, Cells = As3xls },
         new("xls/edr_as3xls_BIFF5.xls") { DataRows = 9, Cells = As3xls },
+        new("xls/edr_as3xls_BIFF5.xls") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row. These sheets hold data: 'Sheet1'. Choose the sheet to read (on the command line: --sheet 'Sheet1')." },
         new("xls/edr_roo_1904_base.xls") { SheetRead = "A compléter", Header = ["2009-06-15"], Cells = [("A2", "2009-06-28")] },
     ];
 }

@@ -72,6 +72,25 @@ public class EmptySheetAdviceTests
         Assert.Equal("The sheet 'Vide' is empty: it has no header row.", ex.Message);
     }
 
+    [Fact]
+    public async Task InspectAsync_FirstSheetEmpty_GivesTheProblemAndTheSheetsToChooseFrom()
+    {
+        var pipeline = new ImportPipelineBuilder()
+            .UseEntity(new ImportEntity(EntitySchema.Create("customers").Field("code", FieldType.Text, f => f.Label("Code", "Code").Required()).Key("code").Build()))
+            .UseSink(new InMemorySink())
+            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .AddExcelReaders()
+            .Build();
+
+        var inspection = await pipeline.InspectAsync(ImportSource.FromBytes(FirstSheetEmpty().Build(), "book.xlsx"));
+
+        Assert.Equal(
+            "The sheet 'Vide' is empty: it has no header row. These sheets hold data: 'Clients', 'Factures'. Choose the sheet to read (on the command line: --sheet 'Clients').",
+            inspection.Problem);
+        Assert.Equal(("xlsx", "Vide"), (inspection.Preview.Source.Format, inspection.Preview.Source.Sheet));
+        Assert.Equal(["Vide", "Clients", "Notes", "Factures"], inspection.Preview.Source.Sheets);
+    }
+
     private static Task<SheetContent> ReadAsync(XlsxBuilder book, string? sheet, string culture) =>
         SheetContent.ReadAsync(book.Build(), "book.xlsx", new ReaderOptions { Sheet = sheet, UiCulture = CultureInfo.GetCultureInfo(culture) });
 }
