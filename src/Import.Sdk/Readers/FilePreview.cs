@@ -5,13 +5,14 @@ namespace Import.Sdk;
 /// <param name="Header">The header row.</param>
 /// <param name="Rows">
 /// The first data rows, each as many cells as the header (or more), as text. <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/>
-/// cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters followed by
-/// <see cref="CutMarker"/>, and sets <see cref="Truncated"/>.
+/// cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters (one fewer
+/// rather than split a surrogate pair) followed by <see cref="CutMarker"/> and the cell's length in the UI language, e.g.
+/// "… (1,048,576 characters)", and sets <see cref="Truncated"/>.
 /// </param>
 /// <param name="RowNumbers">The spreadsheet row number of each returned row.</param>
 public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> RowNumbers)
 {
-    /// <summary>The most characters of a cell a preview holds: a longer cell is cut and ends with <see cref="CutMarker"/>.</summary>
+    /// <summary>The most characters of a cell a preview holds: a longer cell is cut and marked with <see cref="CutMarker"/>.</summary>
     public const int MaxCellLength = 1000;
 
     /// <summary>
@@ -20,12 +21,12 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
     /// </summary>
     public const int MaxCharacters = 1_000_000;
 
-    /// <summary>What ends a cell that was cut to <see cref="MaxCellLength"/> characters: "…" (U+2026).</summary>
+    /// <summary>What follows the characters kept of a cut cell: "…" (U+2026), then the cell's length in parentheses.</summary>
     public const string CutMarker = "\u2026";
 
     /// <summary>
     /// Gets a value indicating whether the preview is not the whole of what was asked: a cell was cut to
-    /// <see cref="MaxCellLength"/> characters (it ends with <see cref="CutMarker"/>), or rows were left out once the
+    /// <see cref="MaxCellLength"/> characters (marked with <see cref="CutMarker"/> and its length), or rows were left out once the
     /// preview held <see cref="MaxCharacters"/> characters. An import reads every cell whole.
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
@@ -84,7 +85,7 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
                     var cell = reader.GetString(i);
                     if (cell.Length > MaxCellLength)
                     {
-                        cell = string.Concat(cell.AsSpan(0, MaxCellLength), CutMarker);
+                        cell = Reporting.DisplayText.Cut(cell, options.UiCulture, MaxCellLength); // never splits a surrogate pair
                         truncated = true;
                     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Import.Sdk.Tests.Readers;
@@ -14,7 +15,18 @@ public class FilePreviewBoundsTests
         var preview = await PreviewAsync($"Code;Note;Autre\nC1;{longCell};{exact}\n", rows: 10);
 
         Assert.True(preview.Truncated);
-        Assert.Equal(["C1", new string('a', FilePreview.MaxCellLength) + FilePreview.CutMarker, exact], preview.Rows[0]);
+        Assert.Equal(["C1", new string('a', FilePreview.MaxCellLength) + "… (1,001 characters)", exact], preview.Rows[0]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CutFallingInASurrogatePair_KeepsThePairWhole()
+    {
+        // the 1,000th and 1,001st characters are one emoji: cutting between them would leave half a character (invalid UTF-16, which no JSON writer takes)
+        var cell = new string('a', FilePreview.MaxCellLength - 1) + "😀" + "bbb";
+
+        var preview = await PreviewAsync($"Code;Note\nC1;{cell}\n", rows: 10);
+
+        Assert.Equal(new string('a', FilePreview.MaxCellLength - 1) + "… (1,004 characters)", preview.Rows[0][1]);
     }
 
     [Fact]
@@ -48,5 +60,5 @@ public class FilePreviewBoundsTests
     }
 
     private static async Task<FilePreview> PreviewAsync(string text, int rows) =>
-        await FilePreview.ReadAsync(ImportSource.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), "upload.csv"), rows);
+        await FilePreview.ReadAsync(ImportSource.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), "upload.csv"), rows, new ReaderOptions { UiCulture = CultureInfo.GetCultureInfo("en-US") });
 }
