@@ -76,7 +76,11 @@ internal static class PreviewCommand
         return command;
     }
 
-    /// <summary>The preview contract: <c>{"format", "delimiter", "encoding", "sheet", "header", "rows"}</c>, every cell as text.</summary>
+    /// <summary>
+    /// The preview contract: <c>{"format", "delimiter", "encoding", "sheet", "header", "rows"}</c>, every cell as text, followed by
+    /// <c>"truncated": true</c> only when the preview was cut (<see cref="FilePreview.Truncated"/>: a cell over
+    /// <see cref="FilePreview.MaxCellLength"/> characters is cut and followed by "… (N characters)", or rows were left out past <see cref="FilePreview.MaxCharacters"/>).
+    /// </summary>
     public static string ToJson(FilePreview preview) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
@@ -98,6 +102,11 @@ internal static class PreviewCommand
         }
 
         w.WriteEndArray();
+        if (preview.Truncated)
+        {
+            w.WriteBoolean("truncated", true);
+        }
+
         w.WriteEndObject();
     });
 
@@ -155,5 +164,13 @@ internal static class PreviewCommand
         }
 
         context.Out.WriteLine(context.T("{0} ligne(s) montrée(s).", "{0} row(s) shown.", rows.Count));
+        if (preview.Truncated)
+        {
+            context.Out.WriteLine(context.T(
+                "Aperçu abrégé : une cellule de plus de {0} caractères est coupée (suivie de « … » et de sa longueur), et au-delà de {1} caractères en tout les lignes suivantes ne sont pas montrées. L'import lit chaque cellule en entier.",
+                "Preview shortened: a cell over {0} characters is cut (followed by '…' and its length), and past {1} characters in all the next rows are not shown. The import reads every cell whole.",
+                FilePreview.MaxCellLength,
+                FilePreview.MaxCharacters));
+        }
     }
 }

@@ -62,8 +62,8 @@ internal static class ZipWorkbookOpener
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
             var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
             var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
-            var source = new XlsbRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
-            return WorkbookTabularReader.Open(source, package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
+            XlsbRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+            return WorkbookTabularReader.Open(Rows(sheet), package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
         }
         else
         {
@@ -76,8 +76,8 @@ internal static class ZipWorkbookOpener
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
             var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
             var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
-            var source = new XlsxRowSource(package.Open(sheet), package.DeclaredLength(sheet), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
-            return WorkbookTabularReader.Open(source, package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
+            XlsxRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+            return WorkbookTabularReader.Open(Rows(sheet), package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
         }
     }
 
@@ -108,6 +108,10 @@ internal static class ZipWorkbookOpener
 
         return part;
     }
+
+    /// <summary>For the message of an empty sheet: the other sheets holding data (see <see cref="SheetChooser.SheetsWithData"/>).</summary>
+    private static Func<IReadOnlyList<string>> OthersWithData(IReadOnlyList<SheetEntry> sheets, int index, Func<string, IRowSource> rows, ExcelReaderOptions limits, ReaderOptions options) =>
+        () => SheetChooser.SheetsWithData(sheets, index, i => sheets[i].Part is { } part ? rows(part) : null, limits.MaxCells, options.MaxCellLength, options.UiCulture);
 
     private static SourceInfo Info(string format, IReadOnlyList<SheetEntry> sheets, int index) =>
         new(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());

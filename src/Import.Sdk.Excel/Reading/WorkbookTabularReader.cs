@@ -48,7 +48,8 @@ internal sealed class WorkbookTabularReader : ITabularReader
     public long? TotalBytes { get; }
 
     /// <summary>Reads up to the header row and returns the reader; disposes <paramref name="source"/> and <paramref name="owner"/> on failure.</summary>
-    public static ITabularReader Open(IRowSource source, IDisposable? owner, SourceInfo info, long? totalBytes, long maxCells, int maxCellLength, CultureInfo ui, CancellationToken cancellationToken)
+    /// <remarks><paramref name="sheetsWithData"/>, when given, names the other sheets holding data, for the message of an empty sheet.</remarks>
+    public static ITabularReader Open(IRowSource source, IDisposable? owner, SourceInfo info, long? totalBytes, long maxCells, int maxCellLength, CultureInfo ui, CancellationToken cancellationToken, Func<IReadOnlyList<string>>? sheetsWithData = null)
     {
         try
         {
@@ -72,7 +73,8 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
                 if (!more)
                 {
-                    throw new MalformedFileException(ExcelMessages.Format(ui, ExcelMessages.EmptySheet, info.Sheet)) { Row = 1 };
+                    var others = sheetsWithData?.Invoke() ?? [];
+                    throw new MalformedFileException(SheetChooser.EmptySheetMessage(info.Sheet ?? string.Empty, others, ui)) { Row = 1, SourceInfo = info };
                 }
 
                 if (!row.IsEmpty)

@@ -20,6 +20,7 @@ internal static class ExcelMessages
     public const string SheetNotFound = nameof(SheetNotFound);
     public const string NoSheets = nameof(NoSheets);
     public const string EmptySheet = nameof(EmptySheet);
+    public const string EmptySheetOthersHoldData = nameof(EmptySheetOthersHoldData);
     public const string SheetPartMissing = nameof(SheetPartMissing);
     public const string CellError = nameof(CellError);
     public const string CellErrors = nameof(CellErrors);

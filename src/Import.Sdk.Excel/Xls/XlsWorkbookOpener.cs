@@ -52,8 +52,9 @@ internal static class XlsWorkbookOpener
             var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
             var errors = format == "xls" ? XlsErrorCells.Read(input, sheets[index].Name, limits.MaxCells) : null;
             var source = new XlsRowSource(reader, input, options.MaxCellLength, errors);
+            var book = reader;
             reader = null; // owned by the source
-            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken);
+            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(book, sheets, index, input, limits, options));
         }
         catch (InvalidPasswordException ex)
         {
@@ -75,6 +76,48 @@ internal static class XlsWorkbookOpener
             {
                 await input.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// For the message of an empty sheet: the other sheets holding data (see <see cref="SheetChooser.SheetsWithData"/>). Only
+    /// called when the chosen sheet was read to its end and the reader is about to be disposed: it rewinds the reader.
+    /// </summary>
+    private static Func<IReadOnlyList<string>> OthersWithData(IExcelDataReader book, IReadOnlyList<SheetEntry> sheets, int index, Stream input, ExcelReaderOptions limits, ReaderOptions options) => () =>
+    {
+        book.Reset();
+        var at = 0;
+        return SheetChooser.SheetsWithData(
+            sheets,
+            index,
+            i =>
+            {
+                while (at < i)
+                {
+                    if (!book.NextResult())
+                    {
+                        return null;
+                    }
+
+                    at++;
+                }
+
+                return new SheetProbe(new XlsRowSource(book, input, options.MaxCellLength, errors: null));
+            },
+            limits.MaxCells,
+            options.MaxCellLength,
+            options.UiCulture);
+    };
+
+    /// <summary>A sheet's rows read through the shared reader, which disposing must not close.</summary>
+    private sealed class SheetProbe(IRowSource rows) : IRowSource
+    {
+        public long BytesRead => rows.BytesRead;
+
+        public bool TryReadRow(RowBuffer row) => rows.TryReadRow(row);
+
+        public void Dispose()
+        {
         }
     }
 

@@ -49,6 +49,13 @@ public sealed class MalformedFileException : ImportException
 
     /// <summary>Gets the spreadsheet row where the problem was found, or 0 when it concerns the whole file.</summary>
     public int Row { get; init; }
+
+    /// <summary>
+    /// Gets what the reader found out about the file before refusing it, or <see langword="null"/>: for an empty sheet, the
+    /// workbook's format and its <see cref="SourceInfo.Sheets"/>, from which a host lets the user choose another sheet
+    /// (<see cref="ReaderOptions.Sheet"/>). <see cref="IImportPipeline.InspectAsync"/> returns it as the preview's source.
+    /// </summary>
+    public SourceInfo? SourceInfo { get; init; }
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ internal sealed class ImportPipeline : IImportPipeline
         }
         catch (MalformedFileException ex)
         {
-            var empty = new FilePreview(new SourceInfo("unknown", null, null, null, []), [], [], []);
+            var empty = new FilePreview(ex.SourceInfo ?? new SourceInfo("unknown", null, null, null, []), [], [], []); // an empty sheet: the sheets to choose from
             return new ImportInspection(empty, matcher.Suggest([], learnedProfile), ex.Message);
         }
     }

@@ -1,12 +1,37 @@
 namespace Import.Sdk;
 
-/// <summary>The start of a file as a reader sees it.</summary>
+/// <summary>The start of a file as a reader sees it, bounded whatever the file (see <see cref="MaxCellLength"/> and <see cref="MaxCharacters"/>).</summary>
 /// <param name="Source">What the reader found out about the file.</param>
 /// <param name="Header">The header row.</param>
-/// <param name="Rows">The first data rows, each as many cells as the header (or more), as text.</param>
+/// <param name="Rows">
+/// The first data rows, each as many cells as the header (or more), as text. <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/>
+/// cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters (one fewer
+/// rather than split a surrogate pair) followed by <see cref="CutMarker"/> and the cell's length in the UI language, e.g.
+/// "… (1,048,576 characters)", and sets <see cref="Truncated"/>.
+/// </param>
 /// <param name="RowNumbers">The spreadsheet row number of each returned row.</param>
 public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> RowNumbers)
 {
+    /// <summary>The most characters of a cell a preview holds: a longer cell is cut and marked with <see cref="CutMarker"/>.</summary>
+    public const int MaxCellLength = 1000;
+
+    /// <summary>
+    /// The most characters of cells a preview holds in all (about 2 MB): once its rows reach it, no further row is read
+    /// (fewer rows than asked) and <see cref="Truncated"/> is set.
+    /// </summary>
+    public const int MaxCharacters = 1_000_000;
+
+    /// <summary>What follows the characters kept of a cut cell: "…" (U+2026), then the cell's length in parentheses.</summary>
+    public const string CutMarker = "\u2026";
+
+    /// <summary>
+    /// Gets a value indicating whether the preview is not the whole of what was asked: a cell was cut to
+    /// <see cref="MaxCellLength"/> characters (marked with <see cref="CutMarker"/> and its length), or rows were left out once the
+    /// preview held <see cref="MaxCharacters"/> characters. An import reads every cell whole.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Truncated { get; init; }
+
     /// <summary>
     /// Gets, for each returned row, the problem the reader found in it (bad quotes, a NUL character, a cell or a row over its
     /// limit: an import rejects that row), or <see langword="null"/>. Such a row's cells may not be the file's text
@@ -38,13 +63,34 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
             var list = new List<IReadOnlyList<string>>();
             var numbers = new List<int>();
             var problems = new List<ReadProblem?>();
-            while (list.Count < rows && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var truncated = false;
+            long characters = 0;
+            while (list.Count < rows)
             {
+                if (characters >= MaxCharacters)
+                {
+                    truncated = true; // the budget is spent: the rows asked beyond it are left out
+                    break;
+                }
+
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 var width = Math.Max(reader.FieldCount, reader.Header.Count);
                 var cells = new string[width];
                 for (var i = 0; i < width; i++)
                 {
-                    cells[i] = reader.GetString(i);
+                    var cell = reader.GetString(i);
+                    if (cell.Length > MaxCellLength)
+                    {
+                        cell = Reporting.DisplayText.Cut(cell, options.UiCulture, MaxCellLength); // never splits a surrogate pair
+                        truncated = true;
+                    }
+
+                    cells[i] = cell;
+                    characters += cell.Length;
                 }
 
                 list.Add(cells);
@@ -52,7 +98,7 @@ public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header
                 problems.Add(reader.RowProblem);
             }
 
-            return new FilePreview(reader.Info, reader.Header, list, numbers) { Problems = problems };
+            return new FilePreview(reader.Info, reader.Header, list, numbers) { Problems = problems, Truncated = truncated };
         }
     }
 }

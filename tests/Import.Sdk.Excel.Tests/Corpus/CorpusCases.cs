@@ -160,7 +160,7 @@ internal static class CorpusCases
         },
         new("xlsb/edr_Test_Issue_11397.xlsb") { Header = ["Price"], Cells = [("A2", "$44.99"), ("A3", "44.99"), ("A4", "44.99")] },
         new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Header = ["column a", "column b", "column b", "", "column e"], DataRows = 3 },
-        new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row." },
+        new("xlsb/edr_Test_Issue_11479_BlankSheet.xlsb") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row. These sheets hold data: 'test.csv'. Choose the sheet to read (on the command line: --sheet 'test.csv')." },
         new("xlsb/edr_Test_Issue_11516_Single_Tab.xlsb")
         {
             LastRow = 260, Cells = [("A1", "Vendor"), ("B1", "Vendor Name"), ("A2", "0597"), ("A260", "G8814A")],
@@ -272,6 +272,7 @@ internal static class CorpusCases
         new("xls/edr_Uncalculated.xls") { Header = ["A", "+", "B", "=", "C"], DataRows = 1, Cells = [("A2", "1"), ("C2", "3"), ("E2", "3")] },
         new("xls/edr_as3xls_BIFF2.xls") { Format = "xls", DataRows = 9, Cells = As3xls },
         new("xls/edr_as3xls_BIFF5.xls") { DataRows = 9, Cells = As3xls },
+        new("xls/edr_as3xls_BIFF5.xls") { Sheet = "Sheet2", Error = "The sheet 'Sheet2' is empty: it has no header row. These sheets hold data: 'Sheet1'. Choose the sheet to read (on the command line: --sheet 'Sheet1')." },
         new("xls/edr_roo_1904_base.xls") { SheetRead = "A compléter", Header = ["2009-06-15"], Cells = [("A2", "2009-06-28")] },
     ];
 }
