@@ -10,6 +10,7 @@ namespace Import.Sdk.Tests.Reporting;
 /// Regression (issue 10, item 8): rejected rows were all kept in memory (~1.4 KB each). Past a small threshold they go to a
 /// temporary file; the errors file streams them back in row order, the same as when they were kept in memory.
 /// </summary>
+[Collection(MemoryMeasuringCollection.Name)]
 public class RejectedRowSpillTests
 {
     private static string EveryRowRejected(int rows)
