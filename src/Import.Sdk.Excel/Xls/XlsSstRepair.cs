@@ -8,7 +8,8 @@ namespace Import.Sdk.Excel.Xls;
 /// (character count, flags, run count, extension size) cut by a CONTINUE record, as some non-Excel tools write — into the
 /// equivalent well-formed table, as LibreOffice and xlrd read it: each string whole, its header never cut, a cut in its
 /// characters restarting with the compressed/UTF-16 flag. Only used after ExcelDataReader failed to open the workbook (the
-/// rare path): ordinary files are not read twice.
+/// rare path): ordinary files are not read twice. A table whose count of unique strings is more than it holds (written by some
+/// generators) is read for the strings it holds.
 /// </summary>
 internal static class XlsSstRepair
 {
@@ -23,10 +24,12 @@ internal static class XlsSstRepair
     /// <summary>
     /// Gets the workbook stream of the OLE2 file <paramref name="input"/> as a bare BIFF8 stream with its SST rewritten, or
     /// <see langword="null"/> when the file is not such a workbook or its SST cannot be read either (the caller then reports
-    /// the original failure). Leaves <paramref name="input"/>'s position as it was.
+    /// the original failure). <paramref name="sharedStringsDamaged"/> says whether the file is such a workbook whose SST cannot
+    /// be read. Leaves <paramref name="input"/>'s position as it was.
     /// </summary>
-    public static MemoryStream? TryRewrite(Stream input)
+    public static MemoryStream? TryRewrite(Stream input, out bool sharedStringsDamaged)
     {
+        sharedStringsDamaged = false;
         if (!input.CanSeek)
         {
             return null;
@@ -47,7 +50,7 @@ internal static class XlsSstRepair
                 return null;
             }
 
-            var rewritten = Rewrite(bytes);
+            var rewritten = Rewrite(bytes, out sharedStringsDamaged);
             return rewritten is null ? null : new MemoryStream(rewritten, writable: false);
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
@@ -61,8 +64,9 @@ internal static class XlsSstRepair
     }
 
     /// <summary>The BIFF8 stream <paramref name="stream"/> with its SST rewritten, or <see langword="null"/>.</summary>
-    internal static byte[]? Rewrite(byte[] stream)
+    internal static byte[]? Rewrite(byte[] stream, out bool sharedStringsDamaged)
     {
+        sharedStringsDamaged = false;
         if (Type(stream, 0) != BofRecord || Size(stream, 0) < 4 || BinaryPrimitives.ReadUInt16LittleEndian(stream.AsSpan(4)) != 0x0600)
         {
             return null; // not BIFF8
@@ -117,6 +121,7 @@ internal static class XlsSstRepair
         var strings = ReadStrings(bodies);
         if (strings is null)
         {
+            sharedStringsDamaged = true;
             return null;
         }
 
@@ -214,7 +219,9 @@ internal static class XlsSstRepair
             strings.Add(chars.ToString());
         }
 
-        return strings.Count == unique ? strings : null;
+        // a table holding fewer strings than its count says (some generators write the number of string cells there), which
+        // ends cleanly after its last string, is read as LibreOffice reads it: the strings it holds
+        return strings;
     }
 
     /// <summary>The SST and CONTINUE records holding <paramref name="strings"/>, written as Excel does.</summary>

@@ -33,10 +33,21 @@ internal static class XlsWorkbookOpener
                 reader = CreateReader(input);
                 ownsInput = false; // the reader disposes the input
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException && XlsSstRepair.TryRewrite(input) is { } repaired)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
                 // a shared-string table ExcelDataReader cannot follow (a string's header cut by a CONTINUE record), which
                 // LibreOffice and xlrd read: read the same workbook with that table rewritten well-formed (the rare path)
+                var repaired = XlsSstRepair.TryRewrite(input, out var sharedStringsDamaged);
+                if (repaired is null)
+                {
+                    if (sharedStringsDamaged)
+                    {
+                        throw ExcelThrow.DamagedException(ui, ExcelMessages.Format(ui, ExcelMessages.DetailSharedStrings), 0, ex);
+                    }
+
+                    throw;
+                }
+
                 reader = CreateReader(repaired);
                 rows = repaired;
             }

@@ -69,6 +69,39 @@ public class XlsSharedStringAndStreamTests
         Assert.Equal(["C2", "Martin"], data.Row(3).Cells);
     }
 
+    [Fact]
+    public async Task ReadAsync_SstCountingMoreStringsThanItHolds_ReadsTheStringsItHolds()
+    {
+        // some generators write the total number of string cells as the number of unique strings
+        var book = new Biff8Builder("Data")
+            .Sst(9, [.. Compressed("Code"), .. Compressed("Name"), .. Compressed("C1"), .. Compressed("Dupont")])
+            .LabelSst(0, 0, 0).LabelSst(0, 1, 1)
+            .LabelSst(1, 0, 2).LabelSst(1, 1, 3)
+            .Label(2, 0, "C2").Label(2, 1, "Martin")
+            .Build();
+
+        var data = await SheetContent.ReadAsync(book, "book.xls", English);
+
+        Assert.Equal(["Code", "Name"], data.Header);
+        Assert.Equal(["C1", "Dupont"], data.Row(2).Cells);
+        Assert.Equal(["C2", "Martin"], data.Row(3).Cells);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SstCutShortInAString_IsRefusedNamingTheTableOfTexts()
+    {
+        var book = new Biff8Builder("Data")
+            .Sst(2, [.. Compressed("Code"), .. Header(6, multiByte: false), .. Latin1("Dup")]) // "Dupont" cut, no CONTINUE
+            .LabelSst(0, 0, 0).LabelSst(0, 1, 1)
+            .Build();
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() => SheetContent.ReadAsync(book, "book.xls", English));
+
+        Assert.Equal(
+            "The workbook is damaged or incomplete and cannot be read (its table of texts (shared strings) is cut short or inconsistent, so the texts of its cells cannot be told apart): open it in Excel, save it again and import it again.",
+            ex.Message);
+    }
+
     [Theory]
     [InlineData("BOOK")]
     [InlineData("WORKBOOK")]
