@@ -70,6 +70,29 @@ public class XlsSharedStringAndStreamTests
     }
 
     [Fact]
+    public async Task ReadAsync_RewrittenSstWithAStringLongerThanARecord_KeepsItWhole()
+    {
+        var text = string.Concat(Enumerable.Range(0, 9000).Select(i => i % 7 == 0 ? 'Ω' : (char)('a' + (i % 26))));
+        var utf16 = Encoding.Unicode.GetBytes(text);
+        var book = new Biff8Builder("Data")
+            .Sst(
+                4,
+                [.. Compressed("Code"), .. Compressed("Name"), 6], // a header cut: the table is rewritten
+                [0x00, 0x00, .. Latin1("Dupont"), .. Header(text.Length, multiByte: true), .. utf16[..8000]],
+                [0x01, .. utf16[8000..16000]],
+                [0x01, .. utf16[16000..]])
+            .LabelSst(0, 0, 0).LabelSst(0, 1, 1)
+            .LabelSst(1, 0, 2).LabelSst(1, 1, 3)
+            .Label(2, 0, "C2").Label(2, 1, "Martin")
+            .Build();
+
+        var data = await SheetContent.ReadAsync(book, "book.xls", English);
+
+        Assert.Equal(["Dupont", text], data.Row(2).Cells);
+        Assert.Equal(["C2", "Martin"], data.Row(3).Cells);
+    }
+
+    [Fact]
     public async Task ReadAsync_SstCountingMoreStringsThanItHolds_ReadsTheStringsItHolds()
     {
         // some generators write the total number of string cells as the number of unique strings
