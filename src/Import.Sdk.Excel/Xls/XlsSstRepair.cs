@@ -22,7 +22,7 @@ internal static class XlsSstRepair
     private const int MaxBody = 8224;
 
     /// <summary>
-    /// Gets the workbook stream of the OLE2 file <paramref name="input"/> as a bare BIFF8 stream with its SST rewritten, or
+    /// Gets the workbook stream of the OLE2 file <paramref name="input"/> (or the bare BIFF8 file) as a bare BIFF8 stream with its SST rewritten, or
     /// <see langword="null"/> when the file is not such a workbook or its SST cannot be read either (the caller then reports
     /// the original failure). <paramref name="sharedStringsDamaged"/> says whether the file is such a workbook whose SST cannot
     /// be read. Leaves <paramref name="input"/>'s position as it was.
@@ -38,16 +38,29 @@ internal static class XlsSstRepair
         var start = input.Position;
         try
         {
-            var book = XlsErrorCells.CompoundStream.Open(input);
-            if (book is null || book.Length > input.Length || book.Length < 8)
+            byte[] bytes;
+            var head = new byte[8];
+            input.Position = 0;
+            input.ReadExactly(head);
+            if (Detection.ContainerSniffer.IsBareBiff(head))
             {
-                return null;
+                bytes = new byte[input.Length];
+                input.Position = 0;
+                input.ReadExactly(bytes);
             }
-
-            var bytes = new byte[book.Length];
-            if (!book.TryRead(0, bytes))
+            else
             {
-                return null;
+                var book = XlsErrorCells.CompoundStream.Open(input);
+                if (book is null || book.Length > input.Length || book.Length < 8)
+                {
+                    return null;
+                }
+
+                bytes = new byte[book.Length];
+                if (!book.TryRead(0, bytes))
+                {
+                    return null;
+                }
             }
 
             var rewritten = Rewrite(bytes, out sharedStringsDamaged);

@@ -15,6 +15,9 @@ internal sealed class Biff8Builder(string sheetName)
     /// <summary>The name of the workbook stream in the OLE2 directory (Excel writes <c>Workbook</c>).</summary>
     public string StreamName { get; init; } = "Workbook";
 
+    /// <summary>Whether to write the bare BIFF8 stream, without its OLE2 container.</summary>
+    public bool Bare { get; init; }
+
     /// <summary>A LABELSST cell: the string at <paramref name="index"/> of the shared-string table.</summary>
     public Biff8Builder LabelSst(int row, int column, int index)
     {
@@ -111,12 +114,12 @@ internal sealed class Biff8Builder(string sheetName)
         sheet.Add(Record(0x000A, []));
 
         var stream = globals.Concat(sheet).SelectMany(r => r).ToList();
-        while (stream.Count < 4096 + 512)
+        while (!Bare && stream.Count < 4096 + 512)
         {
             stream.Add(0);
         }
 
-        return Container([.. stream], StreamName);
+        return Bare ? [.. stream] : Container([.. stream], StreamName);
     }
 
     private static void Cell(byte[] body, int row, int column)

@@ -47,11 +47,13 @@ public class XlsSharedStringAndStreamTests
         Assert.All(data.Rows, r => Assert.Null(r.Problem));
     }
 
-    [Fact]
-    public async Task ReadAsync_SstStringHeaderSplitAcrossContinueRecords_ReadsCellForCellAsLibreOfficeAndXlrdDo()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadAsync_SstStringHeaderSplitAcrossContinueRecords_ReadsCellForCellAsLibreOfficeAndXlrdDo(bool bare)
     {
         // written by some non-Excel tools: a string's header (character count, flags, run count) cut by a CONTINUE record
-        var book = new Biff8Builder("Data")
+        var book = new Biff8Builder("Data") { Bare = bare }
             .Sst(
                 4,
                 [.. Compressed("Code"), .. Compressed("Name"), 6], // "Dupont": its character count cut after the first byte
