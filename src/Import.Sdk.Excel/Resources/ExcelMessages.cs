@@ -42,6 +42,9 @@ internal static class ExcelMessages
     public const string DetailXml = nameof(DetailXml);
     public const string DetailCompressed = nameof(DetailCompressed);
     public const string DetailTruncated = nameof(DetailTruncated);
+
+    /// <summary>An XLS workbook's shared-string table cannot be read.</summary>
+    public const string DetailSharedStrings = nameof(DetailSharedStrings);
     public const string DetailBinaryRecord = nameof(DetailBinaryRecord);
     public const string DetailUnreadable = nameof(DetailUnreadable);
     public const string DuplicatePart = nameof(DuplicatePart);

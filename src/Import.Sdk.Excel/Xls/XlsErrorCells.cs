@@ -202,7 +202,7 @@ internal static class XlsErrorCells
     }
 
     /// <summary>The <c>Workbook</c> (or <c>Book</c>) stream of an OLE2 compound file, read sector by sector.</summary>
-    private sealed class CompoundStream
+    internal sealed class CompoundStream
     {
         private readonly Stream _file;
         private readonly uint[] _chain;
@@ -221,6 +221,9 @@ internal static class XlsErrorCells
             _small = small;
             _cache = new byte[sectorSize];
         }
+
+        /// <summary>Gets the stream's length in bytes.</summary>
+        public long Length => _length;
 
         public static CompoundStream? Open(Stream file)
         {

@@ -27,12 +27,30 @@ internal static class XlsWorkbookOpener
                 ExcelThrow.Damaged(ui, ExcelMessages.Format(ui, ExcelMessages.DetailTruncated, ExcelThrow.Part(ui, ExcelMessages.PartXlsFile)));
             }
 
-            reader = ExcelReaderFactory.CreateReader(input, new ExcelReaderConfiguration
+            Stream rows = input;
+            try
             {
-                FallbackEncoding = Encoding.GetEncoding(1252),
-                LeaveOpen = false,
-            });
-            ownsInput = false; // the reader disposes the input
+                reader = CreateReader(input);
+                ownsInput = false; // the reader disposes the input
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // a shared-string table ExcelDataReader cannot follow (a string's header cut by a CONTINUE record), which
+                // LibreOffice and xlrd read: read the same workbook with that table rewritten well-formed (the rare path)
+                var repaired = XlsSstRepair.TryRewrite(input, out var sharedStringsDamaged);
+                if (repaired is null)
+                {
+                    if (sharedStringsDamaged)
+                    {
+                        throw ExcelThrow.DamagedException(ui, ExcelMessages.Format(ui, ExcelMessages.DetailSharedStrings), 0, ex);
+                    }
+
+                    throw;
+                }
+
+                reader = CreateReader(repaired);
+                rows = repaired;
+            }
 
             var sheets = new List<SheetEntry>();
             do
@@ -51,10 +69,10 @@ internal static class XlsWorkbookOpener
             var format = reader.GetType().Name.Contains("OpenXml", StringComparison.Ordinal) ? "xlsx" : "xls";
             var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
             var errors = format == "xls" ? XlsErrorCells.Read(input, sheets[index].Name, limits.MaxCells) : null;
-            var source = new XlsRowSource(reader, input, options.MaxCellLength, errors);
+            var source = new XlsRowSource(reader, rows, options.MaxCellLength, errors);
             var book = reader;
             reader = null; // owned by the source
-            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(book, sheets, index, input, limits, options));
+            return WorkbookTabularReader.Open(source, null, info, totalBytes ?? (input.CanSeek ? input.Length : null), limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(book, sheets, index, rows, limits, options));
         }
         catch (InvalidPasswordException ex)
         {
@@ -78,6 +96,13 @@ internal static class XlsWorkbookOpener
             }
         }
     }
+
+    private static IExcelDataReader CreateReader(Stream input) =>
+        ExcelReaderFactory.CreateReader(input, new ExcelReaderConfiguration
+        {
+            FallbackEncoding = Encoding.GetEncoding(1252),
+            LeaveOpen = false,
+        });
 
     /// <summary>
     /// For the message of an empty sheet: the other sheets holding data (see <see cref="SheetChooser.SheetsWithData"/>). Only

@@ -10,6 +10,41 @@ namespace Import.Sdk.Excel.Tests.Support;
 internal sealed class Biff8Builder(string sheetName)
 {
     private readonly List<byte[]> _cells = [];
+    private readonly List<byte[]> _sst = [];
+
+    /// <summary>The name of the workbook stream in the OLE2 directory (Excel writes <c>Workbook</c>).</summary>
+    public string StreamName { get; init; } = "Workbook";
+
+    /// <summary>Whether to write the bare BIFF8 stream, without its OLE2 container.</summary>
+    public bool Bare { get; init; }
+
+    /// <summary>A LABELSST cell: the string at <paramref name="index"/> of the shared-string table.</summary>
+    public Biff8Builder LabelSst(int row, int column, int index)
+    {
+        var body = new byte[10];
+        Cell(body, row, column);
+        BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(6), (uint)index);
+        _cells.Add(Record(0x00FD, body));
+        return this;
+    }
+
+    /// <summary>
+    /// A shared-string table given as the bodies of its records: the SST record's (after its 8-byte header of counts, written
+    /// here) then each CONTINUE record's, as raw bytes (so a test can split a string where it likes).
+    /// </summary>
+    public Biff8Builder Sst(int count, params byte[][] bodies)
+    {
+        var head = new byte[8];
+        BinaryPrimitives.WriteUInt32LittleEndian(head, (uint)count);
+        BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(4), (uint)count);
+        _sst.Add(Record(0x00FC, [.. head, .. bodies[0]]));
+        foreach (var body in bodies.Skip(1))
+        {
+            _sst.Add(Record(0x003C, body));
+        }
+
+        return this;
+    }
 
     public Biff8Builder Label(int row, int column, string text)
     {
@@ -66,6 +101,7 @@ internal sealed class Biff8Builder(string sheetName)
         var boundSheet = new byte[6 + name.Length];
         name.CopyTo(boundSheet, 6);
         globals.Add(Record(0x0085, boundSheet));
+        globals.AddRange(_sst);
         globals.Add(Record(0x000A, []));
         var sheetOffset = globals.Sum(r => r.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(globals[2].AsSpan(4), (uint)sheetOffset);
@@ -78,12 +114,12 @@ internal sealed class Biff8Builder(string sheetName)
         sheet.Add(Record(0x000A, []));
 
         var stream = globals.Concat(sheet).SelectMany(r => r).ToList();
-        while (stream.Count < 4096 + 512)
+        while (!Bare && stream.Count < 4096 + 512)
         {
             stream.Add(0);
         }
 
-        return Container([.. stream]);
+        return Bare ? [.. stream] : Container([.. stream], StreamName);
     }
 
     private static void Cell(byte[] body, int row, int column)
@@ -109,7 +145,7 @@ internal sealed class Biff8Builder(string sheetName)
         return record;
     }
 
-    private static byte[] Container(byte[] stream)
+    private static byte[] Container(byte[] stream, string streamName)
     {
         const uint Free = 0xFFFFFFFF;
         const uint EndOfChain = 0xFFFFFFFE;
@@ -148,7 +184,7 @@ internal sealed class Biff8Builder(string sheetName)
 
         var directory = file.AsSpan(1024, 512);
         Entry(directory[..128], "Root Entry", 5, EndOfChain, 0, child: 1);
-        Entry(directory.Slice(128, 128), "Workbook", 2, 2, (uint)stream.Length, child: Free);
+        Entry(directory.Slice(128, 128), streamName, 2, 2, (uint)stream.Length, child: Free);
         for (var e = 2; e < 4; e++)
         {
             Entry(directory.Slice(128 * e, 128), string.Empty, 0, Free, 0, child: Free);
