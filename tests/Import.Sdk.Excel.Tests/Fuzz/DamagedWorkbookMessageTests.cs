@@ -111,6 +111,20 @@ public class DamagedWorkbookMessageTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
     }
 
+    [Theory]
+    [InlineData("_rels/.rels", "en-US", "The workbook is damaged or incomplete and cannot be read (the XML of the list of the workbook's parts ([Content_Types].xml or a .rels file) is invalid or cut short (line 1")]
+    [InlineData("_rels/.rels", "fr-FR", "la liste des parties du classeur ([Content_Types].xml ou un fichier .rels)")]
+    public async Task ReadAsync_PackageListOfPartsNotXml_NamesThatListNotTheZipArchive(string part, string culture, string expected)
+    {
+        var original = await File.ReadAllBytesAsync(Support.Corpus.File("xlsx/edr_Test_googlesourced.xlsx"));
+        var damaged = Zip.Rewrite(original, replace: name => name == part ? s => s.Write("<?xml version=\"1.0\"?><Types><Override"u8) : null);
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() => SheetContent.ReadAsync(damaged, "book.xlsx", new ReaderOptions { UiCulture = CultureInfo.GetCultureInfo(culture) }));
+
+        Assert.True(ex.Message.Contains(expected, StringComparison.Ordinal), ex.Message);
+        Assert.IsAssignableFrom<System.Xml.XmlException>(ex.InnerException); // the parser's text stays in the inner exception
+    }
+
     private static IEnumerable<int> Cuts(int length)
     {
         for (var k = 1; k < 24; k++)
