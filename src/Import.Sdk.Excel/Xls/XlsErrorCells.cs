@@ -8,7 +8,9 @@ namespace Import.Sdk.Excel.Xls;
 /// Finds the Excel error cells of one sheet of a BIFF8 workbook (an OLE2 compound file), which ExcelDataReader 3.6 reads as
 /// empty: BOOLERR records whose value is an error, and FORMULA records whose cached result is an error. A record-level pass
 /// over the sheet's substream only, beside ExcelDataReader, reading the file sector by sector (memory: 8 bytes per error
-/// cell, at most 16,777,216 cells in an XLS sheet). Anything it cannot follow (another BIFF version, an encrypted workbook, a
+/// cell, at most 16,777,216 cells in an XLS sheet). The same pass takes the cached text of the formulas whose STRING record
+/// comes after ARRAY or TABLE records (array and data-table formulas), which ExcelDataReader also reads as empty: only those
+/// cells' texts are held (at most 32,767 characters each, never more than the records they come from). Anything it cannot follow (another BIFF version, an encrypted workbook, a
 /// damaged container) gives <see langword="null"/>: ExcelDataReader's own reading, and its errors, stand.
 /// </summary>
 internal static class XlsErrorCells
