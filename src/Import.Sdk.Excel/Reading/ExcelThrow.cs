@@ -80,7 +80,8 @@ internal static class ExcelThrow
     /// <summary>Says in our words what a parser's exception means for the user (never the parser's own text).</summary>
     public static string Describe(CultureInfo ui, Exception ex, string? part)
     {
-        part ??= ExcelMessages.Format(ui, ExcelMessages.PartArchive);
+        // no part named: the package as a whole, whose only XML is its list of parts and their relationships
+        part ??= ExcelMessages.Format(ui, ex is XmlException ? ExcelMessages.PartPackageIndex : ExcelMessages.PartArchive);
         return ex switch
         {
             // .NET's text advises to set DtdProcessing: the property name is not translated, "DTD" may be

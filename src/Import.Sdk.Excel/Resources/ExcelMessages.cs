@@ -37,6 +37,7 @@ internal static class ExcelMessages
     public const string PartWorkbook = nameof(PartWorkbook);
     public const string PartStyles = nameof(PartStyles);
     public const string PartArchive = nameof(PartArchive);
+    public const string PartPackageIndex = nameof(PartPackageIndex);
     public const string PartXlsFile = nameof(PartXlsFile);
     public const string DetailDtd = nameof(DetailDtd);
     public const string DetailXml = nameof(DetailXml);

@@ -13,10 +13,14 @@ namespace Import.Sdk.Excel.Xls;
 /// whose format is a date by the rule of XLSX (the East Asian built-in formats) is a date too (<see cref="XlsNumberCell"/>).
 /// ExcelDataReader 3.6 does not expose cell errors (it reads them as empty): <paramref name="errors"/>, found by
 /// <see cref="XlsErrorCells"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
-/// ExcelDataReader's last row are read too.
+/// ExcelDataReader's last row are read too. The cached text of an array or data-table formula, which ExcelDataReader reads
+/// as empty, is put back from the same pass.
 /// </summary>
-internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, long[]? errors) : IRowSource
+internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, XlsSheetCells? errors) : IRowSource
 {
+    private readonly long[]? _errors = errors?.Errors;
+    private readonly (long Cell, string Text)[]? _texts = errors?.Texts is { Length: > 0 } t ? t : null;
+    private int _nextText;
     private readonly XlsNumberCell _numbers = new(reader, XlsNumberCell.IsDate1904(reader));
     private int _row;
     private int _nextError;
@@ -35,7 +39,12 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
         row.Clear();
         row.RowNumber = ++_row;
         ReadCells(row);
-        if (errors is not null)
+        if (_texts is not null)
+        {
+            AddTexts(row, _row - 1);
+        }
+
+        if (_errors is not null)
         {
             AddErrors(row, _row - 1);
         }
@@ -46,12 +55,12 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     /// <summary>Past ExcelDataReader's last row: the next row holding only error cells, if any.</summary>
     private bool TryReadErrorRow(RowBuffer row)
     {
-        if (errors is null || _nextError >= errors.Length)
+        if (_errors is null || _nextError >= _errors.Length)
         {
             return false;
         }
 
-        var next = XlsErrorCells.Row(errors[_nextError]);
+        var next = XlsErrorCells.Row(_errors[_nextError]);
         row.Clear();
         _row = Math.Max(_row + 1, next + 1);
         row.RowNumber = _row;
@@ -62,13 +71,37 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     /// <summary>Sets the error cells of the 0-based row <paramref name="index"/> (rows are read in order).</summary>
     private void AddErrors(RowBuffer row, int index)
     {
-        var all = errors!;
+        var all = _errors!;
         while (_nextError < all.Length && XlsErrorCells.Row(all[_nextError]) <= index)
         {
             var cell = all[_nextError++];
             if (XlsErrorCells.Row(cell) == index)
             {
                 row.SetError(XlsErrorCells.Column(cell), XlsErrorCells.Error(cell));
+            }
+        }
+    }
+
+    /// <summary>Sets the cached formula texts of the 0-based row <paramref name="index"/> that ExcelDataReader left empty.</summary>
+    private void AddTexts(RowBuffer row, int index)
+    {
+        var all = _texts!;
+        while (_nextText < all.Length && XlsErrorCells.Row(all[_nextText].Cell) <= index)
+        {
+            var (cell, text) = all[_nextText++];
+            var column = XlsErrorCells.Column(cell);
+            if (XlsErrorCells.Row(cell) != index || row.Get(column).Length > 0)
+            {
+                continue;
+            }
+
+            if (text.Length > maxCellLength)
+            {
+                row.SetTooLong(column, text.Length, text[..Math.Min(text.Length, RowBuffer.QuotedLength)]);
+            }
+            else
+            {
+                row.Set(column, text);
             }
         }
     }

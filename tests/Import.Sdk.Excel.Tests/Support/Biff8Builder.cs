@@ -4,7 +4,7 @@ using System.Text;
 namespace Import.Sdk.Excel.Tests.Support;
 
 /// <summary>
-/// Writes a minimal BIFF8 workbook (one sheet of LABEL, BOOLERR and FORMULA cells) in an OLE2 compound file (CFB v3, its
+/// Writes a minimal BIFF8 workbook (one sheet of LABEL, BOOLERR and FORMULA cells, with the ARRAY, TABLE, STRING and CONTINUE records a formula may bring) in an OLE2 compound file (CFB v3, its
 /// Workbook stream padded over the 4,096-byte mini-stream cutoff), as Excel 97–2003 would, for the XLS error-cell tests.
 /// </summary>
 internal sealed class Biff8Builder(string sheetName)
@@ -84,11 +84,65 @@ internal sealed class Biff8Builder(string sheetName)
         return this;
     }
 
+    /// <summary>
+    /// A formula whose cached result is text (result bytes <c>00 .. FF FF</c>): the FORMULA record, then the records
+    /// <paramref name="between"/> (ARRAY <c>0x0221</c>, TABLE <c>0x0236</c>, SHRFMLA <c>0x04BC</c>: each written with a
+    /// body that names the cell's range), then the STRING record holding <paramref name="text"/> (UTF-16 when
+    /// <paramref name="wide"/>), cut after <paramref name="splitAt"/> characters into a CONTINUE record when given.
+    /// </summary>
+    public Biff8Builder FormulaText(int row, int column, string text, ushort[] between, bool wide = false, int splitAt = -1)
+    {
+        byte[] formula = [0x01, (byte)row, (byte)(row >> 8), (byte)column, (byte)(column >> 8)]; // ptgExp: the array formula's anchor
+        var body = new byte[22 + formula.Length];
+        Cell(body, row, column);
+        body[6] = 0; // a text result: in the STRING record that follows
+        body[12] = 0xFF;
+        body[13] = 0xFF;
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(20), (ushort)formula.Length);
+        formula.CopyTo(body, 22);
+        _cells.Add(Record(0x0006, body));
+        foreach (var type in between)
+        {
+            // RefU (rows first..last, columns first..last) + 2 bytes of flags + 4 reserved + a one-token formula (ptgStr "x")
+            byte[] range = [(byte)row, (byte)(row >> 8), (byte)row, (byte)(row >> 8), (byte)column, (byte)column, 0, 0, 0, 0, 0, 0, 4, 0, 0x17, 1, 0, (byte)'x'];
+            _cells.Add(Record(type, range));
+        }
+
+        var split = splitAt < 0 ? text.Length : splitAt;
+        var first = wide ? new byte[3 + (2 * split)] : new byte[3 + split];
+        BinaryPrimitives.WriteUInt16LittleEndian(first, (ushort)text.Length);
+        first[2] = wide ? (byte)1 : (byte)0;
+        Chars(text[..split], wide, first.AsSpan(3));
+        _cells.Add(Record(0x0207, first));
+        if (split < text.Length)
+        {
+            var rest = text[split..];
+            var more = wide ? new byte[1 + (2 * rest.Length)] : new byte[1 + rest.Length];
+            more[0] = wide ? (byte)1 : (byte)0;
+            Chars(rest, wide, more.AsSpan(1));
+            _cells.Add(Record(0x003C, more));
+        }
+
+        return this;
+    }
+
+    private static void Chars(string text, bool wide, Span<byte> target)
+    {
+        if (wide)
+        {
+            Encoding.Unicode.GetBytes(text, target);
+        }
+        else
+        {
+            Encoding.Latin1.GetBytes(text, target);
+        }
+    }
+
     public byte[] Build()
     {
         var lastRow = 0;
         var lastColumn = 0;
-        foreach (var cell in _cells)
+        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0204 or 0x0205 or 0x0006))
         {
             lastRow = Math.Max(lastRow, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(4)) + 1);
             lastColumn = Math.Max(lastColumn, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(6)) + 1);
