@@ -47,7 +47,11 @@ internal static class CommandRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
-            await context.Error.WriteLineAsync(context.T("erreur : {0}", "error: {0}", Output.ConsoleText.Safe(ex.Message)));
+            // A failure no earlier check foresaw: said in our words, the system's own text (a path, an errno) in parentheses.
+            await context.Error.WriteLineAsync(context.T(
+                "erreur : une lecture ou une écriture de fichier ou de la base a échoué ({0}). Vérifiez le chemin, les droits et la place disque, puis relancez la commande.",
+                "error: reading or writing a file or the store failed ({0}). Check the path, the permissions and the free disk space, then run the command again.",
+                Output.ConsoleText.Safe(ex.Message)));
             return ExitCodes.Unusable;
         }
     }
