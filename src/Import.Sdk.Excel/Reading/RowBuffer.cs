@@ -25,6 +25,9 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     private int _duplicateColumn = -1;
     private string _duplicateFirst = string.Empty;
     private string? _duplicateSecond;
+    private int _missingColumn = -1;
+    private long _missingIndex;
+    private long _missingCount;
 
     /// <summary>Gets the number of columns up to the last non-empty cell or error.</summary>
     public int Width => Math.Max(_valueWidth, _errorWidth);
@@ -45,6 +48,7 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         _errors?.Clear();
         _tooLongColumn = -1;
         _duplicateColumn = -1;
+        _missingColumn = -1;
     }
 
     /// <summary>Gets the longest cell kept (<see cref="ReaderOptions.MaxCellLength"/>).</summary>
@@ -129,19 +133,49 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         _errorWidth = Math.Max(_errorWidth, column + 1);
     }
 
+    /// <summary>
+    /// Records a cell whose shared string (0-based <paramref name="index"/>) is past the end of the workbook's table of
+    /// <paramref name="count"/> strings (XLS): its text is lost, so the row gets a <c>malformed_row</c> problem naming it.
+    /// </summary>
+    public void SetMissingSharedString(int column, long index, long count)
+    {
+        if (_missingColumn < 0)
+        {
+            _missingColumn = column;
+            _missingIndex = index;
+            _missingCount = count;
+        }
+
+        _errorWidth = Math.Max(_errorWidth, column + 1);
+    }
+
     /// <summary>Gets the first cell too long of the row, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeTooLongHeader() => _tooLongColumn < 0
         ? null
         : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTooLong, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _tooLongLength, maxCellLength);
+
+    /// <summary>Gets the first cell of the row whose shared string is missing, as a header cell's error message, or <see langword="null"/>.</summary>
+    public string? DescribeMissingSharedStringHeader() => _missingColumn < 0
+        ? null
+        : ExcelMessages.Format(ui, ExcelMessages.HeaderSharedStringMissing, CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _missingIndex + 1, _missingCount);
 
     /// <summary>Gets the first cell of the row given twice, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeDuplicateHeader() => _duplicateColumn < 0
         ? null
         : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTwice, CellReference.ColumnName(_duplicateColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), Quote(_duplicateFirst), Quote(_duplicateSecond ?? string.Empty));
 
-    /// <summary>Describes the problem of the row: a cell too long, else its Excel errors; <see langword="null"/> when it has none.</summary>
+    /// <summary>Describes the problem of the row: a cell whose shared string is missing, else a cell too long, else its Excel errors; <see langword="null"/> when it has none.</summary>
     public ReadProblem? DescribeProblem()
     {
+        if (_missingColumn >= 0)
+        {
+            var cell = CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
+            return new ReadProblem(IssueCodes.MalformedRow, ExcelMessages.Format(ui, ExcelMessages.SharedStringMissing, cell, _missingIndex + 1, _missingCount))
+            {
+                Column = _missingColumn,
+            };
+        }
+
         if (_tooLongColumn >= 0)
         {
             var cell = CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);

@@ -88,6 +88,11 @@ internal sealed class WorkbookTabularReader : ITabularReader
                 throw new MalformedFileException(tooLong) { Row = row.RowNumber };
             }
 
+            if (row.DescribeMissingSharedStringHeader() is { } missing)
+            {
+                throw new MalformedFileException(missing) { Row = row.RowNumber };
+            }
+
             if (row.DescribeDuplicateHeader() is { } twice)
             {
                 throw new MalformedFileException(twice) { Row = row.RowNumber };

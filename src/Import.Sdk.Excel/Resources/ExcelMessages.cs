@@ -25,6 +25,8 @@ internal static class ExcelMessages
     public const string CellError = nameof(CellError);
     public const string CellErrors = nameof(CellErrors);
     public const string DuplicateCell = nameof(DuplicateCell);
+    public const string SharedStringMissing = nameof(SharedStringMissing);
+    public const string HeaderSharedStringMissing = nameof(HeaderSharedStringMissing);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);

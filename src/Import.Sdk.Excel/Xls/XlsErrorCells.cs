@@ -10,7 +10,9 @@ namespace Import.Sdk.Excel.Xls;
 /// over the sheet's substream only, beside ExcelDataReader, reading the file sector by sector (memory: 8 bytes per error
 /// cell, at most 16,777,216 cells in an XLS sheet). The same pass takes the cached text of the formulas whose STRING record
 /// comes after ARRAY or TABLE records (array and data-table formulas), which ExcelDataReader also reads as empty: only those
-/// cells' texts are held (at most 32,767 characters each, never more than the records they come from). Anything it cannot follow (another BIFF version, an encrypted workbook, a
+/// cells' texts are held (at most 32,767 characters each, never more than the records they come from). It also takes the
+/// LABELSST cells whose index points past the end of the shared-string table (its unique-string count, read from the SST
+/// record of the workbook globals), which ExcelDataReader reads as empty with no error (16 bytes per such cell). Anything it cannot follow (another BIFF version, an encrypted workbook, a
 /// damaged container) gives <see langword="null"/>: ExcelDataReader's own reading, and its errors, stand.
 /// </summary>
 internal static class XlsErrorCells
@@ -27,6 +29,8 @@ internal static class XlsErrorCells
     private const ushort ArrayRecord = 0x0221;
     private const ushort TableRecord = 0x0236;
     private const ushort SharedFormulaRecord = 0x04BC;
+    private const ushort SstRecord = 0x00FC;
+    private const ushort LabelSstRecord = 0x00FD;
     private const int MaxFormulaText = 32767; // the longest text a cell holds in Excel
 
     /// <summary>
@@ -74,6 +78,7 @@ internal static class XlsErrorCells
         var data = new byte[8224];
         long position = 0;
         long sheetOffset = -1;
+        long sharedStrings = 0; // the SST's unique-string count: none without an SST
         var first = true;
         while (true)
         {
@@ -106,6 +111,11 @@ internal static class XlsErrorCells
                 sheetOffset = BinaryPrimitives.ReadUInt32LittleEndian(data);
             }
 
+            if (type == SstRecord && size >= 8)
+            {
+                sharedStrings = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(4));
+            }
+
             if (type == EofRecord)
             {
                 break;
@@ -119,6 +129,7 @@ internal static class XlsErrorCells
 
         var errors = new List<long>();
         List<(long Cell, string Text)>? texts = null;
+        List<(long Cell, long Index)>? missing = null;
         long count = 0;
         position = sheetOffset;
         var depth = 0;
@@ -184,6 +195,17 @@ internal static class XlsErrorCells
                 continue;
             }
 
+            if (type == LabelSstRecord)
+            {
+                // ExcelDataReader reads a LABELSST past the end of the SST as an empty cell: the data would be lost silently
+                if (size >= 10 && BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(6)) is var index && index >= sharedStrings)
+                {
+                    (missing ??= []).Add((Pack(BinaryPrimitives.ReadUInt16LittleEndian(data), BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2)), 0), index));
+                }
+
+                continue;
+            }
+
             int code;
             if (type == BoolErrRecord && size >= 8 && data[7] == 1)
             {
@@ -210,7 +232,9 @@ internal static class XlsErrorCells
         Array.Sort(sorted); // written in row order by Excel; sorted whatever the writer
         var sortedTexts = texts is null ? [] : texts.ToArray();
         Array.Sort(sortedTexts, static (a, b) => a.Cell.CompareTo(b.Cell));
-        return new XlsSheetCells(sorted, sortedTexts);
+        var sortedMissing = missing is null ? [] : missing.ToArray();
+        Array.Sort(sortedMissing, static (a, b) => a.Cell.CompareTo(b.Cell));
+        return new XlsSheetCells(sorted, sortedTexts, sortedMissing, sharedStrings);
     }
 
     /// <summary>

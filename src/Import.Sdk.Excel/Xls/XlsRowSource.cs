@@ -14,13 +14,17 @@ namespace Import.Sdk.Excel.Xls;
 /// ExcelDataReader 3.6 does not expose cell errors (it reads them as empty): <paramref name="errors"/>, found by
 /// <see cref="XlsErrorCells"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
 /// ExcelDataReader's last row are read too. The cached text of an array or data-table formula, which ExcelDataReader reads
-/// as empty, is put back from the same pass.
+/// as empty, is put back from the same pass, which also names the cells whose shared string is past the end of the table
+/// (read as empty by ExcelDataReader): their row gets a <c>malformed_row</c> problem.
 /// </summary>
 internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int maxCellLength, XlsSheetCells? errors) : IRowSource
 {
     private readonly long[]? _errors = errors?.Errors;
     private readonly (long Cell, string Text)[]? _texts = errors?.Texts is { Length: > 0 } t ? t : null;
     private int _nextText;
+    private readonly (long Cell, long Index)[]? _missing = errors?.MissingTexts is { Length: > 0 } m ? m : null;
+    private readonly long _sharedStrings = errors?.SharedStrings ?? 0;
+    private int _nextMissing;
     private readonly XlsNumberCell _numbers = new(reader, XlsNumberCell.IsDate1904(reader));
     private int _row;
     private int _nextError;
@@ -49,7 +53,26 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
             AddErrors(row, _row - 1);
         }
 
+        if (_missing is not null)
+        {
+            AddMissingTexts(row, _row - 1);
+        }
+
         return true;
+    }
+
+    /// <summary>Marks the cells of the 0-based row <paramref name="index"/> whose shared string is past the table's end.</summary>
+    private void AddMissingTexts(RowBuffer row, int index)
+    {
+        var all = _missing!;
+        while (_nextMissing < all.Length && XlsErrorCells.Row(all[_nextMissing].Cell) <= index)
+        {
+            var (cell, text) = all[_nextMissing++];
+            if (XlsErrorCells.Row(cell) == index)
+            {
+                row.SetMissingSharedString(XlsErrorCells.Column(cell), text, _sharedStrings);
+            }
+        }
     }
 
     /// <summary>Past ExcelDataReader's last row: the next row holding only error cells, if any.</summary>

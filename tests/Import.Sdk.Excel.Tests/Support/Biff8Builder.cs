@@ -34,6 +34,11 @@ internal sealed class Biff8Builder(string sheetName)
     /// </summary>
     public Biff8Builder Sst(int count, params byte[][] bodies)
     {
+        if (bodies.Length == 0)
+        {
+            throw new ArgumentException("At least the SST record's body.", nameof(bodies));
+        }
+
         var head = new byte[8];
         BinaryPrimitives.WriteUInt32LittleEndian(head, (uint)count);
         BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(4), (uint)count);
@@ -44,6 +49,18 @@ internal sealed class Biff8Builder(string sheetName)
         }
 
         return this;
+    }
+
+    /// <summary>A shared-string table of whole compressed strings, in one SST record declaring as many unique strings.</summary>
+    public Biff8Builder Sst(params string[] strings)
+    {
+        var body = new List<byte>();
+        foreach (var text in strings)
+        {
+            body.AddRange([(byte)text.Length, (byte)(text.Length >> 8), 0x00, .. Encoding.Latin1.GetBytes(text)]);
+        }
+
+        return Sst(strings.Length, [.. body]);
     }
 
     public Biff8Builder Label(int row, int column, string text)
@@ -142,7 +159,7 @@ internal sealed class Biff8Builder(string sheetName)
     {
         var lastRow = 0;
         var lastColumn = 0;
-        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0204 or 0x0205 or 0x0006))
+        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0204 or 0x0205 or 0x0006 or 0x00FD))
         {
             lastRow = Math.Max(lastRow, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(4)) + 1);
             lastColumn = Math.Max(lastColumn, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(6)) + 1);
