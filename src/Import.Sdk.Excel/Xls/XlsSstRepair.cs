@@ -50,7 +50,7 @@ internal static class XlsSstRepair
             }
             else
             {
-                var book = XlsErrorCells.CompoundStream.Open(input);
+                var book = CompoundStream.Open(input);
                 if (book is null || book.Length > input.Length || book.Length < 8)
                 {
                     return null;
