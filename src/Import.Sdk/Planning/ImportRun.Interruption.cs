@@ -44,17 +44,14 @@ internal sealed partial class ImportRun
             _issues.Enqueue(issue, priority);
         }
 
-        var message = Msg(Messages.WriteFailed, mark.FirstRow, Cut(cause.Message));
+        var message = Msg(Messages.WriteFailed, mark.FirstRow, OneLine(cause.Message));
         AddIssue(new ImportIssue(mark.FirstRow, null, null, null, IssueCodes.WriteFailed, IssueSeverity.Error, message));
         return new ImportInterruptedException(message, BuildReport(), cause);
     }
 
-    /// <summary>The sink's message on one line, cut.</summary>
-    private static string Cut(string message)
-    {
-        var flat = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return flat.Length <= MaxCauseLength ? flat : string.Concat(flat.AsSpan(0, MaxCauseLength - 1), "…");
-    }
+    /// <summary>The sink's message on one line, cut as every quoted text is (<see cref="Reporting.DisplayText"/>).</summary>
+    private string OneLine(string message) =>
+        Reporting.DisplayText.Cut(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), _ui, MaxCauseLength);
 
     private readonly record struct BatchMark(int FirstRow, long Inserted, long Updated, long Unchanged, long RejectedCount, Reporting.RejectedRowStore.StoreMark RejectedRows, long IssueSequence, int IssuesOmitted);
 

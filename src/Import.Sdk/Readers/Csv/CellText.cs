@@ -5,7 +5,7 @@ namespace Import.Sdk.Readers.Csv;
 /// <summary>A value as messages and reports quote it: at most 100 characters then "…", a NUL character shown as <c>\0</c>.</summary>
 internal static class CellText
 {
-    public const int MaxLength = 100;
+    public const int MaxLength = Reporting.DisplayText.MaxValueLength; // the pipeline keeps a value so cut as it is
 
     /// <summary>Cuts UTF-8 text, decoding only the bytes the cut text can come from.</summary>
     public static string Cut(ReadOnlySpan<byte> utf8)
