@@ -47,6 +47,8 @@ internal abstract class Scenario
         ["xlsx-ours"] = () => new XlsxScenario(XlsxReaderKind.Ours),
         ["xlsx-edr"] = () => new XlsxScenario(XlsxReaderKind.ExcelDataReader),
         ["xlsx-floor"] = () => new XlsxScenario(XlsxReaderKind.Floor),
+        ["xls-ours"] = () => new XlsxScenario(XlsxReaderKind.Ours, "xls"),
+        ["xls-edr"] = () => new XlsxScenario(XlsxReaderKind.ExcelDataReader, "xls"),
     };
 
     /// <summary>Gets or sets the pipeline's batch size, or <see langword="null"/> for the default (diagnostic: <c>--batch N</c>).</summary>

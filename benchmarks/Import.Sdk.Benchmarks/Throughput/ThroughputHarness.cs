@@ -14,9 +14,10 @@ namespace Import.Sdk.Benchmarks.Throughput;
 /// targets (PASS/FAIL, printed, never asserted), and writes it as JSON and markdown.
 /// </summary>
 /// <remarks>
-/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N] [--xlsx] [--rounds N]</c>;
+/// <c>throughput [--rows 1000000] [--sqlite-rows 100000] [--runs 3] [--data DIR] [--artifacts DIR] [--only a,b] [--ladder] [--batch N] [--xlsx] [--xls] [--rounds N]</c>;
 /// <c>--ladder</c> adds the diagnostic scenarios that attribute the CPU time of a simulate (<see cref="LadderEntities"/>);
-/// <c>--xlsx</c> adds the XLSX reader scenarios (ours, ExcelDataReader, a bare zip + XML floor) on workbooks made from the same rows.
+/// <c>--xlsx</c> adds the XLSX reader scenarios (ours, ExcelDataReader, a bare zip + XML floor) on workbooks made from the same rows;
+/// <c>--xls</c> the XLS ones (ours, ExcelDataReader) on a BIFF8 workbook of the first 65,535 rows of the small file.
 /// The children run with <c>DOTNET_gcServer=0</c> and <c>DOTNET_gcConcurrent=0</c>, the settings of the csproj: workstation
 /// non-concurrent GC. On the 2-core machine class a server GC would add a heap per core (a larger, less comparable peak) and a
 /// background GC thread would compete with the single import thread, adding noise to a figure quoted as a ratio.
@@ -44,6 +45,7 @@ internal static class ThroughputHarness
         var ladder = args.Contains("--ladder", StringComparer.Ordinal);
         var batch = Option(args, "--batch");
         var xlsx = args.Contains("--xlsx", StringComparer.Ordinal);
+        var xls = args.Contains("--xls", StringComparer.Ordinal);
 
         var environment = DescribeEnvironment();
         Console.WriteLine(environment);
@@ -101,6 +103,19 @@ internal static class ThroughputHarness
                 ("XLSX: ExcelDataReader GetValue.ToString", "xlsx-edr", smallXlsx, smallRows, batch),
                 ("XLSX floor: ZipArchive + XmlReader <v>/<t>", "xlsx-floor", smallXlsx, smallRows, batch),
                 ("XLSX: our reader, every cell as string", "xlsx-ours", bigXlsx, rows, batch),
+            ]);
+        }
+
+        if (xls)
+        {
+            // Our XLS reader (ExcelDataReader plus the record pass for what it reads as empty) against ExcelDataReader alone.
+            var workbook = await CustomerXlsGenerator.GetOrCreateAsync(small, Console.WriteLine);
+            var xlsRows = CustomerXlsGenerator.RowsFor(smallRows);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"XLS workbook: {workbook} ({new FileInfo(workbook).Length / 1_048_576.0:F1} MiB, {xlsRows:N0} rows)"));
+            plan.AddRange(
+            [
+                ("XLS: our reader, every cell as string", "xls-ours", workbook, xlsRows, batch),
+                ("XLS: ExcelDataReader GetValue.ToString", "xls-edr", workbook, xlsRows, batch),
             ]);
         }
 
@@ -302,6 +317,12 @@ internal static class ThroughputHarness
         }
 
         AddXlsxTargets(targets, Find, rows, smallRows);
+        if (Find("xls-ours", CustomerXlsGenerator.RowsFor(smallRows)) is { } xlsOurs && Find("xls-edr", CustomerXlsGenerator.RowsFor(smallRows)) is { } xlsEdr)
+        {
+            var ratio = xlsOurs.RowsPerSecond / xlsEdr.RowsPerSecond;
+            targets.Add(($"XLS {xlsOurs.Rows:N0} rows: our reader (ExcelDataReader + record pass) vs ExcelDataReader alone", $"{ratio:F2} × ({xlsOurs.RowsPerSecond:N0} vs {xlsEdr.RowsPerSecond:N0} rows/s; CPU-time ratio {xlsOurs.RowsPerCpuSecond / xlsEdr.RowsPerCpuSecond:F2}; peak {xlsOurs.PeakWorkingSetMiB:F0} vs {xlsEdr.PeakWorkingSetMiB:F0} MiB)", "(diagnostic)"));
+        }
+
 
         var text = new StringBuilder();
         text.AppendLine(FormatTable(header, table));

@@ -3,9 +3,13 @@ using System.Text;
 
 namespace Import.Sdk.Excel.Xls;
 
-/// <summary>The <c>Workbook</c> (or <c>Book</c>) stream of an OLE2 compound file, read sector by sector.</summary>
+/// <summary>
+/// The <c>Workbook</c> (or <c>Book</c>) stream of an OLE2 compound file, read sector by sector; or a bare BIFF stream (a file
+/// that is the workbook stream itself, as BIFF2–BIFF4 and some generators write), read the same way (<see cref="Bare"/>).
+/// </summary>
 internal sealed class CompoundStream
 {
+    private const int BareSectorSize = 4096;
     private const uint EndOfChain = 0xFFFFFFFE;
     private readonly Stream _file;
     private readonly uint[] _chain;
@@ -14,9 +18,11 @@ internal sealed class CompoundStream
     private readonly byte[]? _small;
     private readonly byte[] _cache;
     private long _cached = -1;
+    private readonly bool _bare;
 
-    private CompoundStream(Stream file, uint[] chain, int sectorSize, long length, byte[]? small)
+    private CompoundStream(Stream file, uint[] chain, int sectorSize, long length, byte[]? small, bool bare = false)
     {
+        _bare = bare;
         _file = file;
         _chain = chain;
         _sectorSize = sectorSize;
@@ -27,6 +33,9 @@ internal sealed class CompoundStream
 
     /// <summary>Gets the stream's length in bytes.</summary>
     public long Length => _length;
+
+    /// <summary>The whole of the seekable <paramref name="file"/> as the workbook stream (a bare BIFF stream).</summary>
+    public static CompoundStream Bare(Stream file) => new(file, [], BareSectorSize, file.Length, null, bare: true);
 
     public static CompoundStream? Open(Stream file)
     {
@@ -189,7 +198,7 @@ internal sealed class CompoundStream
         while (buffer.Length > 0)
         {
             var index = position / _sectorSize;
-            if (index >= _chain.Length)
+            if (!_bare && index >= _chain.Length)
             {
                 return false;
             }
@@ -199,8 +208,17 @@ internal sealed class CompoundStream
             if (_cached != index)
             {
                 _cached = -1;
-                _file.Position = (_chain[index] + 1L) * _sectorSize;
-                _file.ReadExactly(_cache);
+                if (_bare)
+                {
+                    _file.Position = index * _sectorSize;
+                    _file.ReadExactly(_cache, 0, (int)Math.Min(_sectorSize, _length - (index * _sectorSize)));
+                }
+                else
+                {
+                    _file.Position = (_chain[index] + 1L) * _sectorSize;
+                    _file.ReadExactly(_cache);
+                }
+
                 _cached = index;
             }
 

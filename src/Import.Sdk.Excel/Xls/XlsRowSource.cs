@@ -12,7 +12,7 @@ namespace Import.Sdk.Excel.Xls;
 /// into <see cref="TimeSpan"/>; the cell's number format then tells a time alone from a date. A number it left as a number
 /// whose format is a date by the rule of XLSX (the East Asian built-in formats) is a date too (<see cref="XlsNumberCell"/>).
 /// ExcelDataReader 3.6 does not expose cell errors (it reads them as empty): <paramref name="errors"/>, found by
-/// <see cref="XlsErrorCells"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
+/// <see cref="XlsRecordPass"/> (packed, sorted by row), puts them back as in every format; rows of error cells after
 /// ExcelDataReader's last row are read too. The cached text of an array or data-table formula, which ExcelDataReader reads
 /// as empty, is put back from the same pass, which also names the cells whose shared string is past the end of the table
 /// (read as empty by ExcelDataReader): their row gets a <c>malformed_row</c> problem.
@@ -26,6 +26,8 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     private readonly long _sharedStrings = errors?.SharedStrings ?? 0;
     private int _nextMissing;
     private readonly XlsNumberCell _numbers = new(reader, XlsNumberCell.IsDate1904(reader));
+    private readonly List<int> _notANumber = []; // this row's cells ExcelDataReader read as NaN
+    private readonly List<int> _claimed = []; // this row's cells the record pass gave a text or an error
     private int _row;
     private int _nextError;
     private bool _readerEnded;
@@ -42,6 +44,7 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
 
         row.Clear();
         row.RowNumber = ++_row;
+        _claimed.Clear();
         ReadCells(row);
         if (_texts is not null)
         {
@@ -58,19 +61,42 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
             AddMissingTexts(row, _row - 1);
         }
 
+        if (_notANumber.Count > 0)
+        {
+            AddNotANumbers(row);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// The cells ExcelDataReader read as NaN, which Excel never stores: in BIFF2 it reads every formula's cached result as a
+    /// number, and the record pass gave those cells their text, boolean or error. A NaN the pass did not claim keeps its text
+    /// ("NaN"), which no number field accepts: the row is rejected naming the value, not silently emptied.
+    /// </summary>
+    private void AddNotANumbers(RowBuffer row)
+    {
+        foreach (var column in _notANumber)
+        {
+            if (!_claimed.Contains(column))
+            {
+                row.Set(column, _numbers.Text(double.NaN, column));
+            }
+        }
+
+        _notANumber.Clear();
     }
 
     /// <summary>Marks the cells of the 0-based row <paramref name="index"/> whose shared string is past the table's end.</summary>
     private void AddMissingTexts(RowBuffer row, int index)
     {
         var all = _missing!;
-        while (_nextMissing < all.Length && XlsErrorCells.Row(all[_nextMissing].Cell) <= index)
+        while (_nextMissing < all.Length && XlsRecordPass.Row(all[_nextMissing].Cell) <= index)
         {
             var (cell, text) = all[_nextMissing++];
-            if (XlsErrorCells.Row(cell) == index)
+            if (XlsRecordPass.Row(cell) == index)
             {
-                row.SetMissingSharedString(XlsErrorCells.Column(cell), text, _sharedStrings);
+                row.SetMissingSharedString(XlsRecordPass.Column(cell), text, _sharedStrings);
             }
         }
     }
@@ -83,7 +109,7 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
             return false;
         }
 
-        var next = XlsErrorCells.Row(_errors[_nextError]);
+        var next = XlsRecordPass.Row(_errors[_nextError]);
         row.Clear();
         _row = Math.Max(_row + 1, next + 1);
         row.RowNumber = _row;
@@ -95,12 +121,13 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     private void AddErrors(RowBuffer row, int index)
     {
         var all = _errors!;
-        while (_nextError < all.Length && XlsErrorCells.Row(all[_nextError]) <= index)
+        while (_nextError < all.Length && XlsRecordPass.Row(all[_nextError]) <= index)
         {
             var cell = all[_nextError++];
-            if (XlsErrorCells.Row(cell) == index)
+            if (XlsRecordPass.Row(cell) == index)
             {
-                row.SetError(XlsErrorCells.Column(cell), XlsErrorCells.Error(cell));
+                row.SetError(XlsRecordPass.Column(cell), XlsRecordPass.Error(cell));
+                _claimed.Add(XlsRecordPass.Column(cell));
             }
         }
     }
@@ -109,11 +136,17 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     private void AddTexts(RowBuffer row, int index)
     {
         var all = _texts!;
-        while (_nextText < all.Length && XlsErrorCells.Row(all[_nextText].Cell) <= index)
+        while (_nextText < all.Length && XlsRecordPass.Row(all[_nextText].Cell) <= index)
         {
             var (cell, text) = all[_nextText++];
-            var column = XlsErrorCells.Column(cell);
-            if (XlsErrorCells.Row(cell) != index || row.Get(column).Length > 0)
+            var column = XlsRecordPass.Column(cell);
+            if (XlsRecordPass.Row(cell) != index)
+            {
+                continue;
+            }
+
+            _claimed.Add(column);
+            if (row.Get(column).Length > 0)
             {
                 continue;
             }
@@ -136,6 +169,12 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
             var value = reader.GetValue(i);
             if (value is null)
             {
+                continue;
+            }
+
+            if (value is double number && double.IsNaN(number))
+            {
+                _notANumber.Add(i); // see AddNotANumbers
                 continue;
             }
 

@@ -68,7 +68,8 @@ internal static class XlsWorkbookOpener
 
             var format = reader.GetType().Name.Contains("OpenXml", StringComparison.Ordinal) ? "xlsx" : "xls";
             var info = new SourceInfo(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
-            var errors = format == "xls" ? XlsErrorCells.Read(input, sheets[index].Name, limits.MaxCells) : null;
+            // read from the rewritten table when there is one: its count is the number of strings the table truly holds
+            var errors = format == "xls" ? XlsRecordPass.Read(rows, sheets[index].Name, limits.MaxCells) : null;
             var source = new XlsRowSource(reader, rows, options.MaxCellLength, errors);
             var book = reader;
             reader = null; // owned by the source
@@ -127,7 +128,8 @@ internal static class XlsWorkbookOpener
                     at++;
                 }
 
-                return new SheetProbe(new XlsRowSource(book, input, options.MaxCellLength, errors: null));
+                // the same record pass as for the chosen sheet: a sheet of error cells or array-formula texts holds data too
+                return new SheetProbe(new XlsRowSource(book, input, options.MaxCellLength, XlsRecordPass.Read(input, sheets[i].Name, limits.MaxCells)));
             },
             limits.MaxCells,
             options.MaxCellLength,

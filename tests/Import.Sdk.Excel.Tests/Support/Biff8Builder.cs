@@ -6,6 +6,8 @@ namespace Import.Sdk.Excel.Tests.Support;
 /// <summary>
 /// Writes a minimal BIFF8 workbook (one sheet of LABEL, BOOLERR and FORMULA cells, with the ARRAY, TABLE, STRING and CONTINUE records a formula may bring) in an OLE2 compound file (CFB v3, its
 /// Workbook stream padded over the 4,096-byte mini-stream cutoff), as Excel 97–2003 would, for the XLS error-cell tests.
+/// With <see cref="Version"/> 5 it writes a BIFF5 workbook (Excel 5/95: 8-bit texts, no SST) in its OLE2 container; with 2,
+/// 3 or 4 a bare BIFF2–BIFF4 worksheet stream (Excel 2.x–4.0), each with the record layouts of that version.
 /// </summary>
 internal sealed class Biff8Builder(string sheetName)
 {
@@ -17,6 +19,15 @@ internal sealed class Biff8Builder(string sheetName)
 
     /// <summary>Whether to write the bare BIFF8 stream, without its OLE2 container.</summary>
     public bool Bare { get; init; }
+
+    /// <summary>The name of an empty sheet written before the sheet of cells (BIFF5 and BIFF8), when given.</summary>
+    public string? EmptySheetBefore { get; init; }
+
+    /// <summary>The BIFF version written: 8 (the default), 5, or 2, 3, 4 (always bare). Set before adding cells.</summary>
+    public int Version { get; init; } = 8;
+
+    /// <summary>The record layout's offset of the cell's value after row and column: 3 attribute bytes in BIFF2, an XF index after.</summary>
+    private int Attributes => Version == 2 ? 3 : 2;
 
     /// <summary>A LABELSST cell: the string at <paramref name="index"/> of the shared-string table.</summary>
     public Biff8Builder LabelSst(int row, int column, int index)
@@ -65,6 +76,22 @@ internal sealed class Biff8Builder(string sheetName)
 
     public Biff8Builder Label(int row, int column, string text)
     {
+        if (Version < 8)
+        {
+            var wide = Version == 2 ? 1 : 2; // the length's size
+            var old = new byte[4 + Attributes + wide + text.Length];
+            Cell(old, row, column);
+            old[4 + Attributes] = (byte)text.Length;
+            if (wide == 2)
+            {
+                old[5 + Attributes] = (byte)(text.Length >> 8);
+            }
+
+            Encoding.Latin1.GetBytes(text, old.AsSpan(4 + Attributes + wide));
+            _cells.Add(Record(Version == 2 ? (ushort)0x0004 : (ushort)0x0204, old));
+            return this;
+        }
+
         var body = new byte[9 + text.Length];
         Cell(body, row, column);
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(6), (ushort)text.Length);
@@ -77,27 +104,51 @@ internal sealed class Biff8Builder(string sheetName)
     /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
     public Biff8Builder Error(int row, int column, byte code)
     {
-        var body = new byte[8];
+        var body = new byte[6 + Attributes];
         Cell(body, row, column);
-        body[6] = code;
-        body[7] = 1;
-        _cells.Add(Record(0x0205, body));
+        body[4 + Attributes] = code;
+        body[5 + Attributes] = 1;
+        _cells.Add(Record(Version == 2 ? (ushort)0x0005 : (ushort)0x0205, body));
         return this;
+    }
+
+    /// <summary>The FORMULA record's number in this version.</summary>
+    private ushort FormulaType => Version switch { 3 => 0x0206, 4 => 0x0406, _ => 0x0006 };
+
+    /// <summary>
+    /// A FORMULA record's body: the cell, the 8-byte cached result <paramref name="result"/>, then the version's option flags,
+    /// (BIFF5/8) the 4 reserved bytes, and the formula's size and tokens.
+    /// </summary>
+    private byte[] FormulaBody(int row, int column, ReadOnlySpan<byte> result, byte[] formula)
+    {
+        var at = 4 + Attributes; // the result
+        var flags = Version == 2 ? 1 : 2;
+        var reserved = Version >= 5 ? 4 : 0;
+        var sizeLength = Version == 2 ? 1 : 2;
+        var body = new byte[at + 8 + flags + reserved + sizeLength + formula.Length];
+        Cell(body, row, column);
+        result.CopyTo(body.AsSpan(at));
+        var size = at + 8 + flags + reserved;
+        body[size] = (byte)formula.Length;
+        formula.CopyTo(body, size + sizeLength);
+        return body;
     }
 
     /// <summary>A formula (<c>=1/0</c>) whose cached result is the error <paramref name="code"/>.</summary>
     public Biff8Builder FormulaError(int row, int column, byte code)
     {
         byte[] formula = [0x1E, 0x01, 0x00, 0x1E, 0x00, 0x00, 0x06]; // ptgInt 1, ptgInt 0, ptgDiv
-        var body = new byte[22 + formula.Length];
-        Cell(body, row, column);
-        body[6] = 2; // an error result
-        body[8] = code;
-        body[12] = 0xFF;
-        body[13] = 0xFF;
-        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(20), (ushort)formula.Length);
-        formula.CopyTo(body, 22);
-        _cells.Add(Record(0x0006, body));
+        byte[] result = [2, 0, code, 0, 0, 0, 0xFF, 0xFF]; // an error result
+        _cells.Add(Record(FormulaType, FormulaBody(row, column, result, formula)));
+        return this;
+    }
+
+    /// <summary>A formula whose cached result is the boolean <paramref name="value"/> (kind 1) or an empty text (kind 3).</summary>
+    public Biff8Builder FormulaResult(int row, int column, byte kind, bool value = false)
+    {
+        byte[] formula = [0x1E, 0x01, 0x00]; // ptgInt 1
+        byte[] result = [kind, 0, value ? (byte)1 : (byte)0, 0, 0, 0, 0xFF, 0xFF];
+        _cells.Add(Record(FormulaType, FormulaBody(row, column, result, formula)));
         return this;
     }
 
@@ -109,20 +160,32 @@ internal sealed class Biff8Builder(string sheetName)
     /// </summary>
     public Biff8Builder FormulaText(int row, int column, string text, ushort[] between, bool wide = false, int splitAt = -1)
     {
+        if (Version is 3 or 4 || (Version == 2 && between.Length > 0))
+        {
+            throw new NotSupportedException("Formula texts are written in BIFF2 (no records between), BIFF5 and BIFF8 only.");
+        }
+
         byte[] formula = [0x01, (byte)row, (byte)(row >> 8), (byte)column, (byte)(column >> 8)]; // ptgExp: the array formula's anchor
-        var body = new byte[22 + formula.Length];
-        Cell(body, row, column);
-        body[6] = 0; // a text result: in the STRING record that follows
-        body[12] = 0xFF;
-        body[13] = 0xFF;
-        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(20), (ushort)formula.Length);
-        formula.CopyTo(body, 22);
-        _cells.Add(Record(0x0006, body));
+        byte[] result = [0, 0, 0, 0, 0, 0, 0xFF, 0xFF]; // a text result: in the STRING record that follows
+        _cells.Add(Record(FormulaType, FormulaBody(row, column, result, formula)));
         foreach (var type in between)
         {
             // RefU (rows first..last, columns first..last) + 2 bytes of flags + 4 reserved + a one-token formula (ptgStr "x")
             byte[] range = [(byte)row, (byte)(row >> 8), (byte)row, (byte)(row >> 8), (byte)column, (byte)column, 0, 0, 0, 0, 0, 0, 4, 0, 0x17, 1, 0, (byte)'x'];
             _cells.Add(Record(type, range));
+        }
+
+        if (Version == 5)
+        {
+            // BIFF5: a 16-bit length and 8-bit characters in the code page
+            _cells.Add(Record(0x0207, [(byte)text.Length, (byte)(text.Length >> 8), .. Encoding.Latin1.GetBytes(text)]));
+            return this;
+        }
+
+        if (Version == 2)
+        {
+            _cells.Add(Record(0x0007, [(byte)text.Length, .. Encoding.Latin1.GetBytes(text)])); // an 8-bit length
+            return this;
         }
 
         var split = splitAt < 0 ? text.Length : splitAt;
@@ -159,32 +222,60 @@ internal sealed class Biff8Builder(string sheetName)
     {
         var lastRow = 0;
         var lastColumn = 0;
-        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0204 or 0x0205 or 0x0006 or 0x00FD))
+        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0004 or 0x0005 or 0x0204 or 0x0205 or 0x0006 or 0x0206 or 0x0406 or 0x00FD))
         {
             lastRow = Math.Max(lastRow, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(4)) + 1);
             lastColumn = Math.Max(lastColumn, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(6)) + 1);
         }
 
-        var name = new byte[2 + sheetName.Length];
-        name[0] = (byte)sheetName.Length;
-        Encoding.Latin1.GetBytes(sheetName, name.AsSpan(2));
+        if (Version < 5)
+        {
+            // a bare worksheet stream: BOF, DIMENSIONS, the cells, EOF
+            var dims = new byte[Version == 2 ? 8 : 10];
+            BinaryPrimitives.WriteUInt16LittleEndian(dims.AsSpan(2), (ushort)lastRow);
+            BinaryPrimitives.WriteUInt16LittleEndian(dims.AsSpan(6), (ushort)lastColumn);
+            var bof = new byte[Version == 2 ? 4 : 6];
+            BinaryPrimitives.WriteUInt16LittleEndian(bof, (ushort)Version);
+            BinaryPrimitives.WriteUInt16LittleEndian(bof.AsSpan(2), 0x0010);
+            List<byte[]> records = [Record((ushort)(Version == 2 ? 0x0009 : (Version == 3 ? 0x0209 : 0x0409)), bof), Record(0x0042, [0xE4, 0x04]), Record(Version == 2 ? (ushort)0x0000 : (ushort)0x0200, dims), .. _cells, Record(0x000A, [])];
+            return [.. records.SelectMany(r => r)];
+        }
+
         var globals = new List<byte[]> { Bof(0x0005), Record(0x0042, [0xE4, 0x04]) }; // CODEPAGE 1252
-        var boundSheet = new byte[6 + name.Length];
-        name.CopyTo(boundSheet, 6);
-        globals.Add(Record(0x0085, boundSheet));
+        if (EmptySheetBefore is not null)
+        {
+            globals.Add(BoundSheet(EmptySheetBefore));
+        }
+
+        globals.Add(BoundSheet(sheetName));
         globals.AddRange(_sst);
         globals.Add(Record(0x000A, []));
         var sheetOffset = globals.Sum(r => r.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(globals[2].AsSpan(4), (uint)sheetOffset);
+        List<byte[]> empty = EmptySheetBefore is null ? [] : [Bof(0x0010), Record(0x0200, new byte[Version == 8 ? 14 : 10]), Record(0x000A, [])];
+        if (EmptySheetBefore is not null)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(globals[2].AsSpan(4), (uint)sheetOffset);
+        }
 
-        var dimensions = new byte[14];
-        BinaryPrimitives.WriteUInt32LittleEndian(dimensions.AsSpan(4), (uint)lastRow);
-        BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(10), (ushort)lastColumn);
+        BinaryPrimitives.WriteUInt32LittleEndian(globals[EmptySheetBefore is null ? 2 : 3].AsSpan(4), (uint)(sheetOffset + empty.Sum(r => r.Length)));
+
+        var dimensions = new byte[Version == 8 ? 14 : 10];
+        if (Version == 8)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(dimensions.AsSpan(4), (uint)lastRow);
+            BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(10), (ushort)lastColumn);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(2), (ushort)lastRow);
+            BinaryPrimitives.WriteUInt16LittleEndian(dimensions.AsSpan(6), (ushort)lastColumn);
+        }
+
         var sheet = new List<byte[]> { Bof(0x0010), Record(0x0200, dimensions) };
         sheet.AddRange(_cells);
         sheet.Add(Record(0x000A, []));
 
-        var stream = globals.Concat(sheet).SelectMany(r => r).ToList();
+        var stream = globals.Concat(empty).Concat(sheet).SelectMany(r => r).ToList();
         while (!Bare && stream.Count < 4096 + 512)
         {
             stream.Add(0);
@@ -193,16 +284,27 @@ internal sealed class Biff8Builder(string sheetName)
         return Bare ? [.. stream] : Container([.. stream], StreamName);
     }
 
+    /// <summary>A BOUNDSHEET record (its offset written later): the name with a flags byte in BIFF8, without in BIFF5.</summary>
+    private byte[] BoundSheet(string sheet)
+    {
+        var name = Version == 8 ? new byte[2 + sheet.Length] : new byte[1 + sheet.Length];
+        name[0] = (byte)sheet.Length;
+        Encoding.Latin1.GetBytes(sheet, name.AsSpan(Version == 8 ? 2 : 1));
+        var body = new byte[6 + name.Length];
+        name.CopyTo(body, 6);
+        return Record(0x0085, body);
+    }
+
     private static void Cell(byte[] body, int row, int column)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(body, (ushort)row);
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(2), (ushort)column);
     }
 
-    private static byte[] Bof(ushort type)
+    private byte[] Bof(ushort type)
     {
-        var body = new byte[16];
-        BinaryPrimitives.WriteUInt16LittleEndian(body, 0x0600);
+        var body = new byte[Version == 8 ? 16 : 8];
+        BinaryPrimitives.WriteUInt16LittleEndian(body, Version == 8 ? (ushort)0x0600 : (ushort)0x0500);
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(2), type);
         return Record(0x0809, body);
     }
