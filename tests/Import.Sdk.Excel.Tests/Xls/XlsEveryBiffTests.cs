@@ -8,18 +8,18 @@ namespace Import.Sdk.Excel.Tests.Xls;
 /// ExcelDataReader reads as empty as in BIFF8, are read as in every format; a sheet holding only error cells is named as a
 /// sheet holding data; a shared string the table declares but does not hold is named, not read as empty.
 /// </summary>
-public class XlsOlderBiffTests
+public class XlsEveryBiffTests
 {
     private static readonly ReaderOptions English = new() { UiCulture = CultureInfo.GetCultureInfo("en-US") };
 
-    public static TheoryData<int> Versions => [2, 3, 4, 5];
+    public static TheoryData<int> Versions => [2, 3, 4, 5, 8];
 
     private static Biff8Builder Builder(int version, string sheet = "Data") =>
         new(sheet) { Version = version, StreamName = version == 5 ? "Book" : "Workbook" };
 
     [Theory]
     [MemberData(nameof(Versions))]
-    public async Task ReadAsync_ErrorCellsOfAnOlderBiff_KeepTheirTextWithACellErrorProblem(int version)
+    public async Task ReadAsync_ErrorCellsOfEveryBiff_KeepTheirTextWithACellErrorProblemAndARowOfErrorsOnlyIsARow(int version)
     {
         var book = Builder(version)
             .Label(0, 0, "a").Label(0, 1, "b").Label(0, 2, "c")
