@@ -172,7 +172,7 @@ public class CommerceEntitiesTests
     {
         var pipeline = new CommerceStore().Pipeline();
         var csv = $"{header};Autre\r\nx;y\r\n";
-        var inspection = await pipeline.InspectAsync(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(csv), "h.csv"));
+        var inspection = await pipeline.InspectAsync(new InspectRequest(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(csv), "h.csv")));
         var match = inspection.Mapping.Columns[0];
         Assert.True(match.Field == field, $"'{header}' matched {match.Field ?? "nothing"} ({match.Reason}, {string.Join(", ", match.Candidates)}), expected {field}.");
         Assert.Contains(match.Reason, new[] { MatchReason.Exact, MatchReason.Synonym });
@@ -182,7 +182,7 @@ public class CommerceEntitiesTests
     public async Task Inspect_FrenchExportHeader_EveryColumnMatchedNothingMissing()
     {
         var csv = CustomersCsv.Columns(CustomerFields);
-        var inspection = await new CommerceStore().Pipeline().InspectAsync(csv.Source());
+        var inspection = await new CommerceStore().Pipeline().InspectAsync(new InspectRequest(csv.Source()));
         Assert.Equal(CustomerFields, inspection.Mapping.Columns.Select(c => c.Field));
         Assert.Empty(inspection.Mapping.UnmatchedColumns);
         Assert.Empty(inspection.Mapping.UnmappedRequiredFields);
@@ -214,7 +214,7 @@ public class CommerceEntitiesTests
     [InlineData("Compte client", "accounting_code")]
     public async Task Inspect_SeedHeader_MatchesField(string header, string field)
     {
-        var inspection = await new CommerceStore().Pipeline().InspectAsync(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes($"{header}\r\nx\r\n"), "h.csv"));
+        var inspection = await new CommerceStore().Pipeline().InspectAsync(new InspectRequest(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes($"{header}\r\nx\r\n"), "h.csv")));
         Assert.Equal(field, inspection.Mapping.Columns[0].Field);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class RawSqliteScenario(int? transactionRows = null) : Scenario
         DeleteDatabase(scratch);
 
         // The mapping the pipeline would use, then every row pre-parsed into the stored values.
-        var inspection = await CustomerImport.Build(new InMemorySink()).InspectAsync(ImportSource.FromFile(file));
+        var inspection = await CustomerImport.Build(new InMemorySink()).InspectAsync(new InspectRequest(ImportSource.FromFile(file)));
         var fieldOfColumn = inspection.Mapping.Columns.ToDictionary(c => c.Index, c => c.Field);
         var sources = new (int Column, FieldDefinition Field)[_columns.Count];
         for (var c = 0; c < _columns.Count; c++)

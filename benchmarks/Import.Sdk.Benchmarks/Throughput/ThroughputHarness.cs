@@ -176,7 +176,7 @@ internal static class ThroughputHarness
     /// <summary>Checks that every column of the generated header auto-matches its customers field.</summary>
     private static async Task<bool> CheckMappingAsync(string file)
     {
-        var inspection = await CustomerImport.Build(new InMemorySink()).InspectAsync(ImportSource.FromFile(file));
+        var inspection = await CustomerImport.Build(new InMemorySink()).InspectAsync(new InspectRequest(ImportSource.FromFile(file)));
         var ok = inspection.Problem is null;
         foreach (var match in inspection.Mapping.Columns)
         {

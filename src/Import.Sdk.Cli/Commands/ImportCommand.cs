@@ -133,7 +133,7 @@ internal static class ImportCommand
             {
                 var check = new ImportPipelineBuilder().UseEntity(entity).UseSink(empty.Sink).WithOptions(options).AddExcelReaders().Build();
                 var checkedSource = ImportSource.FromFile(path);
-                var inspection = await check.InspectAsync(checkedSource, 0, null, cancellationToken);
+                var inspection = await check.InspectAsync(new InspectRequest(checkedSource) { Rows = 0 }, cancellationToken);
                 if (inspection.Problem is not null)
                 {
                     var rejected = await check.ExecuteAsync(new ImportRequest(checkedSource) { Profile = profile, Mode = importMode }, null, cancellationToken);
@@ -159,14 +159,14 @@ internal static class ImportCommand
             MappingSuggestion? suggestion = null;
             if (profile is null)
             {
-                var inspection = await pipeline.InspectAsync(source, 0, null, cancellationToken);
+                var inspection = await pipeline.InspectAsync(new InspectRequest(source) { Rows = 0 }, cancellationToken);
                 if (inspection.Problem is null)
                 {
                     learnedPath = store.ProfilePath(entity.Name, inspection.Preview.Header);
                     learned = await LearnedProfiles.TryLoadAsync(learnedPath, cancellationToken);
                     if (learned is not null)
                     {
-                        inspection = await pipeline.InspectAsync(source, 0, learned, cancellationToken);
+                        inspection = await pipeline.InspectAsync(new InspectRequest(source) { Rows = 0, LearnedProfile = learned }, cancellationToken);
                     }
 
                     suggestion = inspection.Mapping;

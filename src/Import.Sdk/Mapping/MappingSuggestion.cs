@@ -1,11 +1,28 @@
 namespace Import.Sdk;
 
 /// <summary>A suggested mapping of a file's columns to an entity's fields: what a host's mapping screen is built from.</summary>
-/// <param name="Columns">One match per source column, in file order.</param>
-/// <param name="UnmatchedColumns">The headers of the columns mapped to no field.</param>
-/// <param name="UnmappedRequiredFields">The required fields no column is mapped to.</param>
-public sealed record MappingSuggestion(IReadOnlyList<ColumnMatch> Columns, IReadOnlyList<string> UnmatchedColumns, IReadOnlyList<string> UnmappedRequiredFields)
+public sealed record MappingSuggestion
 {
+    /// <summary>Initializes a new instance of the <see cref="MappingSuggestion"/> class.</summary>
+    /// <param name="columns">One match per source column, in file order.</param>
+    /// <param name="unmatchedColumns">The headers of the columns mapped to no field.</param>
+    /// <param name="unmappedRequiredFields">The required fields no column is mapped to.</param>
+    public MappingSuggestion(IReadOnlyList<ColumnMatch> columns, IReadOnlyList<string> unmatchedColumns, IReadOnlyList<string> unmappedRequiredFields)
+    {
+        Columns = columns;
+        UnmatchedColumns = unmatchedColumns;
+        UnmappedRequiredFields = unmappedRequiredFields;
+    }
+
+    /// <summary>Gets one match per source column, in file order.</summary>
+    public IReadOnlyList<ColumnMatch> Columns { get; init; }
+
+    /// <summary>Gets the headers of the columns mapped to no field.</summary>
+    public IReadOnlyList<string> UnmatchedColumns { get; init; }
+
+    /// <summary>Gets the required fields no column is mapped to.</summary>
+    public IReadOnlyList<string> UnmappedRequiredFields { get; init; }
+
     /// <summary>Turns the suggestion into a profile that can be adjusted, saved and reused.</summary>
     /// <param name="entity">The entity name.</param>
     /// <param name="culture">The culture of the file.</param>

@@ -10,12 +10,10 @@ public interface IImportPipeline
     ImportEntity Entity { get; }
 
     /// <summary>Reads the start of a file: format, encoding, delimiter, sheets, header, first rows, and the suggested mapping.</summary>
-    /// <param name="source">The file.</param>
-    /// <param name="rows">The number of data rows to return.</param>
-    /// <param name="learnedProfile">A profile saved from a previous import of the same layout, or <see langword="null"/>.</param>
+    /// <param name="request">The file, the number of rows, a learned profile and reader options.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    /// <returns>The inspection.</returns>
-    Task<ImportInspection> InspectAsync(ImportSource source, int rows = 10, ImportProfile? learnedProfile = null, CancellationToken cancellationToken = default);
+    /// <returns>The inspection; a file that cannot be read gives an inspection with its <see cref="ImportInspection.Problem"/>.</returns>
+    Task<ImportInspection> InspectAsync(InspectRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Runs the whole import without writing: the report equals what <see cref="ExecuteAsync"/> would produce on the same store.</summary>
     /// <param name="request">The import.</param>

@@ -23,14 +23,14 @@ internal sealed class ImportPipeline : IImportPipeline
 
     public ImportEntity Entity { get; }
 
-    public async Task<ImportInspection> InspectAsync(ImportSource source, int rows = 10, ImportProfile? learnedProfile = null, CancellationToken cancellationToken = default)
+    public async Task<ImportInspection> InspectAsync(InspectRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentNullException.ThrowIfNull(request);
+        var learnedProfile = request.LearnedProfile;
         var matcher = new ColumnMatcher(Entity.Schema);
         try
         {
-            var preview = await FilePreview.ReadAsync(_readers, source, rows, _options.Reader with { UiCulture = _options.UiCulture }, cancellationToken).ConfigureAwait(false);
+            var preview = await FilePreview.ReadAsync(_readers, request.Source, request.Rows, (request.Reader ?? _options.Reader) with { UiCulture = _options.UiCulture }, cancellationToken).ConfigureAwait(false);
             return new ImportInspection(preview, matcher.Suggest(preview.Header, learnedProfile), null);
         }
         catch (MalformedFileException ex)

@@ -1,17 +1,33 @@
 namespace Import.Sdk;
 
 /// <summary>The start of a file as a reader sees it, bounded whatever the file (see <see cref="MaxCellLength"/> and <see cref="MaxCharacters"/>).</summary>
-/// <param name="Source">What the reader found out about the file.</param>
-/// <param name="Header">The header row.</param>
-/// <param name="Rows">
-/// The first data rows, each as many cells as the header (or more), as text. <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/>
-/// cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters (one fewer
-/// rather than split a surrogate pair) followed by <see cref="CutMarker"/> and the cell's length in the UI language, e.g.
-/// "… (1,048,576 characters)", and sets <see cref="Truncated"/>.
-/// </param>
-/// <param name="RowNumbers">The spreadsheet row number of each returned row.</param>
-public sealed record FilePreview(SourceInfo Source, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int> RowNumbers)
+public sealed record FilePreview
 {
+    /// <summary>Initializes a new instance of the <see cref="FilePreview"/> class.</summary>
+    /// <param name="source">What the reader found out about the file.</param>
+    /// <param name="header">The header row.</param>
+    /// <param name="rows">The first data rows, each as many cells as the header (or more), as text. <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/> cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters (one fewer rather than split a surrogate pair) followed by <see cref="CutMarker"/> and the cell's length in the UI language, e.g. "… (1,048,576 characters)", and sets <see cref="Truncated"/>.</param>
+    /// <param name="rowNumbers">The spreadsheet row number of each returned row.</param>
+    public FilePreview(SourceInfo source, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, IReadOnlyList<int> rowNumbers)
+    {
+        Source = source;
+        Header = header;
+        Rows = rows;
+        RowNumbers = rowNumbers;
+    }
+
+    /// <summary>Gets what the reader found out about the file.</summary>
+    public SourceInfo Source { get; init; }
+
+    /// <summary>Gets the header row.</summary>
+    public IReadOnlyList<string> Header { get; init; }
+
+    /// <summary>Gets the first data rows, each as many cells as the header (or more), as text. <see cref="ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/> cuts a cell longer than <see cref="MaxCellLength"/> characters to its first <see cref="MaxCellLength"/> characters (one fewer rather than split a surrogate pair) followed by <see cref="CutMarker"/> and the cell's length in the UI language, e.g. "… (1,048,576 characters)", and sets <see cref="Truncated"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows { get; init; }
+
+    /// <summary>Gets the spreadsheet row number of each returned row.</summary>
+    public IReadOnlyList<int> RowNumbers { get; init; }
+
     /// <summary>The most characters of a cell a preview holds: a longer cell is cut and marked with <see cref="CutMarker"/>.</summary>
     public const int MaxCellLength = 1000;
 

@@ -4,10 +4,23 @@ namespace Import.Sdk;
 /// A problem a reader found in one row (a stray quote, a cell over <see cref="ReaderOptions.MaxCellLength"/>, an Excel error
 /// value): the pipeline rejects the row with it and goes on with the next one.
 /// </summary>
-/// <param name="Code">The issue code (one of <see cref="IssueCodes"/>, for example <see cref="IssueCodes.MalformedRow"/>).</param>
-/// <param name="Message">What is wrong, in the reader's <see cref="ReaderOptions.UiCulture"/>.</param>
-public sealed record ReadProblem(string Code, string Message)
+public sealed record ReadProblem
 {
+    /// <summary>Initializes a new instance of the <see cref="ReadProblem"/> class.</summary>
+    /// <param name="code">The issue code (one of <see cref="IssueCodes"/>, for example <see cref="IssueCodes.MalformedRow"/>).</param>
+    /// <param name="message">What is wrong, in the reader's <see cref="ReaderOptions.UiCulture"/>.</param>
+    public ReadProblem(string code, string message)
+    {
+        Code = code;
+        Message = message;
+    }
+
+    /// <summary>Gets the issue code (one of <see cref="IssueCodes"/>, for example <see cref="IssueCodes.MalformedRow"/>).</summary>
+    public string Code { get; init; }
+
+    /// <summary>Gets what is wrong, in the reader's <see cref="ReaderOptions.UiCulture"/>.</summary>
+    public string Message { get; init; }
+
     /// <summary>Gets the 0-based column concerned, or -1 when the problem concerns the whole row.</summary>
     public int Column { get; init; } = -1;
 

@@ -27,7 +27,12 @@ public sealed class RecordContext
     /// <summary>Gets a value indicating whether the record already has an error.</summary>
     public bool HasErrors { get; internal set; }
 
-    /// <summary>Gets the value of a field: <see cref="string"/>, <see cref="long"/>, <see cref="decimal"/>, <see cref="DateOnly"/>, <see cref="bool"/>, or <see langword="null"/> when empty.</summary>
+    /// <summary>
+    /// Gets the value of a field, or <see langword="null"/> when empty: <see cref="string"/> for text, e-mail, enum (its canonical
+    /// value) and list fields (the items joined by the field's separator), <see cref="long"/> for integers, <see cref="decimal"/>,
+    /// <see cref="DateOnly"/> for dates, <see cref="bool"/>. The typed getters (<see cref="GetText"/>, <see cref="GetInt64"/>,
+    /// <see cref="GetDecimal"/>, <see cref="GetDate"/>, <see cref="GetBoolean"/>, <see cref="GetList"/>) read each type.
+    /// </summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value.</returns>
     public object? this[string field] => _values[IndexOf(field)];
@@ -56,6 +61,47 @@ public sealed class RecordContext
         long l => l,
         _ => null,
     };
+
+    /// <summary>Gets the value of an <see cref="FieldType.Integer"/> field, or <see langword="null"/> when empty.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The field is not an <see cref="FieldType.Integer"/> field.</exception>
+    public long? GetInt64(string field) => (long?)Typed(field, FieldType.Integer);
+
+    /// <summary>Gets the value of a <see cref="FieldType.Date"/> field, or <see langword="null"/> when empty.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The field is not a <see cref="FieldType.Date"/> field.</exception>
+    public DateOnly? GetDate(string field) => (DateOnly?)Typed(field, FieldType.Date);
+
+    /// <summary>Gets the value of a <see cref="FieldType.Boolean"/> field, or <see langword="null"/> when empty.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentException">The field is not a <see cref="FieldType.Boolean"/> field.</exception>
+    public bool? GetBoolean(string field) => (bool?)Typed(field, FieldType.Boolean);
+
+    /// <summary>
+    /// Gets the items of a <see cref="FieldType.TextList"/> field (trimmed, distinct, in the file's order), or an empty list
+    /// when empty.
+    /// </summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="ArgumentException">The field is not a <see cref="FieldType.TextList"/> field.</exception>
+    public IReadOnlyList<string> GetList(string field) =>
+        Typed(field, FieldType.TextList) is string list ? list.Split(Schema[field].ListSeparator) : [];
+
+    /// <summary>The value of <paramref name="field"/>, which must be of <paramref name="type"/>: asking a field for another type is a bug in the rule.</summary>
+    private object? Typed(string field, FieldType type)
+    {
+        var index = IndexOf(field);
+        var actual = Schema.Fields[index].Type;
+        if (actual != type)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The field '{field}' is of type {actual}, not {type}."), nameof(field));
+        }
+
+        return _values[index];
+    }
 
     /// <summary>Reports an error on a field: the record is rejected.</summary>
     /// <param name="field">The field the error concerns (its column is named in the report).</param>

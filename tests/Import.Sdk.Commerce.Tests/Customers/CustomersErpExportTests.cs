@@ -55,7 +55,7 @@ public class CustomersErpExportTests
     {
         var store = CommerceStore.WithDefaultRegime();
 
-        var inspection = await store.Pipeline().InspectAsync(ImportSource.FromFile(SamplePath()));
+        var inspection = await store.Pipeline().InspectAsync(new InspectRequest(ImportSource.FromFile(SamplePath())));
 
         Assert.Null(inspection.Problem);
         Assert.Equal("ibm850", inspection.Preview.Source.Encoding);

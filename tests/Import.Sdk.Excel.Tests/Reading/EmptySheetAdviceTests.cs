@@ -82,7 +82,7 @@ public class EmptySheetAdviceTests
             .AddExcelReaders()
             .Build();
 
-        var inspection = await pipeline.InspectAsync(ImportSource.FromBytes(FirstSheetEmpty().Build(), "book.xlsx"));
+        var inspection = await pipeline.InspectAsync(new InspectRequest(ImportSource.FromBytes(FirstSheetEmpty().Build(), "book.xlsx")));
 
         Assert.Equal(
             "The sheet 'Vide' is empty: it has no header row. These sheets hold data: 'Clients', 'Factures'. Choose the sheet to read (on the command line: --sheet 'Clients').",

@@ -64,7 +64,7 @@ public class AutoMatchingTests
     {
         var pipeline = Some.Pipeline(new InMemorySink(), WithContactName());
 
-        var inspection = await pipeline.InspectAsync(Some.Csv("Code client;Nom\r\nC1;Dupont\r\n"));
+        var inspection = await pipeline.InspectAsync(new InspectRequest(Some.Csv("Code client;Nom\r\nC1;Dupont\r\n")));
 
         var match = inspection.Mapping.Columns[1];
         Assert.Equal(((string?)null, MatchReason.Ambiguous), (match.Field, match.Reason));
@@ -90,7 +90,7 @@ public class AutoMatchingTests
     [Fact]
     public async Task InspectAsync_TwoColumnsExactForOneField_AreBothAmbiguous()
     {
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv("Code client;Customer code;Raison sociale\r\nC1;C1;Dupont\r\n"));
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv("Code client;Customer code;Raison sociale\r\nC1;C1;Dupont\r\n")));
 
         Assert.All(inspection.Mapping.Columns.Take(2), m => Assert.Equal(((string?)null, MatchReason.Ambiguous, "code"), (m.Field, m.Reason, Assert.Single(m.Candidates))));
         Assert.Equal("name", inspection.Mapping.Columns[2].Field);
@@ -100,7 +100,7 @@ public class AutoMatchingTests
     [Fact]
     public async Task InspectAsync_TwoColumnsForOneFieldMatchedDifferently_TheBetterMatchWinsAndTheOtherIsUnmatched()
     {
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv("Nom;Raison sociale;Code client\r\nJean;Dupont;C1\r\n"));
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv("Nom;Raison sociale;Code client\r\nJean;Dupont;C1\r\n")));
 
         Assert.Equal(((string?)null, MatchReason.None), (inspection.Mapping.Columns[0].Field, inspection.Mapping.Columns[0].Reason));
         Assert.Equal(("name", MatchReason.Exact), (inspection.Mapping.Columns[1].Field, inspection.Mapping.Columns[1].Reason));
@@ -154,7 +154,7 @@ public class AutoMatchingTests
     {
         var learned = new ImportProfile { Entity = "accounts", Columns = new Dictionary<string, string> { ["Dénomination"] = "name", ["N° compte"] = "code", ["Remarque"] = "" } };
 
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv("n° COMPTE;denomination;Remarque;Email\r\nC1;Dupont;x;a@b.fr\r\n"), learnedProfile: learned);
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv("n° COMPTE;denomination;Remarque;Email\r\nC1;Dupont;x;a@b.fr\r\n")) { LearnedProfile = learned });
 
         var columns = inspection.Mapping.Columns;
         Assert.Equal(("code", MatchReason.Profile, 1d), (columns[0].Field, columns[0].Reason, columns[0].Score));
@@ -181,7 +181,7 @@ public class AutoMatchingTests
     {
         var csv = "Code client;Raison socile;Nom du client;Couleur;Délai de paiement\r\nC1;Dupont;Jean;bleu;30\r\nC2;Martin;Paul;vert;45\r\nC3;Durand;Luc;rouge;60\r\n";
 
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv(csv), rows: 2);
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv(csv)) { Rows = 2 });
 
         Assert.Null(inspection.Problem);
         var preview = inspection.Preview;
@@ -205,7 +205,7 @@ public class AutoMatchingTests
     [Fact]
     public async Task InspectAsync_RequiredFieldMissing_ListsItAsUnmapped()
     {
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv("Code client;Email\r\nC1;a@b.fr\r\n"));
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv("Code client;Email\r\nC1;a@b.fr\r\n")));
 
         Assert.Equal(["name"], inspection.Mapping.UnmappedRequiredFields);
         Assert.Empty(inspection.Mapping.UnmatchedColumns);
@@ -214,7 +214,7 @@ public class AutoMatchingTests
     [Fact]
     public async Task InspectAsync_UnreadableFile_ReturnsTheProblemInsteadOfThrowing()
     {
-        var inspection = await Some.Pipeline(new InMemorySink(), options: English).InspectAsync(ImportSource.FromBytes([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "classeur.xlsx"));
+        var inspection = await Some.Pipeline(new InMemorySink(), options: English).InspectAsync(new InspectRequest(ImportSource.FromBytes([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "classeur.xlsx")));
 
         Assert.NotNull(inspection.Problem);
         Assert.Contains("ZIP", inspection.Problem, StringComparison.Ordinal);
@@ -225,7 +225,7 @@ public class AutoMatchingTests
     [Fact]
     public async Task ToProfile_OfASuggestion_MapsTheMatchedColumnsOnly()
     {
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv("Code client;Raison sociale;Couleur\r\nC1;Dupont;bleu\r\n"));
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv("Code client;Raison sociale;Couleur\r\nC1;Dupont;bleu\r\n")));
 
         var profile = inspection.Mapping.ToProfile("accounts", "fr-FR");
 
@@ -238,7 +238,7 @@ public class AutoMatchingTests
 
     private static async Task<ColumnMatch> MatchAsync(string header)
     {
-        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(Some.Csv(header + ";Zzz\r\nx;y\r\n"));
+        var inspection = await Some.Pipeline(new InMemorySink()).InspectAsync(new InspectRequest(Some.Csv(header + ";Zzz\r\nx;y\r\n")));
         return inspection.Mapping.Columns[0];
     }
 }

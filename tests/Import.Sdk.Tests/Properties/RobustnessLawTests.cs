@@ -95,7 +95,7 @@ public class RobustnessLawTests
 
         var report = pipeline.SimulateAsync(new ImportRequest(Source())).GetAwaiter().GetResult();
         var executed = Some.Pipeline(new InMemorySink(), options: o => o with { BatchSize = 2 }).ExecuteAsync(new ImportRequest(Source())).GetAwaiter().GetResult();
-        var inspection = pipeline.InspectAsync(Source()).GetAwaiter().GetResult();
+        var inspection = pipeline.InspectAsync(new InspectRequest(Source())).GetAwaiter().GetResult();
 
         Assert.NotNull(report);
         Assert.NotNull(inspection);

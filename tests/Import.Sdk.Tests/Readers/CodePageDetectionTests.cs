@@ -197,7 +197,7 @@ public class CodePageDetectionTests
     {
         var pipeline = Some.Pipeline(new InMemorySink());
 
-        var inspection = await pipeline.InspectAsync(ImportSource.FromBytes(Oem850.GetBytes(Lines("\t", FrenchCustomers)), "clients.txt"));
+        var inspection = await pipeline.InspectAsync(new InspectRequest(ImportSource.FromBytes(Oem850.GetBytes(Lines("\t", FrenchCustomers)), "clients.txt")));
 
         Assert.Equal("ibm850", inspection.Preview.Source.Encoding);
         Assert.Equal("\t", inspection.Preview.Source.Delimiter);
