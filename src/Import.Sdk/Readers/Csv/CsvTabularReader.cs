@@ -153,6 +153,8 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
+        // CsvHelper returns buffered records without looking at the token: a cancelled import would go on to the next block
+        cancellationToken.ThrowIfCancellationRequested();
         if (_special)
         {
             _onSkippedRecord = false;
