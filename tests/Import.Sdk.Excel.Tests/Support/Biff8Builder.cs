@@ -57,22 +57,24 @@ internal sealed class Biff8Builder(string sheetName)
         var body = new List<byte>();
         foreach (var text in strings)
         {
-            body.AddRange([(byte)text.Length, (byte)(text.Length >> 8), 0x00, .. Encoding.Latin1.GetBytes(text)]);
+            body.AddRange([(byte)text.Length, (byte)(text.Length >> 8), .. Characters(text)]);
         }
 
         return Sst(strings.Length, [.. body]);
     }
 
+    /// <summary>A LABEL cell, its characters compressed (Latin-1) unless the text needs UTF-16.</summary>
     public Biff8Builder Label(int row, int column, string text)
     {
-        var body = new byte[9 + text.Length];
+        var body = new byte[6]; // row, column, XF index 0
         Cell(body, row, column);
-        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(6), (ushort)text.Length);
-        body[8] = 0; // compressed characters
-        Encoding.Latin1.GetBytes(text, body.AsSpan(9));
-        _cells.Add(Record(0x0204, body));
+        _cells.Add(Record(0x0204, [.. body, (byte)text.Length, (byte)(text.Length >> 8), .. Characters(text)]));
         return this;
     }
+
+    /// <summary>An XLUnicodeString's flags byte and characters: compressed (Latin-1) when every character fits, else UTF-16LE.</summary>
+    private static byte[] Characters(string text) =>
+        text.All(c => c <= '\u00FF') ? [0x00, .. Encoding.Latin1.GetBytes(text)] : [0x01, .. Encoding.Unicode.GetBytes(text)];
 
     /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
     public Biff8Builder Error(int row, int column, byte code)
