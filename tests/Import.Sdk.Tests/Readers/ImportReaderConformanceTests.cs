@@ -76,6 +76,25 @@ public abstract class ImportReaderConformanceTests
         Assert.Equal([2, 3, 4], read.Rows.Select(r => r.Number));
         Assert.Equal(["C2", "Martin", "Lyon", "7"], read.Rows[1].Cells);
         Assert.All(read.Rows, r => Assert.Null(r.Problem));
+        Assert.All(read.Rows, r => Assert.Equal(Header.Length, r.FieldCount));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ManyRows_EachKeepsItsFileRowNumber()
+    {
+        // enough rows to cross the readers' buffers; every seventh row blank
+        var rows = new List<string[]> { Header };
+        for (var i = 2; i <= 3_000; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            rows.Add(i % 7 == 0 ? [] : ["C" + n, "Client n°" + n, "Ville " + n, n]);
+        }
+
+        var read = await ReadAllAsync([.. rows]);
+
+        Assert.Equal(Enumerable.Range(2, 2_999).Where(i => i % 7 != 0), read.Rows.Select(r => r.Number));
+        Assert.All(read.Rows, r => Assert.Equal("C" + r.Number.ToString(CultureInfo.InvariantCulture), r.Cells[0]));
+        Assert.Equal(["C3000", "Client n°3000", "Ville 3000", "3000"], read.Rows[^1].Cells);
     }
 
     [Fact]
@@ -92,6 +111,19 @@ public abstract class ImportReaderConformanceTests
 
         Assert.Equal([2, 4, 7], read.Rows.Select(r => r.Number));
         Assert.Equal(["C7", "Petit", "Metz", "7"], read.Rows[2].Cells);
+    }
+
+    [Fact]
+    public async Task GetString_AfterTheEnd_IsEmpty()
+    {
+        var (content, name) = Write([Header, ["C1", "Dupont", "Paris", "1"]]);
+        await using var reader = await OpenAsync(content, name);
+        Assert.True(await reader.ReadAsync());
+
+        Assert.False(await reader.ReadAsync());
+
+        Assert.Equal(string.Empty, reader.GetString(0));
+        Assert.Null(reader.RowProblem);
     }
 
     [Fact]
@@ -156,6 +188,17 @@ public abstract class ImportReaderConformanceTests
     }
 
     [Fact]
+    public async Task Header_TrailingBlankCells_NameNoColumn()
+    {
+        var read = await ReadAllAsync(["Code", "Name", "", ""], ["C1", "Dupont", "", ""]);
+
+        // a workbook has no cell there; a text file has the separators: empty names, if any, after the named columns
+        Assert.Equal(["Code", "Name"], read.Header.Take(2));
+        Assert.All(read.Header.Skip(2), name => Assert.Equal(string.Empty, name));
+        Assert.Equal(["C1", "Dupont"], read.Rows.Single().Cells);
+    }
+
+    [Fact]
     public async Task Header_RepeatedNames_AreKeptAsFound()
     {
         var read = await ReadAllAsync(["Code", "Name", "Name", "code"], ["C1", "Dupont", "Jean", "x"]);
@@ -209,6 +252,17 @@ public abstract class ImportReaderConformanceTests
         var (content, name) = Write([]);
 
         await AssertMalformedAsync(content, name, "a file without rows");
+    }
+
+    [Fact]
+    public async Task OpenAsync_NoRowAtAll_SaysSoInTheUiCulture()
+    {
+        var (content, name) = Write([]);
+
+        var english = await Assert.ThrowsAsync<MalformedFileException>(async () => await Provider.OpenAsync(new MemoryStream(content), content.Length, Options with { UiCulture = CultureInfo.GetCultureInfo("en-US") }));
+        var french = await Assert.ThrowsAsync<MalformedFileException>(async () => await Provider.OpenAsync(new MemoryStream(content), content.Length, Options with { UiCulture = CultureInfo.GetCultureInfo("fr-FR") }));
+
+        Assert.NotEqual(english.Message, french.Message);
     }
 
     [Fact]
@@ -421,7 +475,7 @@ public abstract class ImportReaderConformanceTests
                     cells.RemoveAt(cells.Count - 1);
                 }
 
-                rows.Add(new TableRow(reader.RowNumber, [.. cells], reader.RowProblem));
+                rows.Add(new TableRow(reader.RowNumber, [.. cells], reader.RowProblem, reader.FieldCount));
             }
 
             return new Table([.. reader.Header], rows);
@@ -448,7 +502,7 @@ public abstract class ImportReaderConformanceTests
 
     private sealed record Table(string[] Header, List<TableRow> Rows);
 
-    private sealed record TableRow(int Number, string[] Cells, ReadProblem? Problem);
+    private sealed record TableRow(int Number, string[] Cells, ReadProblem? Problem, int FieldCount);
 
     /// <summary>A file in memory that tells whether it was disposed; seekable or not (an upload, a network stream).</summary>
     private sealed class TrackedStream(byte[] content, bool seekable) : Stream
