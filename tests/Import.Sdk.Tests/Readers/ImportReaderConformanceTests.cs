@@ -416,6 +416,31 @@ public abstract class ImportReaderConformanceTests
     }
 
     [Fact]
+    public async Task Options_Sheet_ChoosesByNameOrPositionAndAnUnknownSheetIsRefused()
+    {
+        var (content, name) = Write([Header, ["C1", "Dupont", "Paris", "1"]]);
+        if (!IsWorkbook)
+        {
+            // a text file has no sheets: the option does not apply
+            await using var text = await Provider.OpenAsync(new MemoryStream(content), content.Length, Options with { Sheet = "Feuil2" });
+            Assert.Null(text.Info.Sheet);
+            Assert.True(await text.ReadAsync());
+            return;
+        }
+
+        foreach (var sheet in new[] { SheetName, SheetName.ToUpperInvariant(), "1" })
+        {
+            await using var reader = await Provider.OpenAsync(new MemoryStream(content), content.Length, Options with { Sheet = sheet });
+            Assert.Equal(SheetName, reader.Info.Sheet);
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("Dupont", reader.GetString(1));
+        }
+
+        var ex = await AssertMalformedAsync(content, name, "an unknown sheet", Options with { Sheet = "Feuil9" });
+        Assert.Contains(SheetName, ex.Message, StringComparison.Ordinal); // the sheets there are
+    }
+
+    [Fact]
     public void CanRead_TheFormat_ByContentWhateverTheName()
     {
         var (content, name) = Write([Header, ["C1", "Dupont", "Paris", "1"]]);
@@ -473,12 +498,12 @@ public abstract class ImportReaderConformanceTests
     }
 
     /// <summary>Opening, or reading to the end, throws a <see cref="MalformedFileException"/> with a message of ours; the stream is disposed.</summary>
-    private async Task AssertMalformedAsync(byte[] content, string name, string what)
+    private async Task<MalformedFileException> AssertMalformedAsync(byte[] content, string name, string what, ReaderOptions? options = null)
     {
         var stream = new TrackedStream(content, seekable: true);
         var ex = await Record.ExceptionAsync(async () =>
         {
-            await using var reader = await Provider.OpenAsync(stream, content.Length, Options);
+            await using var reader = await Provider.OpenAsync(stream, content.Length, options ?? Options);
             while (await reader.ReadAsync())
             {
             }
@@ -488,6 +513,7 @@ public abstract class ImportReaderConformanceTests
         Assert.False(string.IsNullOrWhiteSpace(ex!.Message), $"{Format}, {what}: the message is empty.");
         Assert.DoesNotContain(RuntimeTexts, t => ex.Message.Contains(t, StringComparison.OrdinalIgnoreCase));
         Assert.True(stream.Disposed, $"{Format}, {what}: the stream is left open.");
+        return (MalformedFileException)ex;
     }
 
     private sealed record Table(string[] Header, List<TableRow> Rows);
