@@ -164,6 +164,26 @@ public abstract class ImportReaderConformanceTests
     }
 
     [Fact]
+    public async Task GetString_CellBeyondTheHeader_IsReadAndCounted()
+    {
+        var read = await ReadAllAsync(Header, ["C1", "Dupont", "Paris", "1", "extra"], ["C2", "Martin", "Lyon", "2"]);
+
+        Assert.Equal(["C1", "Dupont", "Paris", "1", "extra"], read.Rows[0].Cells);
+        Assert.Equal(5, read.Rows[0].FieldCount);
+        Assert.Equal(4, read.Rows[1].FieldCount);
+    }
+
+    [Fact]
+    public async Task ReadAsync_LineBreaksOfEveryKindInCells_RoundTrip()
+    {
+        string[] cells = ["a\r\nb", "c\nd", "e\rf", "\n"];
+        var read = await ReadAllAsync(Header, cells, ["C3", "after", "the", "breaks"]);
+
+        Assert.Equal(cells, read.Rows[0].Cells);
+        Assert.Equal([2, 3], read.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
     public async Task Header_CellsTrimmed_DataCellsKeptAsFound()
     {
         var read = await ReadAllAsync(["  Code ", "Name  ", " City"], ["  C1 ", "Dupont  ", " Paris"]);
