@@ -17,6 +17,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
     private readonly CultureInfo _ui;
     private readonly string _part;
     private bool _ended;
+    private bool _disposed;
     private int _lastRead; // the last row the source returned (empty or not): every row up to it was delivered
 
     private WorkbookTabularReader(IRowSource source, RowBuffer row, IDisposable? owner, SourceInfo info, string[] header, int headerRow, long? totalBytes, string part)
@@ -118,6 +119,7 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         if (_ended)
         {
@@ -152,10 +154,16 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
     public string GetString(int index) => _ended ? string.Empty : _row.Get(index);
 
+    /// <summary>Disposes the sheet's source and the workbook (and so the stream); then reading is an <see cref="ObjectDisposedException"/>.</summary>
     public ValueTask DisposeAsync()
     {
-        _source.Dispose();
-        _owner?.Dispose();
+        if (!_disposed)
+        {
+            _disposed = true;
+            _source.Dispose();
+            _owner?.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace Import.Sdk.Excel.Tests.Support;
 
 /// <summary>
-/// Writes a minimal BIFF8 workbook (one sheet of LABEL, BOOLERR and FORMULA cells, with the ARRAY, TABLE, STRING and CONTINUE records a formula may bring) in an OLE2 compound file (CFB v3, its
+/// Writes a minimal BIFF8 workbook (one sheet of LABEL, LABELSST, BOOLERR and FORMULA cells, with the ARRAY, TABLE, STRING and CONTINUE records a formula may bring) in an OLE2 compound file (CFB v3, as many FAT sectors as it needs, its
 /// Workbook stream padded over the 4,096-byte mini-stream cutoff), as Excel 97–2003 would, for the XLS error-cell tests.
 /// With <see cref="Version"/> 5 it writes a BIFF5 workbook (Excel 5/95: 8-bit texts, no SST) in its OLE2 container; with 2,
 /// 3 or 4 a bare BIFF2–BIFF4 worksheet stream (Excel 2.x–4.0), each with the record layouts of that version.
@@ -68,12 +68,13 @@ internal sealed class Biff8Builder(string sheetName)
         var body = new List<byte>();
         foreach (var text in strings)
         {
-            body.AddRange([(byte)text.Length, (byte)(text.Length >> 8), 0x00, .. Encoding.Latin1.GetBytes(text)]);
+            body.AddRange([(byte)text.Length, (byte)(text.Length >> 8), .. Characters(text)]);
         }
 
         return Sst(strings.Length, [.. body]);
     }
 
+    /// <summary>A LABEL cell, its characters compressed (Latin-1) unless the text needs UTF-16.</summary>
     public Biff8Builder Label(int row, int column, string text)
     {
         if (Version < 8)
@@ -92,14 +93,15 @@ internal sealed class Biff8Builder(string sheetName)
             return this;
         }
 
-        var body = new byte[9 + text.Length];
+        var body = new byte[6]; // row, column, XF index 0
         Cell(body, row, column);
-        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(6), (ushort)text.Length);
-        body[8] = 0; // compressed characters
-        Encoding.Latin1.GetBytes(text, body.AsSpan(9));
-        _cells.Add(Record(0x0204, body));
+        _cells.Add(Record(0x0204, [.. body, (byte)text.Length, (byte)(text.Length >> 8), .. Characters(text)]));
         return this;
     }
+
+    /// <summary>An XLUnicodeString's flags byte and characters: compressed (Latin-1) when every character fits, else UTF-16LE.</summary>
+    private static byte[] Characters(string text) =>
+        text.All(c => c <= '\u00FF') ? [0x00, .. Encoding.Latin1.GetBytes(text)] : [0x01, .. Encoding.Unicode.GetBytes(text)];
 
     /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
     public Biff8Builder Error(int row, int column, byte code)
@@ -323,7 +325,15 @@ internal sealed class Biff8Builder(string sheetName)
         const uint Free = 0xFFFFFFFF;
         const uint EndOfChain = 0xFFFFFFFE;
         var dataSectors = (stream.Length + 511) / 512;
-        var file = new byte[512 * (3 + dataSectors)];
+        var fatSectors = 1;
+        while (fatSectors * 128 < fatSectors + 1 + dataSectors)
+        {
+            fatSectors++; // each FAT sector maps 128 sectors, the FAT's own and the directory's included (at most 109: no DIFAT sectors)
+        }
+
+        var directorySector = fatSectors;
+        var firstData = fatSectors + 1;
+        var file = new byte[512 * (1 + firstData + dataSectors)];
         var header = file.AsSpan(0, 512);
         ((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header[24..], 0x003E);
@@ -331,39 +341,42 @@ internal sealed class Biff8Builder(string sheetName)
         BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0xFFFE);
         BinaryPrimitives.WriteUInt16LittleEndian(header[30..], 9);
         BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 6);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[44..], 1); // one FAT sector: sector 0
-        BinaryPrimitives.WriteUInt32LittleEndian(header[48..], 1); // the directory: sector 1
+        BinaryPrimitives.WriteUInt32LittleEndian(header[44..], (uint)fatSectors); // the FAT: sectors 0 to fatSectors - 1
+        BinaryPrimitives.WriteUInt32LittleEndian(header[48..], (uint)directorySector); // the directory: the next sector
         BinaryPrimitives.WriteUInt32LittleEndian(header[56..], 4096);
         BinaryPrimitives.WriteUInt32LittleEndian(header[60..], EndOfChain);
         BinaryPrimitives.WriteUInt32LittleEndian(header[68..], EndOfChain);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[76..], 0);
-        for (var i = 1; i < 109; i++)
+        for (var i = 0; i < 109; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(header[(76 + (4 * i))..], Free);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[(76 + (4 * i))..], i < fatSectors ? (uint)i : Free);
         }
 
-        var fat = file.AsSpan(512, 512);
-        for (var i = 0; i < 128; i++)
+        var fat = file.AsSpan(512, 512 * fatSectors);
+        for (var i = 0; i < 128 * fatSectors; i++)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * i)..], Free);
         }
 
-        BinaryPrimitives.WriteUInt32LittleEndian(fat, 0xFFFFFFFD);
-        BinaryPrimitives.WriteUInt32LittleEndian(fat[4..], EndOfChain);
-        for (var s = 0; s < dataSectors; s++)
+        for (var i = 0; i < fatSectors; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * (2 + s))..], s == dataSectors - 1 ? EndOfChain : (uint)(3 + s));
+            BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * i)..], 0xFFFFFFFD);
         }
 
-        var directory = file.AsSpan(1024, 512);
+        BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * directorySector)..], EndOfChain);
+        for (var s = 0; s < dataSectors; s++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(fat[(4 * (firstData + s))..], s == dataSectors - 1 ? EndOfChain : (uint)(firstData + s + 1));
+        }
+
+        var directory = file.AsSpan(512 * (1 + directorySector), 512);
         Entry(directory[..128], "Root Entry", 5, EndOfChain, 0, child: 1);
-        Entry(directory.Slice(128, 128), streamName, 2, 2, (uint)stream.Length, child: Free);
+        Entry(directory.Slice(128, 128), streamName, 2, (uint)firstData, (uint)stream.Length, child: Free);
         for (var e = 2; e < 4; e++)
         {
             Entry(directory.Slice(128 * e, 128), string.Empty, 0, Free, 0, child: Free);
         }
 
-        stream.CopyTo(file, 512 * 3);
+        stream.CopyTo(file, 512 * (1 + firstData));
         return file;
     }
 

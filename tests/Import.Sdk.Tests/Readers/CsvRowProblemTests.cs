@@ -246,7 +246,7 @@ public class CsvRowProblemTests
     }
 
     /// <summary>Reads a whole file; <paramref name="lengthUnknown"/> makes CsvHelper read it by 64 KiB (and a seekable one starts at position 7).</summary>
-    private static async Task<List<(int Row, ReadProblem? Problem, string[] Cells)>> ReadAllAsync(string csv, ReaderOptions? options = null, bool nonSeekable = false, bool lengthUnknown = false)
+    internal static async Task<List<(int Row, ReadProblem? Problem, string[] Cells)>> ReadAllAsync(string csv, ReaderOptions? options = null, bool nonSeekable = false, bool lengthUnknown = false)
     {
         var bytes = Encoding.UTF8.GetBytes(csv);
         Stream stream = nonSeekable ? NonSeekableStream.Of(bytes, 10_000)

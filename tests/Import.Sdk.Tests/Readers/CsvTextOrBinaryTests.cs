@@ -133,8 +133,8 @@ public class CsvTextOrBinaryTests
         var french = await Assert.ThrowsAsync<MalformedFileException>(() => FilePreview.ReadAsync(Source(), options: new ReaderOptions { MaxRecordBytes = 100_000 }));
 
         Assert.Equal(1, english.Row);
-        Assert.Equal("The header row (the first line) cannot be read as CSV text: check that its quotes are closed and that the file is a CSV or TXT export, then import it again.", english.Message);
-        Assert.StartsWith("La ligne d'en-tête (la première ligne) ne peut pas être lue comme du texte CSV", french.Message, StringComparison.Ordinal);
+        Assert.Equal("The header row (the first line holding text) cannot be read as CSV text: check that its quotes are closed and that the file is a CSV or TXT export, then import it again.", english.Message);
+        Assert.StartsWith("La ligne d'en-tête (la première ligne non vide) ne peut pas être lue comme du texte CSV", french.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("MaxRecordSize", english.Message + french.Message, StringComparison.Ordinal);
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     private readonly int _checkLengthAbove; // the smaller of the two limits
     private readonly byte _separator;
     private CsvReader _csv;
-    private int _rowBase = 1;      // RowNumber = _rowBase + CsvHelper's RowNumber
+    private int _rowBase;          // RowNumber = _rowBase + CsvHelper's RowNumber
     private long _recordBase;      // the row of CsvHelper's record number n (the header is record 1) is _recordBase + n
     private long _offsetBase;      // the offset in the input of CsvHelper's byte offset 0
     private bool _special;         // positioned on a record too long to read, or past the end
@@ -30,8 +30,10 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
     private bool _atEnd;
     private int _rawColumn = -1;   // the cell of the current (malformed) row given as found in the file, not as CsvHelper repaired it
 
-    private CsvTabularReader(CsvReader csv, CountingStream counter, RecentBytesStream input, CsvReaderOptions resumeOptions, SourceInfo info, IReadOnlyList<string> header, long? totalBytes, ReaderOptions options, MalformedTracker malformed)
+    private CsvTabularReader(CsvReader csv, CountingStream counter, RecentBytesStream input, CsvReaderOptions resumeOptions, SourceInfo info, IReadOnlyList<string> header, int headerRow, int rowBase, long? totalBytes, ReaderOptions options, MalformedTracker malformed)
     {
+        RowNumber = headerRow;
+        _rowBase = rowBase;
         _malformed = malformed;
         _ui = options.UiCulture;
         _maxCellLength = options.MaxCellLength;
@@ -51,7 +53,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 
     public IReadOnlyList<string> Header { get; }
 
-    public int RowNumber { get; private set; } = 1;
+    public int RowNumber { get; private set; }
 
     public int FieldCount => _onSkippedRecord ? Header.Count : _csv.FieldCount;
 
@@ -89,26 +91,20 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
             var csv = CsvReader.Create(input, csvOptions, leaveOpen: true);
             try
             {
-                try
-                {
-                    await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (CsvFormatException ex)
-                {
-                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.HeaderUnreadable), ex) { Row = 1 };
-                }
-
-                CheckHeader(csv, input, malformed, options.UiCulture);
+                var headerRow = await ReadHeaderAsync(csv, options.UiCulture, cancellationToken).ConfigureAwait(false);
+                CheckHeader(csv, input, malformed, headerRow, options.UiCulture);
                 var header = csv.Headers.Select(h => h.Trim()).ToArray();
                 if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
                 {
-                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.EmptyFile)) { Row = 1 };
+                    throw new MalformedFileException(Messages.Format(options.UiCulture, Messages.EmptyFile)) { Row = headerRow };
                 }
 
                 var separator = csv.Separator;
                 var info = new SourceInfo("csv", encodingName, separator.ToString(), null, []);
                 var resume = csvOptions with { Separator = separator, HasHeader = false, DetectSeparatorHint = false };
-                return new CsvTabularReader(csv, counter, input, resume, info, header, totalBytes, options, malformed);
+                // CsvHelper numbers the data records after the header, counting the blank lines above a header found lower
+                var rowBase = checked(headerRow - (int)csv.RowNumber);
+                return new CsvTabularReader(csv, counter, input, resume, info, header, headerRow, rowBase, totalBytes, options, malformed);
             }
             catch
             {
@@ -129,13 +125,13 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         (int)Math.Min(Array.MaxLength, (2L * maxRecordBytes) + (2L * bufferSize) + (1 << 16));
 
     /// <summary>The header is no row that can be rejected: bad quotes or a NUL in it refuse the file.</summary>
-    private static void CheckHeader(CsvReader csv, RecentBytesStream input, MalformedTracker malformed, System.Globalization.CultureInfo ui)
+    private static void CheckHeader(CsvReader csv, RecentBytesStream input, MalformedTracker malformed, int headerRow, System.Globalization.CultureInfo ui)
     {
-        if (malformed.RecordNumber == 1)
+        if (malformed.RecordNumber == headerRow)
         {
             throw new MalformedFileException(malformed.Reason == CsvMalformedReason.UnterminatedQuote
                 ? Messages.Format(ui, Messages.UnterminatedQuote)
-                : Messages.Format(ui, Messages.CsvHeaderQuoteMalformed, QuoteReason(ui, malformed.Reason), CellText.Cut(malformed.RawRecord))) { Row = 1 };
+                : Messages.Format(ui, Messages.CsvHeaderQuoteMalformed, QuoteReason(ui, malformed.Reason), CellText.Cut(malformed.RawRecord))) { Row = headerRow };
         }
 
         if (input.NulUntil > 0)
@@ -145,7 +141,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
             {
                 if (headers[i].Contains('\0', StringComparison.Ordinal))
                 {
-                    throw new MalformedFileException(Messages.Format(ui, Messages.CsvHeaderNul, i + 1, CellText.Cut(headers[i]))) { Row = 1 };
+                    throw new MalformedFileException(Messages.Format(ui, Messages.CsvHeaderNul, i + 1, CellText.Cut(headers[i]))) { Row = headerRow };
                 }
             }
         }
@@ -153,6 +149,8 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
 
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
+        // CsvHelper returns buffered records without looking at the token: a cancelled import would go on to the next block
+        cancellationToken.ThrowIfCancellationRequested();
         if (_special)
         {
             _onSkippedRecord = false;
@@ -226,7 +224,7 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
             return true;
         }
 
-        if (AllCellsEmpty())
+        if (IsBlank(csv))
         {
             return false;
         }
@@ -243,24 +241,6 @@ internal sealed partial class CsvTabularReader : ITabularReader, IRowCellReader
         if (RowProblem is null && _offsetBase + csv.ByteOffset < _input.ReplacementUntil)
         {
             RowProblem = UndecodableCharacter();
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Whether the record holds no text: empty cells, or the DOS end-of-file mark (Ctrl+Z, 0x1A) alone, which DOS-era exports
-    /// write on a line of its own after their last row (it was a row of one cell, rejected for its missing values).
-    /// </summary>
-    private bool AllCellsEmpty()
-    {
-        for (var i = 0; i < _csv.FieldCount; i++)
-        {
-            var cell = _csv.GetSpan(i);
-            if (!cell.IsEmpty && !(cell.Length == 1 && cell[0] == '\u001A'))
-            {
-                return false;
-            }
         }
 
         return true;
