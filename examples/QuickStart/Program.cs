@@ -19,7 +19,7 @@ await using var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(store));
 var regimes = new ImportPipelineBuilder()
     .UseEntity(CommerceEntities.TaxRegimes)
     .UseSqliteSink(sink)
-    .WithOptions(options)
+    .UseOptions(options)
     .Build();
 await regimes.ExecuteAsync(new ImportRequest(ImportSource.FromFile(Path.Combine(Path.GetDirectoryName(file)!, "regimes-fiscaux.csv"))));
 
@@ -27,7 +27,7 @@ await regimes.ExecuteAsync(new ImportRequest(ImportSource.FromFile(Path.Combine(
 var customers = new ImportPipelineBuilder()
     .UseEntity(CommerceEntities.Customers())
     .UseSqliteSink(sink)
-    .WithOptions(options)
+    .UseOptions(options)
     .Build();
 var request = new ImportRequest(ImportSource.FromFile(file));
 var simulation = await customers.SimulateAsync(request);

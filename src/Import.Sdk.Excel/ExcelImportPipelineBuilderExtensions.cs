@@ -10,12 +10,12 @@ public static class ExcelImportPipelineBuilderExtensions
     /// <param name="options">The limits against hostile files; the default ones when <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
-    public static ImportPipelineBuilder AddExcelReaders(this ImportPipelineBuilder builder, ExcelReaderOptions? options = null)
+    public static ImportPipelineBuilder UseExcelReaders(this ImportPipelineBuilder builder, ExcelReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         foreach (var provider in ExcelReaders.Create(options))
         {
-            builder.AddReader(provider);
+            builder.UseReader(provider);
         }
 
         return builder;

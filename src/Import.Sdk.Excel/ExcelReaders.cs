@@ -19,7 +19,7 @@ namespace Import.Sdk.Excel;
 /// </remarks>
 public static class ExcelReaders
 {
-    /// <summary>Creates the Excel providers, for <see cref="FilePreview.ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/> or <see cref="ImportPipelineBuilder.AddReader"/>.</summary>
+    /// <summary>Creates the Excel providers, for <see cref="FilePreview.ReadAsync(ImportSource, int, ReaderOptions?, IEnumerable{ITabularReaderProvider}?, CancellationToken)"/> or <see cref="ImportPipelineBuilder.UseReader"/>.</summary>
     /// <param name="options">The limits; the default ones when <see langword="null"/>.</param>
     /// <returns>The XLSB, XLSX and XLS providers, in the order they must be tried.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>

@@ -161,7 +161,7 @@ public sealed class SqliteSinkConcurrencyTests : IDisposable
                 var pipeline = new ImportPipelineBuilder()
                     .UseEntity(new ImportEntity(Members))
                     .UseSqliteSink(sink)
-                    .Configure(o => o with { BatchSize = 250, UiCulture = English })
+                    .UseOptions(o => o with { BatchSize = 250, UiCulture = English })
                     .Build();
                 try
                 {

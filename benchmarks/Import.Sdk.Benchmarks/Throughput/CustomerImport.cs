@@ -17,7 +17,7 @@ internal static class CustomerImport
     public static IImportPipeline Build(IImportSink sink, int? batchSize = null, ImportEntity? entity = null, int? degree = null)
     {
         var builder = new ImportPipelineBuilder().UseEntity(entity ?? Entity).UseSink(sink);
-        builder.Configure(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
+        builder.UseOptions(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
 
         return builder.Build();
     }

@@ -23,7 +23,7 @@ internal sealed class ExecuteSqliteScenario : Scenario
             // The SQLite sink behind a timing decorator (two timestamps per batch call): the report tells the sink's share.
             var timed = new TimingSink(sink);
             var builder = new ImportPipelineBuilder().UseEntity(CustomerImport.Entity).UseSink(timed);
-            builder.Configure(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
+            builder.UseOptions(o => o with { BatchSize = batchSize ?? o.BatchSize, MaxDegreeOfParallelism = degree ?? o.MaxDegreeOfParallelism });
 
             var pipeline = builder.Build();
             _report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromFile(file)));

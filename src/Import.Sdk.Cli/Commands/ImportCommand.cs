@@ -131,7 +131,7 @@ internal static class ImportCommand
             var empty = await store.OpenAsync(execute: false, cancellationToken);
             await using (empty)
             {
-                var check = new ImportPipelineBuilder().UseEntity(entity).UseSink(empty.Sink).WithOptions(options).AddExcelReaders().Build();
+                var check = new ImportPipelineBuilder().UseEntity(entity).UseSink(empty.Sink).UseOptions(options).UseExcelReaders().Build();
                 var checkedSource = ImportSource.FromFile(path);
                 var inspection = await check.InspectAsync(new InspectRequest(checkedSource) { Rows = 0 }, cancellationToken);
                 if (inspection.Problem is not null)
@@ -150,7 +150,7 @@ internal static class ImportCommand
         await using (open)
         {
             var sink = new CommitCountingSink(context.SinkDecorator?.Invoke(open.Sink) ?? open.Sink, entity.Name);
-            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(sink).WithOptions(options).AddExcelReaders().Build();
+            var pipeline = new ImportPipelineBuilder().UseEntity(entity).UseSink(sink).UseOptions(options).UseExcelReaders().Build();
             var source = ImportSource.FromFile(path);
 
             // 4. Without a profile: auto-match the columns, helped by the profile learned from an earlier file of the same layout.

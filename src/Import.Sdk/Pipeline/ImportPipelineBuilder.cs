@@ -7,7 +7,7 @@ namespace Import.Sdk;
 /// <summary>
 /// Composes an <see cref="IImportPipeline"/>: entity (schema and rule set), sink, options and extra readers. Single use:
 /// <see cref="Build"/> validates everything, lists every problem in one exception, and may be called once.
-/// Packages extend it with extension methods (<c>UseSqliteSink</c>, <c>AddExcelReaders</c>).
+/// Packages extend it with extension methods (<c>UseSqliteSink</c>, <c>UseExcelReaders</c>). Every method is a <c>Use…</c>: one verb family.
 /// </summary>
 public sealed class ImportPipelineBuilder
 {
@@ -41,27 +41,27 @@ public sealed class ImportPipelineBuilder
     /// <summary>Sets the options.</summary>
     /// <param name="options">The options.</param>
     /// <returns>This builder.</returns>
-    public ImportPipelineBuilder WithOptions(ImportOptions options)
+    public ImportPipelineBuilder UseOptions(ImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         return this;
     }
 
-    /// <summary>Changes the options.</summary>
+    /// <summary>Sets the options from the current ones.</summary>
     /// <param name="configure">Returns the new options from the current ones, typically with a <c>with</c> expression.</param>
     /// <returns>This builder.</returns>
-    public ImportPipelineBuilder Configure(Func<ImportOptions, ImportOptions> configure)
+    public ImportPipelineBuilder UseOptions(Func<ImportOptions, ImportOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         _options = configure(_options) ?? throw new ArgumentException("The options cannot be null.", nameof(configure));
         return this;
     }
 
-    /// <summary>Adds a file format, tried before CSV.</summary>
+    /// <summary>Uses one more file format: the formats are tried in the order given, before CSV.</summary>
     /// <param name="provider">The format.</param>
     /// <returns>This builder.</returns>
-    public ImportPipelineBuilder AddReader(ITabularReaderProvider provider)
+    public ImportPipelineBuilder UseReader(ITabularReaderProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
         _readers.Add(provider);

@@ -53,7 +53,7 @@ internal sealed class CommerceStore
         new ImportPipelineBuilder()
             .UseEntity(entity ?? CommerceEntities.Customers())
             .UseSink(Sink)
-            .Configure(o => o with { UiCulture = ui ?? French, BatchSize = batchSize })
+            .UseOptions(o => o with { UiCulture = ui ?? French, BatchSize = batchSize })
             .Build();
 
     public Task<ImportReport> ExecuteAsync(CustomersCsv csv, ImportProfile? profile = null, ImportMode? mode = null, ImportEntity? entity = null, CultureInfo? ui = null, int batchSize = 2000) =>

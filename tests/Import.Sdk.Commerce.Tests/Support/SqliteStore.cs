@@ -34,7 +34,7 @@ internal sealed class SqliteStore : IAsyncDisposable
         new ImportPipelineBuilder()
             .UseEntity(entity ?? CommerceEntities.Customers())
             .UseSqliteSink(Sink)
-            .Configure(o => o with { UiCulture = ui ?? CommerceStore.French, BatchSize = batchSize })
+            .UseOptions(o => o with { UiCulture = ui ?? CommerceStore.French, BatchSize = batchSize })
             .Build();
 
     public Task<ImportReport> ExecuteAsync(CustomersCsv csv, ImportProfile? profile = null, ImportMode? mode = null, int batchSize = 2000) =>

@@ -54,8 +54,8 @@ internal static class CrossFormatImport
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(CommerceEntities.Customers())
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("fr-FR") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("fr-FR") })
+            .UseExcelReaders()
             .Build();
         var request = new ImportRequest(source);
         return execute ? await pipeline.ExecuteAsync(request) : await pipeline.SimulateAsync(request);

@@ -31,7 +31,7 @@ public class ContainerDetectionTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ExcelReaders.Create(new ExcelReaderOptions { MaxCells = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => ExcelReaders.Create(new ExcelReaderOptions { MaxSharedStrings = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ImportPipelineBuilder().AddExcelReaders(new ExcelReaderOptions { MaxUncompressedBytes = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ImportPipelineBuilder().UseExcelReaders(new ExcelReaderOptions { MaxUncompressedBytes = 0 }));
     }
 
     [Fact]

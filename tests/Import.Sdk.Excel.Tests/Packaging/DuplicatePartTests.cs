@@ -111,8 +111,8 @@ public class DuplicatePartTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(schema))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = En })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = En })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(WithSecondSheetEntry("xl/Worksheets/Sheet1.xml", first: false), "clients.xlsx")));

@@ -33,8 +33,8 @@ public class ExcelPipelineTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(Workbook, "clients.xlsx")));
@@ -59,8 +59,8 @@ public class ExcelPipelineTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
         var book = new XlsxBuilder().Sheet("Clients", s => s
             .Row(1, Text("Notes"), Text("Code client"), Text("Raison sociale"), Text("Limite de crédit"))
@@ -90,8 +90,8 @@ public class ExcelPipelineTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US"), Reader = new ReaderOptions { MaxCellLength = 20 } })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US"), Reader = new ReaderOptions { MaxCellLength = 20 } })
+            .UseExcelReaders()
             .Build();
         var book = new XlsxBuilder().Sheet("Clients", s => s
             .Row(1, Text("Code client"), Text("Raison sociale"))
@@ -134,8 +134,8 @@ public class ExcelPipelineTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));
@@ -164,8 +164,8 @@ public class ExcelPipelineTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(new InMemorySink())
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.SimulateAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xlsx")));

@@ -78,8 +78,8 @@ public class EmptySheetAdviceTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(EntitySchema.Create("customers").Field("code", FieldType.Text, f => f.Label("Code", "Code").Required()).Key("code").Build()))
             .UseSink(new InMemorySink())
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var inspection = await pipeline.InspectAsync(new InspectRequest(ImportSource.FromBytes(FirstSheetEmpty().Build(), "book.xlsx")));

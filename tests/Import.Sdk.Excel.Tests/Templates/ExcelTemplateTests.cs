@@ -175,7 +175,7 @@ public class ExcelTemplateTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Customers))
             .UseSink(sink)
-            .AddExcelReaders()
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(await WriteAsync(Customers, Example), "modele.xlsx")));

@@ -25,8 +25,8 @@ public class XlsErrorCellTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(schema))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(book, "clients.xls")));

@@ -62,8 +62,8 @@ public class XlsSharedStringIndexTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(schema))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US") })
+            .UseExcelReaders()
             .Build();
 
         var report = await pipeline.ExecuteAsync(new ImportRequest(ImportSource.FromBytes(Book(), "clients.xls")));

@@ -113,8 +113,8 @@ public class XlsxBrokenSheetTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(schema))
             .UseSink(sink)
-            .Configure(o => o with { UiCulture = En })
-            .AddExcelReaders()
+            .UseOptions(o => o with { UiCulture = En })
+            .UseExcelReaders()
             .Build();
         var cut = FullSheet[..(FullSheet.LastIndexOf("</row>", StringComparison.Ordinal) + "</row>".Length)];
 

@@ -208,7 +208,7 @@ public class BatchingProgressAndCancellationTests
     [Fact]
     public void Build_InvalidOptions_ListsEveryProblemInOneException()
     {
-        var builder = new ImportPipelineBuilder().Configure(o => o with { BatchSize = 0, DateFormats = [], MaxIssues = -1 });
+        var builder = new ImportPipelineBuilder().UseOptions(o => o with { BatchSize = 0, DateFormats = [], MaxIssues = -1 });
 
         var ex = Assert.Throws<ImportException>(builder.Build);
 

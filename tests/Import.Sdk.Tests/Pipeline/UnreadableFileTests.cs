@@ -20,8 +20,8 @@ public class UnreadableFileTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(Some.AccountsEntity)
             .UseSink(new InMemorySink())
-            .AddReader(new GivingUpReaderProvider(readable))
-            .Configure(o => o with { BatchSize = 50, MaxDegreeOfParallelism = degree, UiCulture = ui ?? English })
+            .UseReader(new GivingUpReaderProvider(readable))
+            .UseOptions(o => o with { BatchSize = 50, MaxDegreeOfParallelism = degree, UiCulture = ui ?? English })
             .Build();
         var request = new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake"));
         return execute ? pipeline.ExecuteAsync(request) : pipeline.SimulateAsync(request);
@@ -104,8 +104,8 @@ public class UnreadableFileTests
         var pipeline = new ImportPipelineBuilder()
             .UseEntity(Some.AccountsEntity)
             .UseSink(new InMemorySink())
-            .AddReader(new GivingUpReaderProvider(5))
-            .Configure(o => o with { UiCulture = English })
+            .UseReader(new GivingUpReaderProvider(5))
+            .UseOptions(o => o with { UiCulture = English })
             .Build();
         var report = await pipeline.SimulateAsync(new ImportRequest(Some.Csv(Some.AccountsCsv(rows), "accounts.fake")));
 

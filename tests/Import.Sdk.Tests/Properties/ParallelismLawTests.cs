@@ -155,8 +155,8 @@ public class ParallelismLawTests
     private static IImportPipeline UnreadablePipeline(int degree, int rows) => new ImportPipelineBuilder()
         .UseEntity(Some.AccountsEntity)
         .UseSink(new InMemorySink())
-        .AddReader(new GivingUpReaderProvider(rows))
-        .Configure(o => o with { BatchSize = 100, MaxDegreeOfParallelism = degree })
+        .UseReader(new GivingUpReaderProvider(rows))
+        .UseOptions(o => o with { BatchSize = 100, MaxDegreeOfParallelism = degree })
         .Build();
 
     private sealed class CountingSlowRule : IRecordRule
@@ -190,7 +190,7 @@ public class ParallelismLawTests
     [InlineData(65)]
     public void Build_DegreeOfParallelismOutOfRange_IsRefused(int degree)
     {
-        var builder = new ImportPipelineBuilder().UseEntity(Some.AccountsEntity).UseSink(new InMemorySink()).Configure(o => o with { MaxDegreeOfParallelism = degree });
+        var builder = new ImportPipelineBuilder().UseEntity(Some.AccountsEntity).UseSink(new InMemorySink()).UseOptions(o => o with { MaxDegreeOfParallelism = degree });
 
         var ex = Assert.Throws<ImportException>(builder.Build);
 

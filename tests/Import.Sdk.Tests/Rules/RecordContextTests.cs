@@ -53,7 +53,7 @@ public class RecordContextTests
         new ImportPipelineBuilder()
             .UseEntity(new ImportEntity(Schema, [rule]))
             .UseSink(new InMemorySink())
-            .Configure(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US"), MaxDegreeOfParallelism = 1 })
+            .UseOptions(o => o with { UiCulture = CultureInfo.GetCultureInfo("en-US"), MaxDegreeOfParallelism = 1 })
             .Build()
             .ExecuteAsync(new ImportRequest(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(csv), "things.csv")));
 

@@ -93,7 +93,7 @@ internal static class Some
         var builder = new ImportPipelineBuilder().UseEntity(entity ?? AccountsEntity).UseSink(sink);
         if (options is not null)
         {
-            builder.Configure(options);
+            builder.UseOptions(options);
         }
 
         return builder.Build();
