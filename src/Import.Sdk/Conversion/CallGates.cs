@@ -8,14 +8,14 @@ namespace Import.Sdk.Conversion;
 /// </summary>
 internal sealed class CallGates
 {
-    private readonly Dictionary<object, object>? _gates;
+    private readonly Dictionary<object, Lock>? _gates;
 
     /// <summary>Creates the gates of a run.</summary>
     /// <param name="concurrent">Whether rows are converted on several threads; with one, no call needs a gate.</param>
-    public CallGates(bool concurrent) => _gates = concurrent ? new Dictionary<object, object>(ReferenceEqualityComparer.Instance) : null;
+    public CallGates(bool concurrent) => _gates = concurrent ? new Dictionary<object, Lock>(ReferenceEqualityComparer.Instance) : null;
 
     /// <summary>Gets the lock calls to <paramref name="check"/> take, or <see langword="null"/> when it may be called concurrently.</summary>
-    public object? For(object check)
+    public Lock? For(object check)
     {
         if (_gates is null || check is IThreadSafeCheck)
         {
@@ -24,7 +24,7 @@ internal sealed class CallGates
 
         if (!_gates.TryGetValue(check, out var gate))
         {
-            gate = new object();
+            gate = new Lock();
             _gates[check] = gate;
         }
 

@@ -18,7 +18,7 @@ internal sealed class ValueConverter
     private readonly CultureInfo _ui;
     private readonly IFieldValidator[][] _validators;
     private readonly IValueNormalizer?[][] _normalizers; // per validator, itself when it also normalises (no type test per value)
-    private readonly object?[][] _gates; // per validator, the lock its calls take, or null
+    private readonly Lock?[][] _gates; // per validator, the lock its calls take, or null
 
     public ValueConverter(EntitySchema schema, CompiledMapping map, CultureInfo uiCulture, CallGates gates)
     {

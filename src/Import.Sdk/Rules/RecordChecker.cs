@@ -13,7 +13,7 @@ internal sealed class RecordChecker
 {
     private readonly EntitySchema _schema;
     private readonly IRecordRule[] _rules;
-    private readonly object?[] _gates;
+    private readonly Lock?[] _gates;
     private readonly RowIssues _issues;
     private readonly RecordContext _context;
     private RowState? _row;
