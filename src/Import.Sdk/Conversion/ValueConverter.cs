@@ -137,22 +137,16 @@ internal sealed class ValueConverter
         for (var v = 0; v < validators.Length; v++)
         {
             var validator = validators[v];
+            var normalizer = normalizers[v];
+            var gate = gates[v];
             string? normalized = null;
-            bool valid;
-            if (gates[v] is { } gate)
-            {
-                lock (gate)
-                {
-                    valid = Check(validator, normalizers[v], text, out normalized, out code, out message);
-                }
-            }
-            else
-            {
-                valid = Check(validator, normalizers[v], text, out normalized, out code, out message);
-            }
-
+            var valid = gate is not null
+                ? GatedCheck(gate, validator, normalizer, text, out normalized)
+                : normalizer is not null ? normalizer.TryNormalize(text, out normalized) : validator.IsValid(text);
             if (!valid)
             {
+                code = validator.Code;
+                message = gate is not null ? GatedMessage(gate, validator, text) : validator.GetMessage(DisplayText.Cut(text, _ui), _ui);
                 return false;
             }
 
@@ -163,20 +157,22 @@ internal sealed class ValueConverter
         return true;
     }
 
-    /// <summary>One call to a field's validator (and its message when the value fails), under its gate when it has one.</summary>
-    private bool Check(IFieldValidator validator, IValueNormalizer? normalizer, string text, out string? normalized, out string code, out string message)
+    /// <summary>A check by a validator that is not thread-safe: under its gate (rare: the built-in validators are thread-safe).</summary>
+    private static bool GatedCheck(Lock gate, IFieldValidator validator, IValueNormalizer? normalizer, string text, out string? normalized)
     {
-        normalized = null;
-        if (normalizer is not null ? normalizer.TryNormalize(text, out normalized) : validator.IsValid(text))
+        lock (gate)
         {
-            code = string.Empty;
-            message = string.Empty;
-            return true;
+            normalized = null;
+            return normalizer is not null ? normalizer.TryNormalize(text, out normalized) : validator.IsValid(text);
         }
+    }
 
-        code = validator.Code;
-        message = validator.GetMessage(DisplayText.Cut(text, _ui), _ui);
-        return false;
+    private string GatedMessage(Lock gate, IFieldValidator validator, string text)
+    {
+        lock (gate)
+        {
+            return validator.GetMessage(DisplayText.Cut(text, _ui), _ui);
+        }
     }
 
     /// <summary>Why a number cell is not valid (kept out of <see cref="TryConvert"/>: its hot path stays small).</summary>
