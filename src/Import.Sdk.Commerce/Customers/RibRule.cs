@@ -9,7 +9,7 @@ namespace Import.Sdk.Commerce.Customers;
 /// all four must be, and the key must match (seed 001: "si ces informations ne sont pas cohérentes, le client n'est
 /// pas importé"). Reports <c>invalid_rib</c> on the RIB key, naming the expected key when it can be computed.
 /// </summary>
-internal sealed class RibRule : IRecordRule
+internal sealed class RibRule : IRecordRule, IThreadSafeCheck
 {
     public const string BankCode = "bank_code";
     public const string BranchCode = "branch_code";

@@ -8,7 +8,7 @@ namespace Import.Sdk.Commerce.Customers;
 /// <c>unknown_parent</c> and a message that says so, instead of a parent "not found" (or, for a customer already in the
 /// store, a record that is its own parent).
 /// </summary>
-internal sealed class SelfParentRule : IRecordRule
+internal sealed class SelfParentRule : IRecordRule, IThreadSafeCheck
 {
     public void Validate(RecordContext record)
     {

@@ -14,7 +14,7 @@ internal delegate bool TryNormalizeText(string value, out string normalized);
 /// One identifier check as an <see cref="IValueNormalizer"/>: the issue code, the check, the canonical form of a valid
 /// value and the message (French or English, by the UI culture's language). Immutable.
 /// </summary>
-internal sealed class IdentifierValidator(string code, SpanCheck check, Func<string, string> normalize, Func<string, bool, string> message, TryNormalizeText? onePass = null) : IValueNormalizer
+internal sealed class IdentifierValidator(string code, SpanCheck check, Func<string, string> normalize, Func<string, bool, string> message, TryNormalizeText? onePass = null) : IValueNormalizer, IThreadSafeCheck
 {
     public string Code { get; } = code;
 

@@ -15,6 +15,13 @@ public interface IImportSink
     ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a batch of changes, in order, atomically: all of them or, when it fails or is cancelled, none.</summary>
+    /// <remarks>
+    /// What the sink is given is its own to keep: the pipeline makes a new list for each call, and a new
+    /// <see cref="RecordChange"/> and a new values array (<see cref="RecordChange.Values"/>) for each change, and never reads,
+    /// reuses or modifies any of them once this method returns (nor while it runs). A sink may therefore keep the list, the
+    /// changes or their values (in a cache, or as the stored records of an in-memory store) without copying them. The
+    /// <see cref="RecordChange.KeyFields"/> list, however, is shared by the changes of one import: read it, do not modify it.
+    /// </remarks>
     /// <param name="changes">The changes, possibly of several entities (a referenced code created before the records that use it).</param>
     /// <param name="cancellationToken">Cancels the write; the batch is rolled back.</param>
     /// <returns>A task that completes when the batch is committed.</returns>

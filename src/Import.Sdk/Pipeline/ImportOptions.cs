@@ -45,7 +45,8 @@ public sealed record ImportOptions
     /// <value>
     /// The default value (<see langword="null"/>) is the number of processors, at most 4. With 1, the whole import runs on the
     /// importing flow. Above 1, the entity's <see cref="IFieldValidator"/>s and <see cref="IRecordRule"/>s are called from several
-    /// threads (for different rows) and must be thread-safe, as the built-in ones are; this number of batches is held in memory.
+    /// threads (for different rows): those that declare themselves thread-safe (<see cref="IThreadSafeCheck"/>, as the built-in
+    /// ones do) concurrently, the others one call at a time; this number of batches is held in memory.
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
 

@@ -1,5 +1,5 @@
 using Import.Sdk.Mapping;
-using Import.Sdk.Planning;
+using Import.Sdk.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace Import.Sdk;

@@ -19,7 +19,7 @@ internal interface IRowCellReader
 
 /// <summary>
 /// Cells a batch keeps as characters, not strings: the columns whose fields are read as numbers, dates, booleans or codes.
-/// One per lane, cleared for each batch; its buffer is replaced (never overwritten) when it grows, so that the cells of the
+/// One per batch object (<c>RowBatch</c>), cleared for each batch; its buffer is replaced (never overwritten) when it grows, so that the cells of the
 /// rows read before stay where they are.
 /// </summary>
 internal sealed class CellChars(int[] slots)

@@ -6,6 +6,9 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Import.Sdk.Reporting;
 
+// Over 400 lines, on purpose: the memory part, the temporary file (its own binary format, written and read back), the runs
+// merged back into row order and the truncation after a failed batch share one state; split, each part would expose it.
+
 /// <summary>
 /// The rejected rows of an import (their cells and error text), for the errors file. The first ones are kept in memory; past
 /// a small threshold (rows or characters) every one goes to a temporary file, so that the memory an import holds does not grow
@@ -13,7 +16,7 @@ namespace Import.Sdk.Reporting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Rows come in row order (the planning turn sees the file's batches in order), except those planned at the end (rows that
+/// Rows come in row order (the planner sees the file's batches in order), except those planned at the end (rows that
 /// waited for a parent later in the file): each time a row comes before the last one, a new run starts, and
 /// <see cref="ReadAsync"/> merges the runs back into row order.
 /// </para>
@@ -63,7 +66,7 @@ internal sealed class RejectedRowStore
     /// <summary>Gets a value indicating whether the rows went to a temporary file.</summary>
     public bool Spilled => _file is not null;
 
-    /// <summary>Adds a rejected row (in the planning turn: one thread at a time).</summary>
+    /// <summary>Adds a rejected row (from the planner: one thread at a time).</summary>
     /// <param name="row">The row number.</param>
     /// <param name="cells">The row's cells as they were in the file.</param>
     /// <param name="errors">The error text of the row.</param>

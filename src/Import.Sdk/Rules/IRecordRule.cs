@@ -1,7 +1,11 @@
 namespace Import.Sdk;
 
 /// <summary>A check that looks at several fields of one record (for example TTC ≥ HT, or a RIB key). Reports issues; never throws for bad data.</summary>
-/// <remarks>Rules are called for several rows at once from different threads (see <see cref="ImportOptions.MaxDegreeOfParallelism"/>): keep no per-record state in fields.</remarks>
+/// <remarks>
+/// Rows are checked on several threads (see <see cref="ImportOptions.MaxDegreeOfParallelism"/>). A rule is never called by two
+/// threads at once unless it declares itself thread-safe by implementing <see cref="IThreadSafeCheck"/>; keep no per-record
+/// state in fields either way (with several threads, a rule does not see the rows in file order).
+/// </remarks>
 public interface IRecordRule
 {
     /// <summary>Checks a record.</summary>

@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Import.Sdk;
 
 /// <summary>A check of one converted text value (for example a SIREN or an IBAN), attached to a field.</summary>
-/// <remarks>Validators are called for several rows at once from different threads (see <see cref="ImportOptions.MaxDegreeOfParallelism"/>): keep no per-value state in fields.</remarks>
+/// <remarks>
+/// Rows are converted on several threads (see <see cref="ImportOptions.MaxDegreeOfParallelism"/>). A validator is never called
+/// by two threads at once unless it declares itself thread-safe by implementing <see cref="IThreadSafeCheck"/>; keep no per-value
+/// state in fields either way.
+/// </remarks>
 public interface IFieldValidator
 {
     /// <summary>Gets the issue code reported when the value fails the check (one of <see cref="IssueCodes"/> or a host code).</summary>

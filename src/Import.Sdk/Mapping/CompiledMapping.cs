@@ -1,10 +1,9 @@
 using System.Globalization;
 using Import.Sdk.Conversion;
-using Import.Sdk.Mapping;
 using Import.Sdk.Reporting;
 using Import.Sdk.Resources;
 
-namespace Import.Sdk.Planning;
+namespace Import.Sdk.Mapping;
 
 /// <summary>The mapping of one import, resolved against the file's header: column per field, keys, defaults, culture, mode.</summary>
 internal sealed class CompiledMapping

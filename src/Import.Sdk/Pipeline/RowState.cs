@@ -1,4 +1,4 @@
-namespace Import.Sdk.Planning;
+namespace Import.Sdk.Pipeline;
 
 /// <summary>
 /// One data row on its way through the pipeline. Lives for one batch, unless deferred (forward reference) or rejected (kept for the errors file as its cells).
@@ -16,11 +16,23 @@ internal sealed class RowState
     /// <summary>Gets or sets what the reader found wrong with the row (a workbook error cell), if anything.</summary>
     public ReadProblem? ReaderProblem { get; set; }
 
-    /// <summary>Gets or sets the issues found while converting (possibly on another thread), reported in row order when the row is staged.</summary>
+    /// <summary>
+    /// Gets or sets the issues found on the row and not yet in the report: each stage adds to them (conversion possibly on
+    /// another thread), the planner hands them to the report in row order.
+    /// </summary>
     public List<ImportIssue>? Pending { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the row was staged: its issues go straight to the report from then on.</summary>
-    public bool Staged { get; set; }
+    /// <summary>
+    /// Gets or sets a value indicating whether the row's cells were converted to <see cref="Values"/>: false when the reader
+    /// could not split the row into cells (nothing more can be said of them: no rule runs, no key).
+    /// </summary>
+    public bool HasValues { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether <see cref="Values"/> went to a change writer that keeps it past the batch
+    /// (<see cref="Planning.IChangeWriter.KeepsValues"/>): the row, when recycled, gets a new array.
+    /// </summary>
+    public bool ValuesKept { get; set; }
     /// <summary>
     /// Gets the row's cells. A cell kept as characters (see <see cref="CellChars"/>) is <see langword="null"/> here until
     /// <see cref="MaterializeCells"/> makes it a string (for the errors file).
@@ -75,6 +87,19 @@ internal sealed class RowState
     /// <summary>Gets or sets a value indicating whether the row was accepted and nothing keeps it: it may carry a later row.</summary>
     public bool Recyclable { get; set; }
 
+    /// <summary>Adds an issue found on the row (see <see cref="Pending"/>); an error rejects the row and joins its errors-file text.</summary>
+    /// <param name="issue">The issue.</param>
+    /// <param name="errorText">The issue as the errors file shows it, for an error.</param>
+    public void AddIssue(ImportIssue issue, string? errorText)
+    {
+        (Pending ??= []).Add(issue);
+        if (errorText is not null)
+        {
+            Rejected = true;
+            (Errors ??= []).Add(errorText);
+        }
+    }
+
     public void Reset(int row, string?[] cells, object?[] values)
     {
         Row = row;
@@ -84,7 +109,8 @@ internal sealed class RowState
         FieldCount = 0;
         ReaderProblem = null;
         Pending = null;
-        Staged = false;
+        HasValues = false;
+        ValuesKept = false;
         Rejected = false;
         Errors = null;
         Key = null;

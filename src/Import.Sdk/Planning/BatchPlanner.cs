@@ -1,0 +1,301 @@
+using Import.Sdk.Mapping;
+using Import.Sdk.Pipeline;
+using Import.Sdk.Reporting;
+using Import.Sdk.Resources;
+
+namespace Import.Sdk.Planning;
+
+/// <summary>
+/// The planning stage, batch by batch in file order: duplicate keys in the file, one batched sink look-up for the batch's keys
+/// and one per reference field, then per row its outcome (insert, update, unchanged, rejected) by mode, references (deferred
+/// while a parent may come later in the file), protected fields; the changes go to the change writer, one flush per batch, and
+/// the outcomes and issues to the report. The only stage that talks to the sink; one thread at a time.
+/// </summary>
+internal sealed class BatchPlanner
+{
+    private readonly EntitySchema _schema;
+    private readonly CompiledMapping _map;
+    private readonly ImportMode _mode;
+    private readonly IImportSink _sink;
+    private readonly IChangeWriter _writer;
+    private readonly ReportBuilder _report;
+    private readonly RowIssues _issues;
+    private readonly int[] _cellSlots;
+    private readonly int _batchSize;
+    private readonly CancellationToken _ct;
+    private readonly KeyRegistry _keys = new();
+    private readonly ReferenceResolver _references;
+    private readonly List<RowState> _deferred = [];
+    private readonly List<string> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
+    private bool _keysSized;
+    private int _prefetched; // keeps the prefetching reads from being optimised away
+
+    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken)
+    {
+        _schema = schema;
+        _map = map;
+        _mode = map.Mode;
+        _sink = sink;
+        _writer = writer;
+        _report = report;
+        _issues = issues;
+        _cellSlots = cellSlots;
+        _batchSize = batchSize;
+        _ct = cancellationToken;
+        _references = new ReferenceResolver(schema, map, _keys, issues);
+    }
+
+    /// <summary>Plans a batch of converted rows, the next in the file.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="bytesRead">Where the reader stood at the end of the batch.</param>
+    /// <param name="rowsRead">The rows read in the file up to the end of the batch.</param>
+    /// <param name="totalBytes">The size of the file, when it is known.</param>
+    public async Task PlanAsync(List<RowState> rows, long bytesRead, long rowsRead, long? totalBytes)
+    {
+        _report.MarkBatch(rows[0].Row);
+        SizeKeyRegistry(bytesRead, rowsRead, totalBytes);
+        var touched = 0;
+        foreach (var row in rows)
+        {
+            touched += row.Key is null ? 0 : _keys.Prefetch(row.KeyHash); // see KeyRegistry.Prefetch
+        }
+
+        _prefetched = touched;
+        await PlanStagedAsync(rows, allowDefer: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans the rows whose parent was not yet known once their parent is accepted (chains resolve step by step); what is left has
+    /// no parent in the file or the store. Called once the whole file is planned.
+    /// </summary>
+    public async Task PlanDeferredAsync()
+    {
+        while (_deferred.Count > 0)
+        {
+            var ready = _deferred.Where(_references.SelfReferencesResolved).ToHashSet();
+            if (ready.Count == 0)
+            {
+                break;
+            }
+
+            _deferred.RemoveAll(ready.Contains);
+            await PlanInBatchesAsync([.. ready.OrderBy(r => r.Row)], allowDefer: true).ConfigureAwait(false);
+        }
+
+        if (_deferred.Count > 0)
+        {
+            var rest = _deferred.OrderBy(r => r.Row).ToList();
+            _deferred.Clear();
+            await PlanInBatchesAsync(rest, allowDefer: false).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PlanInBatchesAsync(List<RowState> rows, bool allowDefer)
+    {
+        for (var i = 0; i < rows.Count; i += _batchSize)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var batch = rows.GetRange(i, Math.Min(_batchSize, rows.Count - i));
+            _report.MarkBatch(batch[0].Row);
+            await PlanStagedAsync(batch, allowDefer).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stages the rows, then one sink look-up for their keys, one per reference field, the outcome of each row, one write.</summary>
+    private async Task PlanStagedAsync(List<RowState> rows, bool allowDefer)
+    {
+        foreach (var row in rows)
+        {
+            Stage(row);
+        }
+
+        IReadOnlyDictionary<string, object?[]>? found = null;
+        if (_batchKeys.Count > 0)
+        {
+            found = await _sink.LookupAsync(_schema, _map.KeyFields, _batchKeys, _ct).ConfigureAwait(false);
+            _batchKeys.Clear();
+        }
+
+        await _references.LookUpAsync(_sink, _ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            if (!row.LookedUp && !row.Rejected && row.Key is not null)
+            {
+                row.LookedUp = true;
+                row.Existing = found is { Count: > 0 } && found.TryGetValue(row.Key, out var existing) ? existing : null;
+            }
+
+            Decide(row, allowDefer);
+            _report.Flush(row);
+        }
+
+        await _writer.FlushAsync(_ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Prepares a row for planning: reports the issues found so far, registers its key (duplicates in the file) and collects what
+    /// the batch must look up in the sink — its key and the codes it references.
+    /// </summary>
+    private void Stage(RowState row)
+    {
+        _report.Flush(row);
+        if (!row.KeyRegistered)
+        {
+            row.KeyRegistered = true;
+            if (row.Key is not null)
+            {
+                var entry = _keys.Register(row.Key, row.KeyHash, row.Row, out var seen, out var firstRow);
+                if (seen)
+                {
+                    var keyField = _schema.Fields[_map.KeyIndexes[0]];
+                    var display = DisplayText.Cut(row.Key.Replace(RecordKey.Separator, '/'), _issues.UiCulture);
+                    _issues.Add(row, keyField, display, IssueCodes.DuplicateKey, IssueSeverity.Error, _issues.Msg(Messages.DuplicateKey, display, firstRow));
+                    _report.Flush(row);
+                }
+                else
+                {
+                    row.KeyEntry = entry;
+                }
+            }
+        }
+
+        if (row.Rejected)
+        {
+            return;
+        }
+
+        if (!row.LookedUp && row.Key is not null)
+        {
+            _batchKeys.Add(row.Key);
+        }
+
+        _references.Collect(row);
+    }
+
+    private void Decide(RowState row, bool allowDefer)
+    {
+        if (row.Rejected)
+        {
+            Reject(row);
+            return;
+        }
+
+        List<(FieldDefinition Field, EntitySchema Target, string Item)>? creations = null;
+        var existing = row.Existing;
+        var merged = existing is null ? null : Merge(row.Values, existing);
+        var defer = _references.Resolve(row, merged, existing, allowDefer, ref creations);
+        if (row.Rejected)
+        {
+            Reject(row);
+            return;
+        }
+
+        if (defer)
+        {
+            _deferred.Add(row);
+            return;
+        }
+
+        if ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null))
+        {
+            var keyField = _schema.Fields[_map.KeyIndexes[0]];
+            var shown = DisplayText.Cut(row.Key?.Replace(RecordKey.Separator, '/') ?? string.Empty, _issues.UiCulture);
+            var (code, message) = existing is not null ? (IssueCodes.AlreadyExists, Messages.AlreadyExists) : (IssueCodes.NotFound, Messages.NotFound);
+            _issues.Add(row, keyField, shown, code, IssueSeverity.Error, _issues.Msg(message, shown));
+            Reject(row);
+            return;
+        }
+
+        if (creations is not null)
+        {
+            _references.Create(row, creations, _writer);
+        }
+
+        if (existing is null)
+        {
+            _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.Key!);
+            row.ValuesKept = _writer.KeepsValues;
+            _report.CountInserted();
+        }
+        else if (SameValues(merged!, existing))
+        {
+            _report.CountUnchanged();
+        }
+        else
+        {
+            _writer.Add(_schema, ChangeKind.Update, _map.KeyFields, merged!, row.Row, row.Key!);
+            _report.CountUpdated();
+        }
+
+        if (row.KeyEntry >= 0)
+        {
+            _keys.Accept(row.KeyEntry);
+        }
+
+        _references.Accept(row);
+        row.Recyclable = true;
+    }
+
+    /// <summary>An update sets the mapped fields; unmapped fields keep their stored value (a default only fills an empty one); protected fields are never overwritten.</summary>
+    private object?[] Merge(object?[] values, object?[] existing)
+    {
+        var merged = (object?[])existing.Clone();
+        var fields = _schema.Fields;
+        for (var f = 0; f < fields.Count && f < merged.Length; f++)
+        {
+            if (fields[f].IsProtected)
+            {
+                continue;
+            }
+
+            if (_map.IsMapped(f) || (merged[f] is null && values[f] is not null))
+            {
+                merged[f] = values[f];
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool SameValues(object?[] a, object?[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!Equals(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Reject(RowState row)
+    {
+        // The batch's characters are still there. Then no cell is null; a rejected row is never recycled, so the report keeps
+        // its cells array as it is.
+        row.MaterializeCells(_cellSlots);
+        _report.Reject(row);
+    }
+
+    /// <summary>
+    /// Once a few megabytes are read, sizes the key registry for the rows the file should hold (its size over the bytes a row
+    /// takes so far, plus a margin): one table instead of doubling and rehashing a dozen times. Only a hint: it still grows past.
+    /// </summary>
+    private void SizeKeyRegistry(long bytesRead, long rowsRead, long? totalBytes)
+    {
+        if (_keysSized || totalBytes is not { } total || bytesRead < 8 << 20 || rowsRead == 0)
+        {
+            return;
+        }
+
+        _keysSized = true;
+        var estimate = (long)(total / ((double)bytesRead / rowsRead) * 1.15);
+        _keys.EnsureCapacity(Math.Min(estimate, 64_000_000));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Import.Sdk.Planning;
+
+/// <summary>The sink failed; its exception is the inner one.</summary>
+internal sealed class SinkFailedException(Exception inner) : Exception(inner.Message, inner);
