@@ -53,6 +53,12 @@ public static class IssueCodes
     public const string RaggedRow = "ragged_row";
     /// <summary>The profile maps no column to a required field.</summary>
     public const string UnmappedRequiredField = "unmapped_required_field";
+    /// <summary>
+    /// The profile cannot be used: a column or field that does not exist, a culture or mode that is not valid, a key that is
+    /// not a field, a default value that is not valid. Found before any row is read, every problem listed at once (row 1), as
+    /// for <see cref="UnmappedRequiredField"/>; no row is imported.
+    /// </summary>
+    public const string InvalidProfile = "invalid_profile";
     /// <summary>A record of the file is malformed (for example text after a closing quote, or a stray quote): the row is rejected, the import goes on.</summary>
     public const string MalformedRow = "malformed_row";
     /// <summary>

@@ -24,7 +24,10 @@ internal sealed class RowConverter
     private readonly MappedField[] _mappedFields; // the fields a row fills from a cell
     private readonly int[] _unmappedFilled; // unmapped fields with a default, or needed (their required issue)
 
-    /// <summary>Prepares the conversion of a file's rows. Throws <see cref="ImportException"/> when a default value is not valid.</summary>
+    /// <summary>
+    /// Prepares the conversion of a file's rows. A default value that is not valid is added to <paramref name="map"/>'s issues
+    /// (<see cref="IssueCodes.InvalidProfile"/>): the run then reads no row.
+    /// </summary>
     public RowConverter(EntitySchema schema, CompiledMapping map, IReadOnlyList<string> header, RowIssues issues, ValueConverter values)
     {
         _schema = schema;
@@ -202,7 +205,6 @@ internal sealed class RowConverter
     private object?[] ConvertDefaults()
     {
         var defaults = new object?[_fields.Length];
-        var problems = new List<string>();
         for (var f = 0; f < _fields.Length; f++)
         {
             if (_map.DefaultText[f] is { } text)
@@ -213,14 +215,9 @@ internal sealed class RowConverter
                 }
                 else
                 {
-                    problems.Add($"the default value of '{_fields[f].Name}' is not valid: {message}");
+                    _map.Problem(_map.ColumnOf(f), _fields[f].Name, text, _issues.UiCulture, Resources.Messages.DefaultValueInvalid, _fields[f].Name, message);
                 }
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ImportException($"The import of '{_schema.Name}' cannot start: {string.Join("; ", problems)}.");
         }
 
         return defaults;

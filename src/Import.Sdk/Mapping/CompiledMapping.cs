@@ -40,7 +40,6 @@ internal sealed class CompiledMapping
     {
         var map = new CompiledMapping(schema, header);
         var profile = request.Profile;
-        var problems = new List<string>();
         var unmapped = new List<int>(); // columns that feed no field, warned about together
 
         map.Culture = options.Culture;
@@ -52,24 +51,27 @@ internal sealed class CompiledMapping
             }
             catch (CultureNotFoundException)
             {
-                problems.Add($"the profile's culture '{cultureName}' is unknown");
+                map.Problem(null, null, cultureName, ui, Messages.ProfileCultureUnknown, cultureName);
             }
         }
 
         map.NumberStyle = ValueParsers.StyleFor(map.Culture);
         map.DateFormats = (profile?.DateFormats is { Count: > 0 } formats ? formats : options.DateFormats).ToArray();
-        map.Mode = request.Mode ?? (profile?.Mode is { Length: > 0 } m ? ParseMode(m, problems) : options.Mode);
+        map.Mode = request.Mode ?? (profile?.Mode is { Length: > 0 } m ? map.ParseMode(m, ui) : options.Mode);
 
         if (profile is not null)
         {
             if (profile.Entity.Length > 0 && !string.Equals(profile.Entity, schema.Name, StringComparison.Ordinal))
             {
-                problems.Add($"the profile is for entity '{profile.Entity}', not '{schema.Name}'");
+                map.Problem(null, null, profile.Entity, ui, Messages.ProfileOtherEntity, profile.Entity, schema.Name);
             }
 
-            if ((profile.Keys?.Any(k => k is null) ?? false) || profile.AutoCreate.Any(k => k is null) || (profile.DateFormats?.Any(f => string.IsNullOrEmpty(f)) ?? false))
+            foreach (var (list, empty) in new[] { ("keys", profile.Keys?.Any(string.IsNullOrEmpty) ?? false), ("autoCreate", profile.AutoCreate.Any(string.IsNullOrEmpty)), ("dateFormats", profile.DateFormats?.Any(string.IsNullOrEmpty) ?? false) })
             {
-                throw new ImportException("The profile cannot be used: a list ('keys', 'autoCreate' or 'dateFormats') contains an empty or null entry.");
+                if (empty)
+                {
+                    map.Problem(null, null, null, ui, Messages.ProfileEmptyEntry, list);
+                }
             }
 
             var byHeader = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -90,13 +92,13 @@ internal sealed class CompiledMapping
 
                 if (!schema.TryGetField(fieldName, out var field))
                 {
-                    problems.Add($"the profile maps column '{header[i]}' to '{fieldName}', which is not a field of '{schema.Name}'");
+                    map.Problem(header[i], null, fieldName, ui, Messages.ProfileUnknownField, DisplayText.Cut(header[i], ui), fieldName, schema.Name);
                     continue;
                 }
 
                 if (map.FieldColumn[field.Index] >= 0)
                 {
-                    problems.Add($"the profile maps both '{header[map.FieldColumn[field.Index]]}' and '{header[i]}' to '{fieldName}'");
+                    map.Problem(header[i], fieldName, null, ui, Messages.ProfileFieldTwice, DisplayText.Cut(header[map.FieldColumn[field.Index]], ui), DisplayText.Cut(header[i], ui), fieldName);
                     continue;
                 }
 
@@ -107,14 +109,19 @@ internal sealed class CompiledMapping
             {
                 if (!schema.TryGetField(fieldName, out var field) || field.Reference is not { } reference)
                 {
-                    problems.Add($"the profile's 'references' names '{fieldName}', which is not a reference field of '{schema.Name}'");
+                    map.Problem(null, fieldName, targetField, ui, Messages.ProfileNotReference, fieldName, schema.Name);
                 }
                 else if (!string.Equals(targetField, reference.TargetField, StringComparison.Ordinal))
                 {
                     var target = reference.Target?.Name ?? schema.Name;
-                    problems.Add((reference.Target ?? schema).TryGetField(targetField ?? string.Empty, out _)
-                        ? $"the profile's 'references' reads '{fieldName}' by '{target}.{targetField}': this version reads it only by '{target}.{reference.TargetField}'"
-                        : $"the profile's 'references' reads '{fieldName}' by '{targetField}', which is not a field of '{target}'");
+                    if ((reference.Target ?? schema).TryGetField(targetField ?? string.Empty, out _))
+                    {
+                        map.Problem(null, fieldName, targetField, ui, Messages.ProfileReferenceByUnsupported, fieldName, target, targetField ?? string.Empty, reference.TargetField);
+                    }
+                    else
+                    {
+                        map.Problem(null, fieldName, targetField, ui, Messages.ProfileReferenceByUnknown, fieldName, targetField ?? string.Empty, target);
+                    }
                 }
             }
 
@@ -131,11 +138,11 @@ internal sealed class CompiledMapping
                 }
                 else
                 {
-                    problems.Add($"the profile sets a default for '{fieldName}', which is not a field of '{schema.Name}'");
+                    map.Problem(null, null, fieldName, ui, Messages.ProfileDefaultUnknownField, fieldName, schema.Name);
                 }
             }
 
-            foreach (var fieldName in profile.AutoCreate)
+            foreach (var fieldName in profile.AutoCreate.Where(f => !string.IsNullOrEmpty(f)))
             {
                 if (schema.TryGetField(fieldName, out var field) && field.Reference is not null)
                 {
@@ -143,7 +150,7 @@ internal sealed class CompiledMapping
                 }
                 else
                 {
-                    problems.Add($"the profile allows auto-creation of '{fieldName}', which is not a reference field of '{schema.Name}'");
+                    map.Problem(null, null, fieldName, ui, Messages.ProfileAutoCreateNotReference, fieldName, schema.Name);
                 }
             }
         }
@@ -179,12 +186,12 @@ internal sealed class CompiledMapping
 
         if (profile?.Keys is { Count: > 0 } keys)
         {
-            foreach (var k in keys.Where(k => !schema.TryGetField(k, out _)))
+            foreach (var k in keys.Where(k => !string.IsNullOrEmpty(k) && !schema.TryGetField(k, out _)))
             {
-                problems.Add($"the profile's key '{k}' is not a field of '{schema.Name}'");
+                map.Problem(null, null, k, ui, Messages.ProfileKeyUnknownField, k, schema.Name);
             }
 
-            map.KeyFields = keys.Where(k => schema.TryGetField(k, out _)).ToArray();
+            map.KeyFields = keys.Where(k => !string.IsNullOrEmpty(k) && schema.TryGetField(k, out _)).ToArray();
         }
         else if (schema.KeyFields.All(Available))
         {
@@ -201,11 +208,6 @@ internal sealed class CompiledMapping
 
         map.KeyIndexes = map.KeyFields.Select(k => schema[k].Index).ToArray();
 
-        if (problems.Count > 0)
-        {
-            throw new ImportException($"The import of '{schema.Name}' cannot start: {string.Join("; ", problems)}.");
-        }
-
         foreach (var f in schema.Fields)
         {
             var needed = f.IsRequired || map.KeyIndexes.Contains(f.Index);
@@ -219,7 +221,7 @@ internal sealed class CompiledMapping
         return map;
     }
 
-    private static ImportMode ParseMode(string text, List<string> problems)
+    private ImportMode ParseMode(string text, CultureInfo ui)
     {
         switch (text.Trim().ToLowerInvariant())
         {
@@ -230,10 +232,18 @@ internal sealed class CompiledMapping
             case "upsert":
                 return ImportMode.Upsert;
             default:
-                problems.Add($"the mode '{text}' is not insert, update or upsert");
+                Problem(null, null, text, ui, Messages.ProfileModeInvalid, text);
                 return ImportMode.Upsert;
         }
     }
+
+    /// <summary>
+    /// A profile that cannot be used (a column or field that does not exist, a bad culture or mode, a key that is not a field, a
+    /// default value that is not valid): an error of the header row with <see cref="IssueCodes.InvalidProfile"/>, reported as an
+    /// unmapped required field is, every problem listed at once and no row read.
+    /// </summary>
+    public void Problem(string? column, string? field, string? value, CultureInfo ui, string message, params object[] args) =>
+        Issues.Add(new ImportIssue(1, column is null ? null : DisplayText.Cut(column, ui), field, value is null ? null : DisplayText.Cut(value, ui), IssueCodes.InvalidProfile, IssueSeverity.Error, Messages.Format(ui, message, args)));
 
     private void Warn(string code, string? column, string message) =>
         Issues.Add(new ImportIssue(1, column, null, null, code, IssueSeverity.Warning, message));

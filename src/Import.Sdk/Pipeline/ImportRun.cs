@@ -69,6 +69,10 @@ internal sealed class ImportRun
             _header = reader.Header;
             var map = CompiledMapping.Compile(_entity.Schema, _header, _request, _options, _ui);
             _mode = map.Mode;
+            var degree = _options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
+            var issues = new RowIssues(map, _ui);
+            var gates = new CallGates(concurrent: degree > 1);
+            var converter = new RowConverter(_entity.Schema, map, _header, issues, new ValueConverter(_entity.Schema, map, _ui, gates)); // checks the default values too
             foreach (var issue in map.Issues)
             {
                 _report.AddIssue(issue);
@@ -80,7 +84,7 @@ internal sealed class ImportRun
                 return BuildReport();
             }
 
-            await ReadAndPlanAsync(reader, map).ConfigureAwait(false);
+            await ReadAndPlanAsync(reader, map, converter, issues, gates, degree).ConfigureAwait(false);
             _progress?.Report(new ImportProgress(_report.Rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
         }
 
@@ -88,13 +92,9 @@ internal sealed class ImportRun
     }
 
     /// <summary>The stages of the run, and its batches through them; the rows whose parent came later last.</summary>
-    private async Task ReadAndPlanAsync(ITabularReader reader, CompiledMapping map)
+    private async Task ReadAndPlanAsync(ITabularReader reader, CompiledMapping map, RowConverter converter, RowIssues issues, CallGates gates, int degree)
     {
         var schema = _entity.Schema;
-        var degree = _options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
-        var issues = new RowIssues(map, _ui);
-        var gates = new CallGates(concurrent: degree > 1);
-        var converter = new RowConverter(schema, map, _header, issues, new ValueConverter(schema, map, _ui, gates));
         IChangeWriter writer = _execute ? new SinkChangeWriter(_sink, _options.BatchSize) : DiscardChangeWriter.Instance;
         var planner = new BatchPlanner(schema, map, _sink, writer, _report, issues, converter.CellSlots, _options.BatchSize, _ct);
         var batches = new BatchReader(reader, _header.Count, converter.FieldCount, converter.CellSlots, _options.BatchSize, _ui);

@@ -28,6 +28,19 @@ internal static class Messages
     public const string UnmappedColumn = nameof(UnmappedColumn);
     public const string AmbiguousColumn = nameof(AmbiguousColumn);
     public const string UnmappedRequiredField = nameof(UnmappedRequiredField);
+    public const string ProfileCultureUnknown = nameof(ProfileCultureUnknown);
+    public const string ProfileModeInvalid = nameof(ProfileModeInvalid);
+    public const string ProfileOtherEntity = nameof(ProfileOtherEntity);
+    public const string ProfileEmptyEntry = nameof(ProfileEmptyEntry);
+    public const string ProfileUnknownField = nameof(ProfileUnknownField);
+    public const string ProfileFieldTwice = nameof(ProfileFieldTwice);
+    public const string ProfileNotReference = nameof(ProfileNotReference);
+    public const string ProfileReferenceByUnsupported = nameof(ProfileReferenceByUnsupported);
+    public const string ProfileReferenceByUnknown = nameof(ProfileReferenceByUnknown);
+    public const string ProfileDefaultUnknownField = nameof(ProfileDefaultUnknownField);
+    public const string ProfileAutoCreateNotReference = nameof(ProfileAutoCreateNotReference);
+    public const string ProfileKeyUnknownField = nameof(ProfileKeyUnknownField);
+    public const string DefaultValueInvalid = nameof(DefaultValueInvalid);
     public const string ErrorsColumn = nameof(ErrorsColumn);
     public const string InvalidValue = nameof(InvalidValue);
 

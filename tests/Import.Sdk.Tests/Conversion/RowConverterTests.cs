@@ -102,7 +102,7 @@ public class RowConverterTests
     }
 
     [Fact]
-    public void New_DefaultThatIsNotValid_RefusesToStart()
+    public void New_DefaultThatIsNotValid_IsAProblemOfTheMapping()
     {
         var schema = EntitySchema.Create("items")
             .Field("code", FieldType.Text, f => f.Required())
@@ -110,9 +110,11 @@ public class RowConverterTests
             .Key("code")
             .Build();
 
-        var ex = Assert.Throws<ImportException>(() => new Stages(new ImportEntity(schema), header: "code"));
+        var stages = new Stages(new ImportEntity(schema), header: "code");
 
-        Assert.Contains("the default value of 'qty' is not valid", ex.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(stages.Map.Issues, i => i.Code == IssueCodes.InvalidProfile);
+        Assert.Equal((1, "qty", "beaucoup", IssueSeverity.Error), (problem.Row, problem.Field, problem.Value, problem.Severity));
+        Assert.True(stages.Map.IsFatal);
     }
 
     private object? Value(RowState row, string field) => row.Values[_stages.Schema[field].Index];
