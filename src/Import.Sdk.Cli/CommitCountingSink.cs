@@ -19,7 +19,7 @@ internal sealed class CommitCountingSink(IImportSink inner, string entity) : IIm
     /// <summary>Gets a value indicating whether any batch was committed (records of the entity, or references it created).</summary>
     public bool HasCommitted => Interlocked.Read(ref _batches) > 0;
 
-    public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+    public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>
         inner.LookupAsync(schema, keyFields, keys, cancellationToken);
 
     public async ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default)

@@ -83,11 +83,6 @@ internal sealed class SqliteEntityWriter : IDisposable
     /// <exception cref="ImportException">No record has the key.</exception>
     public void Update(RecordChange change)
     {
-        if (change.Key is null)
-        {
-            throw new ImportException($"SQLite sink: the '{Schema.Name}' record of row {change.Row} has an empty key ({string.Join(", ", change.KeyFields)}) and cannot be updated.");
-        }
-
         var update = _lastUpdate;
         if (update is null || !SameFields(update.KeyFields, change.KeyFields))
         {
@@ -116,7 +111,7 @@ internal sealed class SqliteEntityWriter : IDisposable
 
         if (update.Command.ExecuteNonQuery() == 0)
         {
-            throw new ImportException($"SQLite sink: no '{Schema.Name}' record has the key '{change.Key.Replace(RecordKey.Separator, '|')}' ({string.Join(", ", change.KeyFields)}) to update (row {change.Row}). The batch was rolled back.");
+            throw new ImportException($"SQLite sink: no '{Schema.Name}' record has the key '{change.Key}' ({string.Join(", ", change.KeyFields)}) to update (row {change.Row}). The batch was rolled back.");
         }
     }
 

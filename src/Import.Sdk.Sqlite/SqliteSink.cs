@@ -50,10 +50,11 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
     /// <remarks>
     /// One query per call whatever the number of keys: the keys are passed as one JSON array to <c>json_each</c>
     /// (<c>WHERE "code" IN (SELECT value FROM json_each($keys))</c>; for a composite key, a join through the key's index, or a row value <c>IN</c> when no index has those fields).
-    /// Text compares exactly; Integer and Boolean keys are compared as numbers, Decimal and Date keys as their canonical text.
+    /// Keys are typed (<see cref="RecordKey"/>): text compares exactly; Integer and Boolean keys are compared as numbers, Decimal and
+    /// Date keys as their canonical text; a key part of another type than its field's matches nothing.
     /// When several records have the same key, the first one written is returned.
     /// </remarks>
-    public async ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(keyFields);
@@ -70,11 +71,11 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var found = new Dictionary<string, (long Id, object?[] Record)>(StringComparer.Ordinal);
+        var found = new Dictionary<RecordKey, (long Id, object?[] Record)>();
         var json = keys.Count == 0 ? null : SqliteStorage.KeysJson(fields, keys);
         if (json is null)
         {
-            return new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            return new Dictionary<RecordKey, object?[]>();
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +93,7 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
             if (!table.Exists || Array.Exists(fields, f => !table.Columns.Contains(f.Name)))
             {
                 // No table, or a field that was never written: no record can have the key.
-                return new Dictionary<string, object?[]>(StringComparer.Ordinal);
+                return new Dictionary<RecordKey, object?[]>();
             }
 
             var sql = SqliteStorage.LookupSql(schema, table, keyFields, out var ordinals);
@@ -108,8 +109,7 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
                     {
                         var id = reader.GetInt64(0);
                         var record = SqliteStorage.ReadRecord(reader, schema, ordinals);
-                        var key = RecordKey.Format(schema, keyFields, record);
-                        if (key is not null && (!found.TryGetValue(key, out var existing) || id < existing.Id))
+                        if (RecordKey.Of(schema, keyFields, record) is { } key && (!found.TryGetValue(key, out var existing) || id < existing.Id))
                         {
                             found[key] = (id, record);
                         }
@@ -122,7 +122,7 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
             _gate.Release();
         }
 
-        var result = new Dictionary<string, object?[]>(found.Count, StringComparer.Ordinal);
+        var result = new Dictionary<RecordKey, object?[]>(found.Count);
         foreach (var (key, (_, record)) in found)
         {
             result.Add(key, record);

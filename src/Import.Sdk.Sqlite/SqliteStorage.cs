@@ -256,10 +256,10 @@ internal static class SqliteStorage
     /// <summary>
     /// Builds the look-up keys as one JSON array for <c>json_each</c>: for one key field, an array of values; for a composite key, an array of arrays.
     /// Each part is converted to what is stored (a number for Integer and Boolean fields, the canonical text otherwise);
-    /// a key whose parts cannot be the canonical text of the field type cannot match and is left out.
+    /// a key with a part of another type than its field's cannot match and is left out.
     /// </summary>
     /// <returns>The JSON array, or <see langword="null"/> when no key can match.</returns>
-    public static string? KeysJson(IReadOnlyList<FieldDefinition> fields, IReadOnlyCollection<string> keys)
+    public static string? KeysJson(IReadOnlyList<FieldDefinition> fields, IReadOnlyCollection<RecordKey> keys)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, keys.Count * 16));
         var count = 0;
@@ -271,7 +271,7 @@ internal static class SqliteStorage
                 var type = fields[0].Type;
                 foreach (var key in keys)
                 {
-                    if (TryPart(key, type, out var number, out var text))
+                    if (key.Count == 1 && TryPart(key[0], type, out var number, out var text))
                     {
                         WritePart(json, text, number);
                         count++;
@@ -284,21 +284,15 @@ internal static class SqliteStorage
                 var texts = new string?[fields.Count];
                 foreach (var key in keys)
                 {
-                    if (string.IsNullOrEmpty(key))
-                    {
-                        continue;
-                    }
-
-                    var parts = RecordKey.Split(key);
-                    if (parts.Length != fields.Count)
+                    if (key.Count != fields.Count)
                     {
                         continue;
                     }
 
                     var ok = true;
-                    for (var i = 0; i < parts.Length && ok; i++)
+                    for (var i = 0; i < fields.Count && ok; i++)
                     {
-                        ok = TryPart(parts[i], fields[i].Type, out numbers[i], out texts[i]);
+                        ok = TryPart(key[i], fields[i].Type, out numbers[i], out texts[i]);
                     }
 
                     if (!ok)
@@ -307,7 +301,7 @@ internal static class SqliteStorage
                     }
 
                     json.WriteStartArray();
-                    for (var i = 0; i < parts.Length; i++)
+                    for (var i = 0; i < fields.Count; i++)
                     {
                         WritePart(json, texts[i], numbers[i]);
                     }
@@ -335,31 +329,29 @@ internal static class SqliteStorage
         }
     }
 
-    private static bool TryPart(string? part, FieldType type, out long number, out string? text)
+    /// <summary>
+    /// What a key part is stored as: a number for Integer and Boolean fields, the canonical text otherwise; false when the part is
+    /// not of the field's type (no record can have it: keys are typed, see <see cref="RecordKey"/>).
+    /// </summary>
+    private static bool TryPart(object part, FieldType type, out long number, out string? text)
     {
         number = 0;
         text = null;
-        if (string.IsNullOrEmpty(part))
-        {
-            return false;
-        }
-
         switch (type)
         {
-            case FieldType.Integer:
-                return long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)
-                    && string.Equals(number.ToString(CultureInfo.InvariantCulture), part, StringComparison.Ordinal);
-            case FieldType.Boolean:
-                if (string.Equals(part, "true", StringComparison.Ordinal))
-                {
-                    number = 1;
-                    return true;
-                }
-
-                return string.Equals(part, "false", StringComparison.Ordinal);
-            default:
-                text = part;
+            case FieldType.Integer when part is long l:
+                number = l;
                 return true;
+            case FieldType.Boolean when part is bool b:
+                number = b ? 1 : 0;
+                return true;
+            case FieldType.Decimal when part is decimal:
+            case FieldType.Date when part is DateOnly:
+            case FieldType.Text or FieldType.Email or FieldType.Enum or FieldType.TextList when part is string:
+                text = RecordKey.FormatValue(part);
+                return text is not null;
+            default:
+                return false;
         }
     }
 }

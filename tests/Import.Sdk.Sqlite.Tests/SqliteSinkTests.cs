@@ -62,11 +62,12 @@ public sealed class SqliteSinkTests : IDisposable
         await using var sink = await _database.OpenAsync();
         await sink.WriteAsync([Insert(Customers, Customer("C1", "Acme", null, null, null, null), 2)]);
 
-        Assert.Empty(await sink.LookupAsync(extended, ["loyalty_level"], ["3"]));
+        Assert.Empty(await sink.LookupAsync(extended, ["loyalty_level"], [new RecordKey(3L)]));
         await sink.WriteAsync([Insert(extended, [.. Customer("C2", "Beta", null, null, null, null), 3L, "retail"], 3)]);
 
         Assert.Equal(["loyalty_level INTEGER", "segment TEXT"], await QueryAsync("SELECT name || ' ' || type FROM pragma_table_info('customers') WHERE cid > 6 ORDER BY cid"));
-        var byLevel = await sink.LookupAsync(extended, ["loyalty_level"], ["3"]);
+        Assert.Empty(await sink.LookupAsync(extended, ["loyalty_level"], ["3"])); // typed keys: the text "3" is no Integer
+        var byLevel = await sink.LookupAsync(extended, ["loyalty_level"], [new RecordKey(3L)]);
         Assert.Equal("C2", Assert.Single(byLevel).Value[0]);
         var old = (await sink.LookupAsync(extended, ["code"], ["C1"]))["C1"];
         Assert.Equal(8, old.Length);
@@ -160,7 +161,7 @@ public sealed class SqliteSinkTests : IDisposable
         var all = await ToListAsync(sink.ReadAllAsync(Customers));
         Assert.Equal(10_000, all.Count);
         Assert.Equal(changes.Select(c => c.Values[0]), all.Select(r => r[0]));
-        var found = await sink.LookupAsync(Customers, ["code"], Enumerable.Range(0, 10_000).Select(i => "C" + i).ToArray());
+        var found = await sink.LookupAsync(Customers, ["code"], Enumerable.Range(0, 10_000).Select(i => (RecordKey)("C" + i)).ToArray());
         Assert.Equal(10_000, found.Count);
         Assert.Equal(99.99m, found["C9999"][2]);
     }
@@ -190,10 +191,10 @@ public sealed class SqliteSinkTests : IDisposable
         await using var sink = await _database.OpenAsync();
         await sink.WriteAsync([Insert(lines, [10L, 1L, true, "a"], 2), Insert(lines, [10L, 2L, false, "b"], 3), Insert(lines, [-5L, 1L, false, "c"], 4)]);
 
-        var found = await sink.LookupAsync(lines, lines.KeyFields, ["10\u001F1\u001Ftrue", "10\u001F2\u001Ffalse", "-5\u001F1\u001Ffalse", "10\u001F1\u001Ffalse", "10\u001F01\u001Ftrue", "x\u001F1\u001Ftrue", "10"]);
+        var found = await sink.LookupAsync(lines, lines.KeyFields, [new(10L, 1L, true), new(10L, 2L, false), new(-5L, 1L, false), new(10L, 1L, false), new("10", 1L, true), new(10L, "1", true), new RecordKey(10L)]);
 
-        Assert.Equal(["-5\u001F1\u001Ffalse", "10\u001F1\u001Ftrue", "10\u001F2\u001Ffalse"], found.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("c", found["-5\u001F1\u001Ffalse"][3]);
+        Assert.Equal(["-5/1/false", "10/1/true", "10/2/false"], found.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal("c", found[new RecordKey(-5L, 1L, false)][3]);
     }
 
     [Fact]
@@ -203,11 +204,11 @@ public sealed class SqliteSinkTests : IDisposable
         await sink.WriteAsync(Enumerable.Range(0, 1_000).Select(i => Insert(Customers, Customer("C" + i, "Name " + (i % 10), null, new DateOnly(2024, 1, 1).AddDays(i % 7), i, i % 3 == 0), i + 2)).ToArray());
         string[] fields = ["name", "created_on", "is_active"];
 
-        var found = await sink.LookupAsync(Customers, fields, ["Name 3\u001F2024-01-04\u001Ftrue", "Name 4\u001F2024-01-05\u001Ffalse", "Name 3\u001F2024-01-04\u001Ffalse", "Name 99\u001F2024-01-04\u001Ftrue"]);
+        var found = await sink.LookupAsync(Customers, fields, [new("Name 3", new DateOnly(2024, 1, 4), true), new("Name 4", new DateOnly(2024, 1, 5), false), new("Name 3", new DateOnly(2024, 1, 4), false), new("Name 99", new DateOnly(2024, 1, 4), true)]);
 
         // The first written of each key: C3 (name 3, day 3, 3 % 3 == 0) and C4 (name 4, day 4, 4 % 3 != 0); C73 is the first "Name 3 / 2024-01-04 / false".
         Assert.Equal(["C3", "C4", "C73"], found.Values.Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
-        Assert.Equal("C3", found["Name 3\u001F2024-01-04\u001Ftrue"][0]);
+        Assert.Equal("C3", found[new RecordKey("Name 3", new DateOnly(2024, 1, 4), true)][0]);
     }
 
     [Fact]
@@ -225,10 +226,10 @@ public sealed class SqliteSinkTests : IDisposable
         }
 
         await using var reopened = await _database.OpenAsync();
-        var found = await reopened.LookupAsync(lines, lines.KeyFields, ["O7\u001F3", "O7\u001F3", "O99\u001F4", "O100\u001F0", "O7\u001F03"]);
+        var found = await reopened.LookupAsync(lines, lines.KeyFields, [new("O7", 3L), new("O7", 3L), new("O99", 4L), new("O100", 0L), new("O7", "03")]);
 
-        Assert.Equal(["O7\u001F3", "O99\u001F4"], found.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(38 / 4m, found["O7\u001F3"][2]);
+        Assert.Equal(["O7/3", "O99/4"], found.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(38 / 4m, found[new RecordKey("O7", 3L)][2]);
         Assert.Equal(["ux_order_lines__order_no__line_no"], await QueryAsync("SELECT name FROM sqlite_master WHERE type = 'index'"));
     }
 

@@ -17,7 +17,7 @@ internal sealed class TimingSink(IImportSink inner) : IImportSink
 
     public TimeSpan WriteTime => Stopwatch.GetElapsedTime(0, _writeTicks);
 
-    public async ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         try

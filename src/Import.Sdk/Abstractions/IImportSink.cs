@@ -9,10 +9,10 @@ public interface IImportSink
     /// <summary>Finds existing records by key, for a whole batch at once (never one query per row).</summary>
     /// <param name="schema">The entity.</param>
     /// <param name="keyFields">The fields the keys are made of (a key field or any other field, such as a name).</param>
-    /// <param name="keys">The keys, formatted by <see cref="RecordKey"/>.</param>
+    /// <param name="keys">The keys: typed values of <paramref name="keyFields"/>, one part per field (see <see cref="RecordKey"/> for how they compare).</param>
     /// <param name="cancellationToken">Cancels the look-up.</param>
     /// <returns>The records found, by key, each a complete record indexed by <see cref="FieldDefinition.Index"/> with values of the field's type. Keys not found are absent. An entity the store has never seen has no record.</returns>
-    ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+    ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a batch of changes, in order, atomically: all of them or, when it fails or is cancelled, none.</summary>
     /// <remarks>

@@ -19,11 +19,11 @@ public sealed class RecordChange
         KeyFields = keyFields;
         Values = values;
         Row = row;
-        Key = RecordKey.Format(schema, keyFields, values) ?? throw new ArgumentException($"The record of '{schema.Name}' has an empty key.", nameof(values));
+        Key = RecordKey.Of(schema, keyFields, values) ?? throw new ArgumentException($"The record of '{schema.Name}' has an empty key.", nameof(values));
     }
 
-    /// <summary>The planner's constructor: the key is already formatted.</summary>
-    internal RecordChange(EntitySchema schema, ChangeKind kind, IReadOnlyList<string> keyFields, object?[] values, int row, string key)
+    /// <summary>The planner's constructor: the key is already made.</summary>
+    internal RecordChange(EntitySchema schema, ChangeKind kind, IReadOnlyList<string> keyFields, object?[] values, int row, RecordKey key)
     {
         Schema = schema;
         Kind = kind;
@@ -42,8 +42,8 @@ public sealed class RecordChange
     /// <summary>Gets the fields that identify the record.</summary>
     public IReadOnlyList<string> KeyFields { get; }
 
-    /// <summary>Gets the key, formatted by <see cref="RecordKey.Format(EntitySchema, IReadOnlyList{string}, IReadOnlyList{object})"/>.</summary>
-    public string Key { get; }
+    /// <summary>Gets the key: the record's values of <see cref="KeyFields"/> (for an update, the key of the record it replaces).</summary>
+    public RecordKey Key { get; }
 
     /// <summary>Gets the complete record after the change.</summary>
     public IReadOnlyList<object?> Values { get; }

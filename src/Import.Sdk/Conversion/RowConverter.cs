@@ -105,7 +105,7 @@ internal sealed class RowConverter
         row.HasValues = true;
         var values = row.Values;
         var keyIndexes = _map.KeyIndexes;
-        row.Key = keyIndexes.Length == 1 ? RecordKey.FormatValue(values[keyIndexes[0]]) : RecordKey.Format(_schema, _map.KeyFields, values);
+        row.Key = keyIndexes.Length == 1 ? RecordKey.FormatValue(values[keyIndexes[0]]) : KeyText.Format(_schema, _map.KeyFields, values);
         if (row.Key is not null)
         {
             row.KeyHash = KeyRegistry.Hash(row.Key); // here, where the key is hot

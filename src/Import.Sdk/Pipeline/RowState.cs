@@ -79,6 +79,9 @@ internal sealed class RowState
 
     /// <summary>Gets or sets the hash of <see cref="Key"/> for the key registry, computed while converting (where the key is hot).</summary>
     public int KeyHash { get; set; }
+
+    /// <summary>Gets or sets the typed key the sink is given (look-up and change), made when the row is first looked up.</summary>
+    public RecordKey? SinkKey { get; set; }
     public bool KeyRegistered { get; set; }
     public int KeyEntry { get; set; }
     public bool LookedUp { get; set; }
@@ -114,6 +117,7 @@ internal sealed class RowState
         Rejected = false;
         Errors = null;
         Key = null;
+        SinkKey = null;
         KeyRegistered = false;
         KeyEntry = -1;
         LookedUp = false;

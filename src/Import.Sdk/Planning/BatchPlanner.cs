@@ -26,7 +26,7 @@ internal sealed class BatchPlanner
     private readonly KeyRegistry _keys = new();
     private readonly ReferenceResolver _references;
     private readonly List<RowState> _deferred = [];
-    private readonly List<string> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
+    private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
@@ -109,7 +109,7 @@ internal sealed class BatchPlanner
             Stage(row);
         }
 
-        IReadOnlyDictionary<string, object?[]>? found = null;
+        IReadOnlyDictionary<RecordKey, object?[]>? found = null;
         if (_batchKeys.Count > 0)
         {
             found = await _sink.LookupAsync(_schema, _map.KeyFields, _batchKeys, _ct).ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal sealed class BatchPlanner
             if (!row.LookedUp && !row.Rejected && row.Key is not null)
             {
                 row.LookedUp = true;
-                row.Existing = found is { Count: > 0 } && found.TryGetValue(row.Key, out var existing) ? existing : null;
+                row.Existing = found is { Count: > 0 } && row.SinkKey is { } sinkKey && found.TryGetValue(sinkKey, out var existing) ? existing : null;
             }
 
             Decide(row, allowDefer);
@@ -148,7 +148,7 @@ internal sealed class BatchPlanner
                 if (seen)
                 {
                     var keyField = _schema.Fields[_map.KeyIndexes[0]];
-                    var display = DisplayText.Cut(row.Key.Replace(RecordKey.Separator, '/'), _issues.UiCulture);
+                    var display = DisplayText.Cut(KeyText.Display(row.Key), _issues.UiCulture);
                     _issues.Add(row, keyField, display, IssueCodes.DuplicateKey, IssueSeverity.Error, _issues.Msg(Messages.DuplicateKey, display, firstRow));
                     _report.Flush(row);
                 }
@@ -166,7 +166,11 @@ internal sealed class BatchPlanner
 
         if (!row.LookedUp && row.Key is not null)
         {
-            _batchKeys.Add(row.Key);
+            row.SinkKey ??= RecordKey.Of(_schema, _map.KeyFields, row.Values);
+            if (row.SinkKey is { } key)
+            {
+                _batchKeys.Add(key);
+            }
         }
 
         _references.Collect(row);
@@ -199,7 +203,7 @@ internal sealed class BatchPlanner
         if ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null))
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
-            var shown = DisplayText.Cut(row.Key?.Replace(RecordKey.Separator, '/') ?? string.Empty, _issues.UiCulture);
+            var shown = DisplayText.Cut(KeyText.Display(row.Key), _issues.UiCulture);
             var (code, message) = existing is not null ? (IssueCodes.AlreadyExists, Messages.AlreadyExists) : (IssueCodes.NotFound, Messages.NotFound);
             _issues.Add(row, keyField, shown, code, IssueSeverity.Error, _issues.Msg(message, shown));
             Reject(row);
@@ -213,7 +217,7 @@ internal sealed class BatchPlanner
 
         if (existing is null)
         {
-            _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.Key!);
+            _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.SinkKey);
             row.ValuesKept = _writer.KeepsValues;
             _report.CountInserted();
         }
@@ -223,7 +227,7 @@ internal sealed class BatchPlanner
         }
         else
         {
-            _writer.Add(_schema, ChangeKind.Update, _map.KeyFields, merged!, row.Row, row.Key!);
+            _writer.Add(_schema, ChangeKind.Update, _map.KeyFields, merged!, row.Row, row.SinkKey);
             _report.CountUpdated();
         }
 

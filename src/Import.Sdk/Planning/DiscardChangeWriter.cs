@@ -7,7 +7,7 @@ internal sealed class DiscardChangeWriter : IChangeWriter
 
     public bool KeepsValues => false;
 
-    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, string? key)
+    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, RecordKey? key)
     {
     }
 

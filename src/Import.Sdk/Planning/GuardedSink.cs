@@ -3,7 +3,7 @@ namespace Import.Sdk.Planning;
 /// <summary>The host's sink, whose failures (other than a cancellation) are told apart from the run's own (<see cref="SinkFailedException"/>).</summary>
 internal sealed class GuardedSink(IImportSink inner) : IImportSink
 {
-    public async ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
     {
         try
         {

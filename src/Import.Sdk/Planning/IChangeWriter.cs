@@ -19,8 +19,8 @@ internal interface IChangeWriter
     /// <param name="keyFields">The fields that identify the record.</param>
     /// <param name="values">The complete record after the change.</param>
     /// <param name="row">The spreadsheet row the change comes from.</param>
-    /// <param name="key">The record's key already formatted, or <see langword="null"/> to format it from the values.</param>
-    void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, string? key);
+    /// <param name="key">The record's key already made, or <see langword="null"/> to make it from the values.</param>
+    void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, RecordKey? key);
 
     /// <summary>Writes the batch's changes, in the order they were added, atomically; then the next batch starts.</summary>
     /// <param name="cancellationToken">Cancels the write.</param>

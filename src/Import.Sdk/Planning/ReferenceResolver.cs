@@ -83,8 +83,24 @@ internal sealed class ReferenceResolver
         {
             if (_wanted[field.Index] is { Count: > 0 } wanted)
             {
-                var found = await sink.LookupAsync(field.Reference!.Target ?? _schema, [field.Reference.TargetField], wanted, cancellationToken).ConfigureAwait(false);
-                KnownFor(field).UnionWith(found.Keys);
+                var target = field.Reference!.Target ?? _schema;
+                var targetField = target[field.Reference.TargetField];
+                var keys = new List<RecordKey>(wanted.Count);
+                foreach (var item in wanted)
+                {
+                    if (TypedKey(targetField, item) is { } key)
+                    {
+                        keys.Add(key);
+                    }
+                }
+
+                var found = await sink.LookupAsync(target, [field.Reference.TargetField], keys, cancellationToken).ConfigureAwait(false);
+                var known = KnownFor(field);
+                foreach (var key in found.Keys)
+                {
+                    known.Add(RecordKey.FormatValue(key[0])!);
+                }
+
                 wanted.Clear();
             }
         }
@@ -171,6 +187,24 @@ internal sealed class ReferenceResolver
             var shown = DisplayText.Cut(item, _issues.UiCulture);
             _issues.Add(row, field, shown, IssueCodes.AutoCreated, IssueSeverity.Warning, _issues.Msg(Messages.AutoCreated, shown, label));
         }
+    }
+
+    /// <summary>
+    /// The typed key of a referenced code, as the referenced field stores it: the code's canonical text read back into the field's
+    /// type (invariant culture, as <see cref="RecordKey.FormatValue"/> writes it), or <see langword="null"/> when it cannot be of
+    /// that type (no record can have it).
+    /// </summary>
+    private static RecordKey? TypedKey(FieldDefinition target, string item)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return target.Type switch
+        {
+            FieldType.Integer => long.TryParse(item, System.Globalization.NumberStyles.Integer, invariant, out var l) ? new RecordKey(l) : (RecordKey?)null,
+            FieldType.Decimal => decimal.TryParse(item, System.Globalization.NumberStyles.Number, invariant, out var d) ? new RecordKey(d) : (RecordKey?)null,
+            FieldType.Date => DateOnly.TryParseExact(item, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date) ? new RecordKey(date) : (RecordKey?)null,
+            FieldType.Boolean => bool.TryParse(item, out var b) ? new RecordKey(b) : (RecordKey?)null,
+            _ => new RecordKey(item),
+        };
     }
 
     /// <summary>An accepted row: the values other rows may reference become known in the file.</summary>

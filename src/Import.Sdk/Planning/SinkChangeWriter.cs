@@ -10,10 +10,10 @@ internal sealed class SinkChangeWriter(IImportSink sink, int batchSize) : IChang
 
     public bool KeepsValues => true;
 
-    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, string? key) =>
+    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, RecordKey? key) =>
         (_changes ??= new List<RecordChange>(batchSize)).Add(key is null
             ? new RecordChange(schema, kind, keyFields, values, row)
-            : new RecordChange(schema, kind, keyFields, values, row, key));
+            : new RecordChange(schema, kind, keyFields, values, row, key.Value));
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {

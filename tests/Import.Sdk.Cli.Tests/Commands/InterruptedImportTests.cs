@@ -113,7 +113,7 @@ public sealed class InterruptedImportTests : IDisposable
         private int _writes;
         private int _lookups;
 
-        public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>
             Interlocked.Increment(ref _lookups) == failingLookup
                 ? throw new IOException("le disque est plein (test)")
                 : inner.LookupAsync(schema, keyFields, keys, cancellationToken);

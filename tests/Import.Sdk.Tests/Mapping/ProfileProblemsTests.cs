@@ -72,7 +72,7 @@ public class ProfileProblemsTests
 
         public int Lookups { get; private set; }
 
-        public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+        public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
         {
             Lookups++;
             return _inner.LookupAsync(schema, keyFields, keys, cancellationToken);

@@ -105,7 +105,7 @@ public class SinkFailureTests
 
         public InMemorySink Inner { get; } = new();
 
-        public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+        public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
         {
             if (Interlocked.Increment(ref _lookups) == failingLookup)
             {

@@ -177,7 +177,7 @@ public class ParallelismLawTests
         private readonly InMemorySink _inner = new();
         private int _writes;
 
-        public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+        public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>
             _inner.LookupAsync(schema, keyFields, keys, cancellationToken);
 
         public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default) =>

@@ -19,11 +19,11 @@ internal sealed class CountingSink(InMemorySink? inner = null) : IImportSink
         }
     }
 
-    public async ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            Lookups.Add((schema.Name, keyFields.ToArray(), keys.ToArray()));
+            Lookups.Add((schema.Name, keyFields.ToArray(), keys.Select(k => k.ToString()).ToArray()));
         }
 
         return await Inner.LookupAsync(schema, keyFields, keys, cancellationToken);

@@ -11,8 +11,8 @@ internal sealed class RecordingChangeWriter(bool keepsValues = true) : IChangeWr
 
     public List<(ChangeKind Kind, string Entity, string Key, int Row, object?[] Values)[]> Flushed { get; } = [];
 
-    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, string? key) =>
-        _batch.Add((kind, schema.Name, key ?? RecordKey.Format(schema, keyFields, values)!, row, values));
+    public void Add(EntitySchema schema, ChangeKind kind, string[] keyFields, object?[] values, int row, RecordKey? key) =>
+        _batch.Add((kind, schema.Name, (key ?? RecordKey.Of(schema, keyFields, values))!.Value.ToString(), row, values));
 
     public ValueTask FlushAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ public sealed class InMemorySink : IImportSink
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<object?[]>> _tables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<string, int> Index)>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<RecordKey, int> Index)>> _indexes = new(StringComparer.Ordinal);
 
     /// <summary>Gets the number of batches written.</summary>
     public int BatchCount { get; private set; }
@@ -51,13 +51,13 @@ public sealed class InMemorySink : IImportSink
     }
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyDictionary<string, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(keyFields);
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        var found = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        var found = new Dictionary<RecordKey, object?[]>();
         lock (_gate)
         {
             LookupCount++;
@@ -74,7 +74,7 @@ public sealed class InMemorySink : IImportSink
             }
         }
 
-        return ValueTask.FromResult<IReadOnlyDictionary<string, object?[]>>(found);
+        return ValueTask.FromResult<IReadOnlyDictionary<RecordKey, object?[]>>(found);
     }
 
     /// <inheritdoc/>
@@ -159,7 +159,7 @@ public sealed class InMemorySink : IImportSink
         return ValueTask.CompletedTask;
     }
 
-    private static string? Key(EntitySchema schema, IReadOnlyList<string> fields, object?[] row)
+    private static RecordKey? Key(EntitySchema schema, IReadOnlyList<string> fields, object?[] row)
     {
         foreach (var f in fields)
         {
@@ -169,7 +169,7 @@ public sealed class InMemorySink : IImportSink
             }
         }
 
-        return RecordKey.Format(schema, fields, row);
+        return RecordKey.Of(schema, fields, row);
     }
 
     private static object?[] Fit(object?[] row, int count)
@@ -179,7 +179,7 @@ public sealed class InMemorySink : IImportSink
         return copy;
     }
 
-    private Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<string, int> Index)> Indexes(string entity)
+    private Dictionary<string, (IReadOnlyList<string> Fields, Dictionary<RecordKey, int> Index)> Indexes(string entity)
     {
         if (!_indexes.TryGetValue(entity, out var byFields))
         {
@@ -190,13 +190,13 @@ public sealed class InMemorySink : IImportSink
         return byFields;
     }
 
-    private Dictionary<string, int> Index(EntitySchema schema, IReadOnlyList<string> keyFields, List<object?[]> rows)
+    private Dictionary<RecordKey, int> Index(EntitySchema schema, IReadOnlyList<string> keyFields, List<object?[]> rows)
     {
         var indexes = Indexes(schema.Name);
-        var signature = string.Join(RecordKey.Separator, keyFields);
+        var signature = string.Join('\u001F', keyFields);
         if (!indexes.TryGetValue(signature, out var entry))
         {
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var index = new Dictionary<RecordKey, int>();
             for (var i = 0; i < rows.Count; i++)
             {
                 if (Key(schema, keyFields, rows[i]) is { } key)
