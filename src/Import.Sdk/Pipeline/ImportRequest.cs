@@ -13,6 +13,12 @@ public sealed record ImportRequest(ImportSource Source)
     /// <summary>Gets the import mode, overriding the profile's and the pipeline's.</summary>
     public ImportMode? Mode { get; init; }
 
+    /// <summary>
+    /// Gets the set of files this import belongs to, or <see langword="null"/>: references then also resolve to the records the
+    /// set's earlier imports planned, in a simulation too (see <see cref="ImportSet"/>), and this import's records are added to it.
+    /// </summary>
+    public ImportSet? Set { get; init; }
+
     /// <summary>Gets the reader options, overriding the pipeline's.</summary>
     public ReaderOptions? Reader { get; init; }
 }

@@ -26,12 +26,14 @@ internal sealed class BatchPlanner
     private readonly KeyRegistry _keys = new();
     private readonly ReferenceResolver _references;
     private readonly List<RowState> _deferred = [];
+    private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
-    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken)
+    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null)
     {
+        _set = set is not null && set.Tracks(schema.Name) ? set : null;
         _schema = schema;
         _map = map;
         _mode = map.Mode;
@@ -42,7 +44,7 @@ internal sealed class BatchPlanner
         _cellSlots = cellSlots;
         _batchSize = batchSize;
         _ct = cancellationToken;
-        _references = new ReferenceResolver(schema, map, _keys, issues);
+        _references = new ReferenceResolver(schema, map, _keys, issues, set);
     }
 
     /// <summary>Plans a batch of converted rows, the next in the file.</summary>
@@ -236,6 +238,7 @@ internal sealed class BatchPlanner
             _keys.Accept(row.KeyEntry);
         }
 
+        _set?.Record(_schema, existing is null ? row.Values : merged!);
         _references.Accept(row);
         row.Recyclable = true;
     }

@@ -23,9 +23,11 @@ internal sealed class ReferenceResolver
     private readonly HashSet<string>?[] _knownByField;
     private readonly string?[] _lastKnown;
     private HashSet<string>?[]? _wanted;
+    private readonly ImportSet? _set; // the codes the set's earlier imports planned are known
 
-    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues)
+    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null)
     {
+        _set = set;
         _schema = schema;
         _map = map;
         _keys = keys;
@@ -342,6 +344,11 @@ internal sealed class ReferenceResolver
         if (!_known.TryGetValue(name, out var set))
         {
             set = new HashSet<string>(StringComparer.Ordinal);
+            if (_set is not null)
+            {
+                set.UnionWith(_set.Planned(target.Name, field)); // planned by an earlier file of the set: known, even in a simulation
+            }
+
             _known[name] = set;
         }
 

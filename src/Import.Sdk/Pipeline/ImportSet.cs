@@ -1,0 +1,62 @@
+namespace Import.Sdk;
+
+/// <summary>
+/// Several imports planned as one set of files (reference data first, then the records that use it): an import given the set
+/// (<see cref="ImportRequest.Set"/>) sees the records the set's earlier imports planned — accepted, whether written or only
+/// simulated — so that a reference to a code the first file creates resolves in the second, in a simulation too, where nothing
+/// is written.
+/// </summary>
+/// <remarks>
+/// The set keeps, for each field that a reference of its entities names (such as <c>tax-regimes.code</c>, or
+/// <c>customers.accounting_code</c>), the values of the records planned so far: memory grows with those values only. Import the
+/// files one after the other, in dependency order; a set is not for imports running at the same time.
+/// </remarks>
+public sealed class ImportSet
+{
+    private readonly HashSet<(string Entity, string Field)> _tracked = [];
+    private readonly Dictionary<(string Entity, string Field), HashSet<string>> _planned = [];
+
+    /// <summary>Initializes a new instance of the <see cref="ImportSet"/> class.</summary>
+    /// <param name="entities">The entities of the set's files: their references say which values later files may name.</param>
+    public ImportSet(IEnumerable<ImportEntity> entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        foreach (var entity in entities)
+        {
+            ArgumentNullException.ThrowIfNull(entity, nameof(entities));
+            foreach (var field in entity.Schema.Fields)
+            {
+                if (field.Reference is { } reference)
+                {
+                    _tracked.Add(((reference.Target ?? entity.Schema).Name, reference.TargetField));
+                }
+            }
+        }
+    }
+
+    /// <summary>Records the values a planned record gives to the tracked fields of its entity.</summary>
+    internal void Record(EntitySchema schema, IReadOnlyList<object?> values)
+    {
+        foreach (var field in schema.Fields)
+        {
+            if (field.Index < values.Count && _tracked.Contains((schema.Name, field.Name)) && RecordKey.FormatValue(values[field.Index]) is { } value)
+            {
+                var key = (schema.Name, field.Name);
+                if (!_planned.TryGetValue(key, out var set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    _planned[key] = set;
+                }
+
+                set.Add(value);
+            }
+        }
+    }
+
+    /// <summary>Whether the set records values of <paramref name="entity"/>.</summary>
+    internal bool Tracks(string entity) => _tracked.Any(t => string.Equals(t.Entity, entity, StringComparison.Ordinal));
+
+    /// <summary>The values planned so far for a field (canonical text), or none.</summary>
+    internal IEnumerable<string> Planned(string entity, string field) =>
+        _planned.TryGetValue((entity, field), out var set) ? set : [];
+}
