@@ -34,7 +34,7 @@ internal sealed class CommitCountingSink(IImportSink inner, string entity) : IIm
                 {
                     inserted++;
                 }
-                else
+                else if (change.Kind == ChangeKind.Update)
                 {
                     updated++;
                 }

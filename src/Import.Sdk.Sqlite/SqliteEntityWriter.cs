@@ -115,6 +115,28 @@ internal sealed class SqliteEntityWriter : IDisposable
         }
     }
 
+    /// <summary>Deletes every record whose key fields of the change hold its key (<see cref="ChangeKind.ReplaceChildren"/>).</summary>
+    public void DeleteChildren(RecordChange change)
+    {
+        using var command = NewCommand(string.Empty);
+        var sql = new StringBuilder("DELETE FROM ").Append(_table.Quoted).Append(" WHERE ");
+        for (var k = 0; k < change.KeyFields.Count; k++)
+        {
+            var index = Schema[change.KeyFields[k]].Index;
+            if (!SqliteStorage.TryToDb(change.Values[index], _types[index], out var stored) || stored is DBNull)
+            {
+                throw WrongType(change, index);
+            }
+
+            var name = "$k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(k == 0 ? string.Empty : " AND ").Append(SqliteStorage.Quote(change.KeyFields[k])).Append(" = ").Append(name);
+            command.Parameters.Add(name, SqliteStorage.ParameterType(_types[index])).Value = stored;
+        }
+
+        command.CommandText = sql.ToString();
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>
     /// Whether the table holds a record with the entity's key (<see cref="EntitySchema.KeyFields"/>) of a change: after an insert the
     /// UNIQUE index refused, tells a key written by another connection from a host's own constraint (the rare path, one query).

@@ -319,6 +319,10 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
                         {
                             writer.Update(change);
                         }
+                        else if (change.Kind == ChangeKind.ReplaceChildren)
+                        {
+                            writer.DeleteChildren(change);
+                        }
                         else
                         {
                             writer.Insert(change);

@@ -323,6 +323,32 @@ public abstract class ImportSinkConformanceTests : IAsyncLifetime
         AssertRecord(beta2, Assert.Single(await Sink.LookupAsync(extended, ["code"], ["B"])).Value);
     }
 
+    [Fact]
+    public async Task WriteAsync_ReplaceChildren_DeletesThatParentsChildrenOnlyAndTheInsertsAfterAreItsWholeSet()
+    {
+        await Sink.WriteAsync([.. new[] { Line("L1", 1L, new DateOnly(2024, 1, 1), 1m), Line("L1", 2L, new DateOnly(2024, 1, 1), 2m), Line("L2", 1L, new DateOnly(2024, 1, 1), 3m) }.Select((l, i) => Insert(PriceLines, l, i + 2))]);
+
+        // "replace the children of L1": its lines become exactly the ones inserted after, in the same batch
+        await Sink.WriteAsync([ReplaceChildren(PriceLines, "list", "L1"), Insert(PriceLines, Line("L1", 3L, new DateOnly(2024, 1, 1), 30m), 2)]);
+
+        var found = await Sink.LookupAsync(PriceLines, PriceLines.KeyFields, [Key("L1", 1L, new DateOnly(2024, 1, 1)), Key("L1", 2L, new DateOnly(2024, 1, 1)), Key("L1", 3L, new DateOnly(2024, 1, 1)), Key("L2", 1L, new DateOnly(2024, 1, 1))]);
+        Assert.Equal(["L1/3/2024-01-01", "L2/1/2024-01-01"], found.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(30m, found[Key("L1", 3L, new DateOnly(2024, 1, 1))][3]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReplaceChildrenOfAParentWithNone_IsNoErrorAndTheBatchFailingUndoesTheDeletion()
+    {
+        await Sink.WriteAsync([ReplaceChildren(PriceLines, "list", "L9")]);
+        await Sink.WriteAsync([Insert(PriceLines, Line("L1", 1L, new DateOnly(2024, 1, 1), 1m), 2)]);
+
+        // all or nothing: a failing update after the deletion in the same batch puts the children back
+        var missing = new RecordChange(PriceLines, ChangeKind.Update, PriceLines.KeyFields, Line("L7", 7L, new DateOnly(2024, 1, 1), 7m), 3);
+        await Assert.ThrowsAnyAsync<Exception>(() => Sink.WriteAsync([ReplaceChildren(PriceLines, "list", "L1"), missing]).AsTask());
+
+        Assert.Single(await Sink.LookupAsync(PriceLines, PriceLines.KeyFields, [Key("L1", 1L, new DateOnly(2024, 1, 1))]));
+    }
+
     /// <summary>Creates the sink of one test: empty.</summary>
     /// <returns>The sink.</returns>
     protected abstract Task<IImportSink> CreateSinkAsync();
@@ -365,6 +391,14 @@ public abstract class ImportSinkConformanceTests : IAsyncLifetime
 
     /// <summary>A typed key of one or several parts.</summary>
     protected static RecordKey Key(params object[] parts) => new(parts);
+
+    /// <summary>A "replace the children of this parent" change: every record whose <paramref name="parentField"/> is <paramref name="parent"/> is deleted.</summary>
+    protected static RecordChange ReplaceChildren(EntitySchema schema, string parentField, object parent)
+    {
+        var values = new object?[schema.Fields.Count];
+        values[schema[parentField].Index] = parent;
+        return new RecordChange(schema, ChangeKind.ReplaceChildren, [parentField], values, 0);
+    }
 
     /// <summary>An insert by the schema's key.</summary>
     protected static RecordChange Insert(EntitySchema schema, object?[] values, int row) => new(schema, ChangeKind.Insert, schema.KeyFields, values, row);

@@ -92,6 +92,21 @@ public sealed class InMemorySink : IImportSink
                 {
                     var rows = Table(change.Schema.Name);
                     var values = change.Values.ToArray();
+                    if (change.Kind == ChangeKind.ReplaceChildren)
+                    {
+                        for (var r = rows.Count - 1; r >= 0; r--)
+                        {
+                            if (Key(change.Schema, change.KeyFields, rows[r]) is { } key && key == change.Key)
+                            {
+                                undo.Add((rows, ~r, rows[r])); // a deleted row: put back at its place on failure
+                                rows.RemoveAt(r);
+                            }
+                        }
+
+                        _indexes.Remove(change.Schema.Name); // rows moved: rebuilt on the next look-up
+                        continue;
+                    }
+
                     if (change.Kind == ChangeKind.Insert)
                     {
                         rows.Add(values);
@@ -134,7 +149,11 @@ public sealed class InMemorySink : IImportSink
                 for (var u = undo.Count - 1; u >= 0; u--)
                 {
                     var (table, index, old) = undo[u];
-                    if (old is null)
+                    if (index < 0)
+                    {
+                        table.Insert(~index, old!);
+                    }
+                    else if (old is null)
                     {
                         table.RemoveAt(index);
                     }
