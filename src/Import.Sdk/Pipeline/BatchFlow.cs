@@ -75,8 +75,8 @@ internal sealed class BatchFlow(BatchReader reader, Func<BatchConverter> newConv
             await foreach (var batch in ordered.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await batch.Converted!.Task.ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested(); // nothing planned once cancelled (the import's token, not the workers')
                 batch.Failure?.Throw();
-                cancellationToken.ThrowIfCancellationRequested(); // nothing planned once cancelled
                 await plan(batch).ConfigureAwait(false);
                 if (batch.IsLast)
                 {
