@@ -67,7 +67,8 @@ internal sealed class BatchFlow(BatchReader reader, Func<BatchConverter> newConv
         var endOfFile = false; // read and written under the reading gate only
         for (var i = 0; i < degree; i++)
         {
-            workers[i] = Task.Run(() => WorkAsync(newConverter()), CancellationToken.None);
+            var converter = newConverter(); // here, not on the worker: made one after the other
+            workers[i] = Task.Run(() => WorkAsync(converter), CancellationToken.None);
         }
 
         try

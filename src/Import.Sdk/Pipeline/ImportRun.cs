@@ -93,7 +93,7 @@ internal sealed class ImportRun
         var schema = _entity.Schema;
         var degree = _options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
         var issues = new RowIssues(map, _ui);
-        var gates = new CallGates(concurrent: degree > 1);
+        var gates = new CallGates(_entity, concurrent: degree > 1);
         var converter = new RowConverter(schema, map, _header, issues, new ValueConverter(schema, map, _ui, gates));
         IChangeWriter writer = _execute ? new SinkChangeWriter(_sink, _options.BatchSize) : DiscardChangeWriter.Instance;
         var planner = new BatchPlanner(schema, map, _sink, writer, _report, issues, converter.CellSlots, _options.BatchSize, _ct);
