@@ -7,6 +7,9 @@ using SQLitePCL;
 
 namespace Import.Sdk.Sqlite;
 
+// Over 400 lines (about 780 over its partial files: opening, schema), on purpose: one connection and its prepared commands are
+// the state every part uses; the parts are split by concern into SqliteSink.Opening.cs and SqliteSink.Schema.cs.
+
 /// <summary>
 /// The embedded default store: one SQLite file, one table per entity (its name with '-' replaced by '_'), one column per field
 /// plus <c>"_id" INTEGER PRIMARY KEY</c>, a UNIQUE index on the entity's key (<c>ux_TABLE__FIELD…</c>: the store never holds two records

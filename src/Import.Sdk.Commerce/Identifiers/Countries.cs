@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Import.Sdk.Commerce.Identifiers;
 
+// Over 400 lines, on purpose: most of it is the table of ISO 3166-1 countries with their French and English names (data, one
+// line a country); the code that reads it is short.
+
 /// <summary>
 /// Country normalisation: turns what users type in a "country" column (ISO 3166-1 alpha-2 or
 /// alpha-3 codes, French or English names, with or without accents) into the ISO 3166-1

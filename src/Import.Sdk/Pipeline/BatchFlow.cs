@@ -67,7 +67,8 @@ internal sealed class BatchFlow(BatchReader reader, Func<BatchConverter> newConv
         var endOfFile = false; // read and written under the reading gate only
         for (var i = 0; i < degree; i++)
         {
-            workers[i] = Task.Run(() => WorkAsync(newConverter()), CancellationToken.None);
+            var converter = newConverter(); // here, not on the worker: made one after the other
+            workers[i] = Task.Run(() => WorkAsync(converter), CancellationToken.None);
         }
 
         try
@@ -75,8 +76,8 @@ internal sealed class BatchFlow(BatchReader reader, Func<BatchConverter> newConv
             await foreach (var batch in ordered.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await batch.Converted!.Task.ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested(); // nothing planned once cancelled (the import's token, not the workers')
                 batch.Failure?.Throw();
-                cancellationToken.ThrowIfCancellationRequested(); // nothing planned once cancelled
                 await plan(batch).ConfigureAwait(false);
                 if (batch.IsLast)
                 {

@@ -71,7 +71,7 @@ internal sealed class ImportRun
             _mode = map.Mode;
             var degree = _options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
             var issues = new RowIssues(map, _ui);
-            var gates = new CallGates(concurrent: degree > 1);
+            var gates = new CallGates(_entity, concurrent: degree > 1);
             var converter = new RowConverter(_entity.Schema, map, _header, issues, new ValueConverter(_entity.Schema, map, _ui, gates)); // checks the default values too
             foreach (var issue in map.Issues)
             {

@@ -105,7 +105,7 @@ public class BatchFlowTests
         var stages = new Stages(rule is null ? null : Some.AccountsEntity.WithRules(rule));
         var reader = await ImportPipelineBuilder.CreateRegistry([]).OpenAsync(Some.Csv(csv.ToString()), new ReaderOptions(), CancellationToken.None);
         var batches = new BatchReader(reader, stages.Header.Length, stages.Converter.FieldCount, stages.Converter.CellSlots, BatchSize, stages.Options.UiCulture);
-        var gates = new CallGates(degree > 1);
+        var gates = new CallGates(stages.Entity, degree > 1);
         return new BatchFlow(
             batches,
             () => new BatchConverter(stages.Converter, new RecordChecker(stages.Entity, stages.Issues, gates)),

@@ -50,7 +50,7 @@ public class RecordCheckerTests
     private static (Stages Stages, RecordChecker Checker) Checker(IRecordRule rule)
     {
         var stages = new Stages(Some.AccountsEntity.WithRules(rule));
-        return (stages, new RecordChecker(stages.Entity, stages.Issues, new CallGates(concurrent: false)));
+        return (stages, new RecordChecker(stages.Entity, stages.Issues, new CallGates(stages.Entity, concurrent: false)));
     }
 
     private sealed class RecordingRule(Func<RecordContext, (string Field, string Code)?> check) : IRecordRule

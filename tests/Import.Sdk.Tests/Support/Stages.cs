@@ -20,7 +20,7 @@ internal sealed class Stages
         Header = header.Split(';');
         Map = CompiledMapping.Compile(Schema, Header, new ImportRequest(Some.Csv(string.Empty)) { Mode = mode, Profile = profile }, Options, Options.UiCulture);
         Issues = new RowIssues(Map, Options.UiCulture);
-        Converter = new RowConverter(Schema, Map, Header, Issues, new ValueConverter(Schema, Map, Options.UiCulture, new CallGates(concurrent: false)));
+        Converter = new RowConverter(Schema, Map, Header, Issues, new ValueConverter(Schema, Map, Options.UiCulture, new CallGates(Entity, concurrent: false)));
         Report = new ReportBuilder(Options, Options.UiCulture);
     }
 
