@@ -286,6 +286,12 @@ internal sealed class XlsxRowSource : IRowSource
                     }
                     else if (ReferenceEquals(name, _is))
                     {
+                        if (hasValue && type != CellType.InlineString)
+                        {
+                            reader.Skip(); // the <v> decides (and is still in the reader's buffer, which the rich text would overwrite)
+                            continue;
+                        }
+
                         inline = _xml.ReadRichText();
                         if (_xml.TooLong)
                         {
@@ -309,6 +315,12 @@ internal sealed class XlsxRowSource : IRowSource
         if (tooLong is { } text)
         {
             row.SetTooLong(column, text.Length, text.Start);
+            return column;
+        }
+
+        if (!hasValue && inline is not null)
+        {
+            row.Set(column, inline); // an <is> without <v>, whatever the cell's type says: its text is the cell's
             return column;
         }
 

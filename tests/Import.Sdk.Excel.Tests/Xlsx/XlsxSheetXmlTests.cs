@@ -153,4 +153,36 @@ public class XlsxSheetXmlTests
             "The workbook is damaged or incomplete at row 2 (the cell A2 refers to text number 5 of the workbook's table of texts, which does not exist). Open it in Excel, save it again and import it again.",
             ex.Message);
     }
+
+    [Fact]
+    public async Task ReadAsync_CellWithBothAValueAndAnInlineString_ReadsTheValueUnlessTheCellIsAnInlineString()
+    {
+        // the <is> after the <v> once overwrote the value in the reader's buffer: the number 7 read "zz", shared string 0 read string 1
+        var strings = $"""<sst xmlns="{Main}"><si><t>zero</t></si><si><t>one</t></si></sst>""";
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c t="inlineStr"><is><t>d</t></is></c></row>
+            <row r="2"><c r="A2"><v>7</v><is><t>zz</t></is></c><c r="B2" t="s"><v>0</v><is><t>1</t></is></c><c r="C2" t="str"><v>cached</v><is><t>other</t></is></c><c r="D2" t="inlineStr"><v>v</v><is><t>inline</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet, strings), "book.xlsx", English);
+
+        Assert.Equal(["7", "zero", "cached", "inline"], data.Row(2).Cells);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InlineStringWithoutTheInlineStrType_IsReadNotDropped()
+    {
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>
+            <row r="2"><c r="A2"><is><t>no type</t></is></c><c r="B2" t="s"><is><t>typed s</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English);
+
+        Assert.Equal(["no type", "typed s"], data.Row(2).Cells);
+    }
 }
