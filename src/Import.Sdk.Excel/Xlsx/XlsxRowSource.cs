@@ -188,6 +188,11 @@ internal sealed class XlsxRowSource : IRowSource
                     reader.MoveToElement();
                     return true;
                 }
+
+                if (ReferenceEquals(name, _c))
+                {
+                    throw Misplaced(reader); // a cell outside any row (or after a row nested in its row): never silently skipped
+                }
             }
             else if (type == XmlNodeType.EndElement && _inSheetData && ReferenceEquals(reader.LocalName, _sheetData))
             {
@@ -214,9 +219,14 @@ internal sealed class XlsxRowSource : IRowSource
             var type = reader.NodeType;
             if (type == XmlNodeType.Element)
             {
-                if (ReferenceEquals(reader.LocalName, _c))
+                var name = reader.LocalName;
+                if (ReferenceEquals(name, _c))
                 {
                     column = ReadCell(row, column);
+                }
+                else if (ReferenceEquals(name, _row))
+                {
+                    throw Misplaced(reader); // a row inside a row: its end tag would end the outer row early
                 }
             }
             else if (type == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, _row))
@@ -363,6 +373,11 @@ internal sealed class XlsxRowSource : IRowSource
 
         return column;
     }
+
+    /// <summary>A sheet whose rows and cells are not nested as SpreadsheetML says: reported as invalid XML at that place.</summary>
+    private static XmlException Misplaced(XmlReader reader) => reader is IXmlLineInfo info
+        ? new XmlException("misplaced row or cell", null, info.LineNumber, info.LinePosition)
+        : new XmlException("misplaced row or cell");
 
     private static string Boolean(ReadOnlySpan<char> value) => value.Trim() switch
     {

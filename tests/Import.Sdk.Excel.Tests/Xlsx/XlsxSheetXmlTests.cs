@@ -185,4 +185,19 @@ public class XlsxSheetXmlTests
 
         Assert.Equal(["no type", "typed s"], data.Row(2).Cells);
     }
+
+    [Theory]
+    [InlineData("<c r=\"A2\"><v>1</v></c><row r=\"3\"><c><v>3</v></c></row>")]
+    [InlineData("<row r=\"2\"><c><v>1</v></c><row r=\"3\"><c><v>2</v></c></row><c><v>after</v></c></row>")]
+    [InlineData("<row r=\"2\"><c><v>1</v></c><row r=\"3\"><c><v>2</v></c></row></row>")]
+    public async Task ReadAsync_CellOutsideARowOrRowInsideARow_IsADamagedSheetNotASkippedCell(string rows)
+    {
+        // a <c> straight under sheetData, or after a <row> nested in its row, was silently skipped
+        var sheet = $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>{rows}</sheetData></worksheet>""";
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() => SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English));
+
+        Assert.Contains("the XML of the sheet 'S' is invalid", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("misplaced", ex.Message, StringComparison.Ordinal);
+    }
 }
