@@ -27,6 +27,8 @@ internal static class ExcelMessages
     public const string DuplicateCell = nameof(DuplicateCell);
     public const string SharedStringMissing = nameof(SharedStringMissing);
     public const string HeaderSharedStringMissing = nameof(HeaderSharedStringMissing);
+    public const string CellUnread = nameof(CellUnread);
+    public const string HeaderCellUnread = nameof(HeaderCellUnread);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);

@@ -33,6 +33,9 @@ internal static class XlsRecordPass
     private const ushort LabelSstRecord = 0x00FD;
     private const int MaxFormulaText = 32767; // the longest text a cell holds in Excel
 
+    /// <summary>The index given, among the <see cref="XlsSheetCells.MissingTexts"/>, to a cell whose record ExcelDataReader dropped.</summary>
+    public const long UnreadCell = -1;
+
     /// <summary>
     /// Gets the error cells of the sheet named <paramref name="sheet"/>, sorted by 0-based row then column, each packed as
     /// <see cref="Pack"/> does, and the cached texts of its array and data-table formulas, or <see langword="null"/>.
@@ -174,6 +177,11 @@ internal static class XlsRecordPass
                 }
 
                 pendingText = -1; // no STRING record: no cached text
+                if (!between && size >= 4 && HoldsValue(layout, type, data.AsSpan(0, size)))
+                {
+                    // ExcelDataReader took this record for the formula's STRING and dropped it: its cell is lost, so its row is named
+                    (missing ??= []).Add((Pack(BinaryPrimitives.ReadUInt16LittleEndian(data), BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2)), 0), UnreadCell));
+                }
             }
 
             var result = layout.FormulaResult;
@@ -237,6 +245,27 @@ internal static class XlsRecordPass
         var sortedMissing = missing is null ? [] : missing.ToArray();
         Array.Sort(sortedMissing, static (a, b) => a.Cell.CompareTo(b.Cell));
         return new XlsSheetCells(sorted, sortedTexts, sortedMissing, sharedStrings);
+    }
+
+    /// <summary>
+    /// Whether a record (BIFF3 and later) is a cell holding a value that ExcelDataReader does not put back otherwise: NUMBER, LABEL,
+    /// RK, MULRK, LABELSST, RSTRING, a BOOLERR holding a boolean, a FORMULA whose cached result is not an error (the error cells are
+    /// put back by this pass whatever record came before them).
+    /// </summary>
+    private static bool HoldsValue(XlsRecordLayout layout, ushort type, ReadOnlySpan<byte> data)
+    {
+        if (type == layout.BoolErr)
+        {
+            return data.Length >= layout.BoolErrValue + 2 && data[layout.BoolErrValue + 1] == 0;
+        }
+
+        if (type == layout.Formula)
+        {
+            var result = layout.FormulaResult;
+            return !(data.Length >= result + 8 && data[result] == 2 && data[result + 6] == 0xFF && data[result + 7] == 0xFF);
+        }
+
+        return type is 0x0203 or 0x0204 or 0x027E or 0x00BD or 0x00FD or 0x00D6;
     }
 
     /// <summary>
