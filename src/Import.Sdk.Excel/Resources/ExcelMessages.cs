@@ -51,6 +51,7 @@ internal static class ExcelMessages
     /// <summary>An XLS workbook's shared-string table cannot be read.</summary>
     public const string DetailSharedStrings = nameof(DetailSharedStrings);
     public const string DetailBinaryRecord = nameof(DetailBinaryRecord);
+    public const string DetailMarkupTooLong = nameof(DetailMarkupTooLong);
     public const string DetailUnreadable = nameof(DetailUnreadable);
     public const string DuplicatePart = nameof(DuplicatePart);
 
