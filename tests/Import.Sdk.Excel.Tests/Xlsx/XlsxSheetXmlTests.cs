@@ -200,4 +200,20 @@ public class XlsxSheetXmlTests
         Assert.Contains("the XML of the sheet 'S' is invalid", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("misplaced", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_NumberPastTheRangeOfDouble_IsKeptAsWrittenNotReadAsInfinity()
+    {
+        // 1E+309 once read "Infinity" (a text field imported a value the file never held); NaN and INF are texts as written
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c t="inlineStr"><is><t>d</t></is></c></row>
+            <row r="2"><c><v>1E+309</v></c><c><v>-2e400</v></c><c><v>1E+308</v></c><c><v>NaN</v></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English);
+
+        Assert.Equal(["1E+309", "-2e400", "1E+308", "NaN"], data.Row(2).Cells);
+    }
 }
