@@ -136,7 +136,8 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     /// <summary>
     /// Records a cell whose shared string (0-based <paramref name="index"/>) is past the end of the workbook's table of
     /// <paramref name="count"/> strings (XLS): its text is lost, so the row gets a <c>malformed_row</c> problem naming it.
-    /// A negative <paramref name="index"/> is a cell whose record could not be read at all (<see cref="Xls.XlsRecordPass.UnreadCell"/>).
+    /// A negative <paramref name="index"/> is a cell whose record could not be read at all (<see cref="Xls.XlsRecordPass.UnreadCell"/>)
+    /// or that two records give (<see cref="Xls.XlsRecordPass.DuplicateCell"/>).
     /// </summary>
     public void SetMissingSharedString(int column, long index, long count)
     {
@@ -158,9 +159,14 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     /// <summary>Gets the first cell of the row whose shared string is missing, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeMissingSharedStringHeader() => _missingColumn < 0
         ? null
-        : _missingIndex < 0
-            ? ExcelMessages.Format(ui, ExcelMessages.HeaderCellUnread, CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture))
-            : ExcelMessages.Format(ui, ExcelMessages.HeaderSharedStringMissing, CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _missingIndex + 1, _missingCount);
+        : _missingIndex switch
+        {
+            Xls.XlsRecordPass.UnreadCell => ExcelMessages.Format(ui, ExcelMessages.HeaderCellUnread, MissingCell),
+            Xls.XlsRecordPass.DuplicateCell => ExcelMessages.Format(ui, ExcelMessages.HeaderCellGivenTwice, MissingCell),
+            _ => ExcelMessages.Format(ui, ExcelMessages.HeaderSharedStringMissing, MissingCell, _missingIndex + 1, _missingCount),
+        };
+
+    private string MissingCell => CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Gets the first cell of the row given twice, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeDuplicateHeader() => _duplicateColumn < 0
@@ -173,9 +179,12 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         if (_missingColumn >= 0)
         {
             var cell = CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
-            var message = _missingIndex < 0
-                ? ExcelMessages.Format(ui, ExcelMessages.CellUnread, cell)
-                : ExcelMessages.Format(ui, ExcelMessages.SharedStringMissing, cell, _missingIndex + 1, _missingCount);
+            var message = _missingIndex switch
+            {
+                Xls.XlsRecordPass.UnreadCell => ExcelMessages.Format(ui, ExcelMessages.CellUnread, cell),
+                Xls.XlsRecordPass.DuplicateCell => ExcelMessages.Format(ui, ExcelMessages.CellGivenTwice, cell),
+                _ => ExcelMessages.Format(ui, ExcelMessages.SharedStringMissing, cell, _missingIndex + 1, _missingCount),
+            };
             return new ReadProblem(IssueCodes.MalformedRow, message)
             {
                 Column = _missingColumn,

@@ -29,6 +29,8 @@ internal static class ExcelMessages
     public const string HeaderSharedStringMissing = nameof(HeaderSharedStringMissing);
     public const string CellUnread = nameof(CellUnread);
     public const string HeaderCellUnread = nameof(HeaderCellUnread);
+    public const string CellGivenTwice = nameof(CellGivenTwice);
+    public const string HeaderCellGivenTwice = nameof(HeaderCellGivenTwice);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);

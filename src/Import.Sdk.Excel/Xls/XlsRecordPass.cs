@@ -36,6 +36,9 @@ internal static class XlsRecordPass
     /// <summary>The index given, among the <see cref="XlsSheetCells.MissingTexts"/>, to a cell whose record ExcelDataReader dropped.</summary>
     public const long UnreadCell = -1;
 
+    /// <summary>The index given, among the <see cref="XlsSheetCells.MissingTexts"/>, to a cell given by two records.</summary>
+    public const long DuplicateCell = -2;
+
     /// <summary>
     /// Gets the error cells of the sheet named <paramref name="sheet"/>, sorted by 0-based row then column, each packed as
     /// <see cref="Pack"/> does, and the cached texts of its array and data-table formulas, or <see langword="null"/>.
@@ -118,6 +121,7 @@ internal static class XlsRecordPass
         long count = 0;
         var position = sheetOffset;
         var depth = 0;
+        var seen = new CellSet();
         long pendingText = -1; // a FORMULA whose cached result is text, its STRING record not yet met
         var between = false; // a record other than SHRFMLA between that FORMULA and its STRING
         while (book.TryRead(position, header))
@@ -155,6 +159,19 @@ internal static class XlsRecordPass
             {
                 codePage = BinaryPrimitives.ReadUInt16LittleEndian(data); // BIFF2–BIFF4: in the sheet's stream
                 continue;
+            }
+
+            if (size >= 4 && CellColumns(layout, type, data.AsSpan(0, size)) is var (first, last))
+            {
+                // ExcelDataReader keeps the last record of a cell given twice: the other value would vanish without a word
+                var row = BinaryPrimitives.ReadUInt16LittleEndian(data);
+                for (var column = first; column <= last; column++)
+                {
+                    if (!seen.Add(row, column))
+                    {
+                        (missing ??= []).Add((Pack(row, column, 0), DuplicateCell));
+                    }
+                }
             }
 
             if (pendingText >= 0)
@@ -245,6 +262,31 @@ internal static class XlsRecordPass
         var sortedMissing = missing is null ? [] : missing.ToArray();
         Array.Sort(sortedMissing, static (a, b) => a.Cell.CompareTo(b.Cell));
         return new XlsSheetCells(sorted, sortedTexts, sortedMissing, sharedStrings);
+    }
+
+    /// <summary>
+    /// The columns of the cells a record gives (first and last; MULRK and MULBLANK give several), or <see langword="null"/> when
+    /// it is not a cell record: BLANK, NUMBER, LABEL, BOOLERR, FORMULA, RK, MULRK, MULBLANK, LABELSST, RSTRING (and BIFF2's INTEGER).
+    /// </summary>
+    private static (int First, int Last)? CellColumns(XlsRecordLayout layout, ushort type, ReadOnlySpan<byte> data)
+    {
+        var column = BinaryPrimitives.ReadUInt16LittleEndian(data[2..]);
+        if (type == layout.Formula || type == layout.BoolErr)
+        {
+            return (column, column);
+        }
+
+        if (layout.Version == 2)
+        {
+            return type is 0x0001 or 0x0002 or 0x0003 or 0x0004 ? (column, column) : null;
+        }
+
+        if (type is 0x00BD or 0x00BE)
+        {
+            return data.Length >= 6 ? (column, BinaryPrimitives.ReadUInt16LittleEndian(data[^2..])) : null; // MULRK, MULBLANK: the last column ends the record
+        }
+
+        return type is 0x0201 or 0x0203 or 0x0204 or 0x027E or 0x00FD or 0x00D6 ? (column, column) : null;
     }
 
     /// <summary>
@@ -380,5 +422,39 @@ internal static class XlsRecordPass
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// The cells of a sheet met so far: a bit a cell for the 256 columns of an XLS sheet (32 bytes a row, at most 2 MiB for
+    /// 65,536 rows), a set for the columns past them (which only a damaged or hand-made file holds).
+    /// </summary>
+    private sealed class CellSet
+    {
+        private ulong[] _bits = [];
+        private HashSet<long>? _far;
+
+        /// <summary>Adds a cell; <see langword="false"/> when it was already there.</summary>
+        public bool Add(int row, int column)
+        {
+            if (column >= 256)
+            {
+                return (_far ??= []).Add(((long)row << 16) | (uint)column);
+            }
+
+            var word = (row * 4) + (column >> 6);
+            if (word >= _bits.Length)
+            {
+                Array.Resize(ref _bits, Math.Max(word + 1, Math.Min(_bits.Length * 2, 65536 * 4)));
+            }
+
+            var bit = 1UL << (column & 63);
+            if ((_bits[word] & bit) != 0)
+            {
+                return false;
+            }
+
+            _bits[word] |= bit;
+            return true;
+        }
     }
 }
