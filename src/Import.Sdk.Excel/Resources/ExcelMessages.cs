@@ -30,6 +30,8 @@ internal static class ExcelMessages
     public const string CellUnread = nameof(CellUnread);
     public const string HeaderCellUnread = nameof(HeaderCellUnread);
     public const string CellGivenTwice = nameof(CellGivenTwice);
+    public const string RowTooLong = nameof(RowTooLong);
+    public const string HeaderRowTooLong = nameof(HeaderRowTooLong);
     public const string HeaderCellGivenTwice = nameof(HeaderCellGivenTwice);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
