@@ -108,6 +108,8 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                 case XlsbRecords.RowHdr when _inSheetData:
                     _pendingRow = RowNumber(_reader.Data);
                     return true;
+                case var type when _inSheetData && IsCell(type):
+                    throw new WorkbookRecordException("a cell before any row"); // never silently skipped
             }
         }
 
@@ -130,9 +132,11 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
         return index < MaxRows ? (int)index + 1 : throw new WorkbookRecordException("a row index beyond the last Excel row");
     }
 
+    private static bool IsCell(int type) => type is (>= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError) or XlsbRecords.CellRString;
+
     private void ReadCell(int type, RowBuffer row)
     {
-        if (type is not ((>= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError) or XlsbRecords.CellRString))
+        if (!IsCell(type))
         {
             return;
         }

@@ -77,6 +77,24 @@ public class XlsbBrokenSheetTests
         Assert.DoesNotContain("BIFF", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadAsync_CellBeforeAnyRow_IsADamagedSheetNotASkippedCell()
+    {
+        // a cell record between BrtBeginSheetData and the first BrtRowHdr was skipped without a word
+        var book = new XlsbBuilder("S").Text(0, 0, "Head").Text(1, 0, "a").Build();
+        var sheet = Part(book, "xl/worksheets/sheet1.bin");
+        var firstRow = Records(sheet).First(r => r.Type == RowHdr).Start;
+        byte[] cell = [0x07, 0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]; // BrtCellIsst: column 0, style 0, string 1 ("a")
+        byte[] changed = [.. sheet.AsSpan(0, firstRow), .. cell, .. sheet.AsSpan(firstRow)];
+        book = Zip.Rewrite(book, replace: name => name == "xl/worksheets/sheet1.bin" ? s => s.Write(changed) : null);
+
+        var (rows, ex) = await XlsxBrokenSheetTests.ReadUntilFailureAsync(book);
+
+        Assert.Empty(rows);
+        Assert.NotNull(ex);
+        Assert.StartsWith("The workbook is damaged or incomplete at row 1 (a record of the sheet 'S' is invalid or cut short)", ex.Message, StringComparison.Ordinal);
+    }
+
     internal static byte[] Part(byte[] zip, string name)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));
