@@ -35,6 +35,7 @@ internal static class ExcelMessages
     public const string HeaderCellGivenTwice = nameof(HeaderCellGivenTwice);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
+    public const string RowOutOfRange = nameof(RowOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);
     public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);
     public const string CellTooLong = nameof(CellTooLong);

@@ -14,6 +14,7 @@ using System.Xml;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
 using Import.Sdk.Excel.Reading;
+using Import.Sdk.Excel.Resources;
 
 namespace Import.Sdk.Excel.Xlsx;
 
@@ -25,6 +26,9 @@ namespace Import.Sdk.Excel.Xlsx;
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {
+    /// <summary>The number of rows of an Excel sheet.</summary>
+    private const int MaxRows = 1 << 20;
+
     private readonly XlsxXmlReader _xml;
     private readonly XmlReader _reader;
     private readonly BudgetedStream _stream;
@@ -96,6 +100,12 @@ internal sealed class XlsxRowSource : IRowSource
 
         row.Clear();
         var number = _pendingNumber ?? _lastRow + 1;
+        if (number > MaxRows)
+        {
+            // Excel's last row is 1,048,576 (and the number after int.MaxValue would be negative)
+            ExcelThrow.Damaged(row.UiCulture, ExcelMessages.Format(row.UiCulture, ExcelMessages.RowOutOfRange, number));
+        }
+
         row.RowNumber = number;
         while (true)
         {

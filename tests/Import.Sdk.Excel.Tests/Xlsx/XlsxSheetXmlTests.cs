@@ -216,4 +216,18 @@ public class XlsxSheetXmlTests
 
         Assert.Equal(["1E+309", "-2e400", "1E+308", "NaN"], data.Row(2).Cells);
     }
+
+    [Theory]
+    [InlineData("<row r=\"2\"><c><v>1</v></c></row><row r=\"1048577\"><c><v>2</v></c></row>", "1,048,577")]
+    [InlineData("<row r=\"2147483647\"><c><v>1</v></c></row><row><c><v>2</v></c></row>", "2,147,483,647")] // the next number once overflowed to a negative one
+    public async Task ReadAsync_RowNumberPastTheLastExcelRow_IsADamagedSheet(string rows, string number)
+    {
+        var sheet = $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>{rows}</sheetData></worksheet>""";
+
+        var (read, ex) = await XlsxBrokenSheetTests.ReadUntilFailureAsync(Workbook(sheet));
+
+        Assert.NotNull(ex);
+        Assert.Contains($"the row number {number} lies beyond the last Excel row (1,048,576)", ex.Message, StringComparison.Ordinal);
+        Assert.All(read, r => Assert.InRange(r.Number, 2, 1 << 20));
+    }
 }
