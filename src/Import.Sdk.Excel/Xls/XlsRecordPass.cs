@@ -283,7 +283,9 @@ internal static class XlsRecordPass
 
         if (type is 0x00BD or 0x00BE)
         {
-            return data.Length >= 6 ? (column, BinaryPrimitives.ReadUInt16LittleEndian(data[^2..])) : null; // MULRK, MULBLANK: the last column ends the record
+            // MULRK, MULBLANK: the last column ends the record, never past the cells the record holds (6 bytes each in MULRK, 2 in MULBLANK)
+            var held = (data.Length - 6) / (type == 0x00BD ? 6 : 2);
+            return held > 0 ? (column, Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(data[^2..]), column + held - 1)) : null;
         }
 
         return type is 0x0201 or 0x0203 or 0x0204 or 0x027E or 0x00FD or 0x00D6 ? (column, column) : null;
@@ -430,6 +432,8 @@ internal static class XlsRecordPass
     /// </summary>
     private sealed class CellSet
     {
+        private const int MaxFar = 1 << 16;
+
         private ulong[] _bits = [];
         private HashSet<long>? _far;
 
@@ -438,7 +442,9 @@ internal static class XlsRecordPass
         {
             if (column >= 256)
             {
-                return (_far ??= []).Add(((long)row << 16) | (uint)column);
+                // past XLS's last column (IV): only a damaged or hand-made file; followed up to a bound, so memory stays small
+                _far ??= [];
+                return _far.Count >= MaxFar || _far.Add(((long)row << 16) | (uint)column);
             }
 
             var word = (row * 4) + (column >> 6);

@@ -130,6 +130,13 @@ internal sealed class Biff8Builder(string sheetName)
         return this;
     }
 
+    /// <summary>A record of the sheet written as given (its type and body), among the cells.</summary>
+    public Biff8Builder Raw(ushort type, byte[] body)
+    {
+        _cells.Add(Record(type, body));
+        return this;
+    }
+
     /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
     public Biff8Builder Error(int row, int column, byte code)
     {

@@ -66,4 +66,25 @@ public class XlsDuplicateCellTests
 
         Assert.Contains("The header cell B1 is given twice in the sheet", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAsync_MulBlankClaimingColumnsItDoesNotHold_IsReadInBoundedTimeAndMemory()
+    {
+        // a MULBLANK's last column is trusted only as far as the cells the record holds: 2,000 records of 2 blanks each claiming
+        // the columns up to 65,535 would otherwise be 130 million cells to follow
+        var book = new Biff8Builder("Data").Label(0, 0, "Code").Label(0, 1, "Name");
+        for (var row = 1; row <= 2000; row++)
+        {
+            book = book.Raw(0x00BE, [(byte)row, (byte)(row >> 8), 2, 0, 0, 0, 0, 0, 0xFF, 0xFF]).Label(row, 0, "C"); // blanks in C and D
+        }
+
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var data = await SheetContent.ReadAsync(book.Build(), "book.xls", English);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal(2000, data.Rows.Count);
+        Assert.All(data.Rows, r => Assert.Null(r.Problem));
+        Assert.True(allocated < 64L << 20, $"{allocated:N0} bytes allocated");
+    }
 }
