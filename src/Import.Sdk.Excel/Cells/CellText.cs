@@ -56,7 +56,7 @@ internal static class CellText
     /// Formats the text of a number as stored in an XLSX <c>&lt;v&gt;</c>: a plain literal of at most 15 significant digits is
     /// normalised without going through <see cref="double"/> (the fast path: such a literal is its double's shortest
     /// round-trip text); anything else is parsed and formatted by <see cref="Number(double)"/>.
-    /// Text that is not a number is returned as is.
+    /// Text that is not a number, or a number past the range of <see cref="double"/>, is returned as is.
     /// </summary>
     public static string NumberLiteral(string raw)
     {
@@ -65,7 +65,8 @@ internal static class CellText
             return normalized ?? raw;
         }
 
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number(value) : raw;
+        // a literal past double's range (1E+309) parses as infinity: it is kept as written, not turned into "Infinity"
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? Number(value) : raw;
     }
 
     /// <summary>
@@ -79,7 +80,7 @@ internal static class CellText
             return normalized ?? new string(raw);
         }
 
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number(value) : new string(raw);
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? Number(value) : new string(raw);
     }
 
     /// <summary>Formats a serial date/time number under the given number format kind; <see langword="null"/> when it is no valid date.</summary>

@@ -105,7 +105,7 @@ internal sealed class OpcPackage : IDisposable
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
-        using var reader = XmlReader.Create(Open(relsPart), settings);
+        using var reader = XmlReader.Create(new MarkupGuardStream(Open(relsPart), boundTexts: true), settings);
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship")

@@ -89,6 +89,7 @@ internal static class ExcelThrow
                 => ExcelMessages.Format(ui, ExcelMessages.DetailDtd, part),
             XmlException x => ExcelMessages.Format(ui, ExcelMessages.DetailXml, part, x.LineNumber, x.LinePosition),
             WorkbookRecordException => ExcelMessages.Format(ui, ExcelMessages.DetailBinaryRecord, part),
+            Packaging.MarkupTooLongException => ExcelMessages.Format(ui, ExcelMessages.DetailMarkupTooLong, part, Packaging.MarkupGuardStream.MaxTagBytes),
             EndOfStreamException => ExcelMessages.Format(ui, ExcelMessages.DetailTruncated, part),
             InvalidDataException => ExcelMessages.Format(ui, ExcelMessages.DetailCompressed, part),
             _ => ExcelMessages.Format(ui, ExcelMessages.DetailUnreadable, part),

@@ -13,6 +13,15 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     /// <summary>How many characters of a cell too long are quoted in its row problem.</summary>
     public const int QuotedLength = 100;
 
+    /// <summary>
+    /// The most characters the cells of one row may hold in all (or <see cref="MaxCellLength"/> when larger): each cell is bounded
+    /// by <see cref="MaxCellLength"/> (2 Mi characters by default), so without it a row of many long cells (a 120 KB XLSX of 60
+    /// cells of 2 million characters) held hundreds of MB. 8 Mi characters (16 MiB) is some 250 cells of Excel's longest text.
+    /// </summary>
+    public const int MaxRowCharacters = 8 << 20;
+
+    private readonly long _maxRowCharacters = Math.Max(MaxRowCharacters, (long)maxCellLength);
+
     private string?[] _cells = new string?[32];
     private List<(int Column, string Error)>? _errors;
     private long _cellCount;
@@ -22,6 +31,8 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     private int _tooLongColumn = -1;
     private long _tooLongLength;
     private string _tooLongStart = string.Empty;
+    private bool _rowTooLong; // the cell too long is the one that took the row past its characters (MaxRowCharacters)
+    private long _rowCharacters;
     private int _duplicateColumn = -1;
     private string _duplicateFirst = string.Empty;
     private string? _duplicateSecond;
@@ -47,6 +58,8 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         _errorWidth = 0;
         _errors?.Clear();
         _tooLongColumn = -1;
+        _rowTooLong = false;
+        _rowCharacters = 0;
         _duplicateColumn = -1;
         _missingColumn = -1;
     }
@@ -78,6 +91,23 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
             _duplicateSecond = value;
         }
 
+        var held = column < _valueWidth && _cells[column] is { } old ? old.Length : 0;
+        if (!string.IsNullOrEmpty(value) && _rowCharacters - held + value.Length > _maxRowCharacters)
+        {
+            // past the row's characters: the cell is not held (the caller's string is garbage at once), the row gets a too_long problem
+            if (_tooLongColumn < 0)
+            {
+                _tooLongColumn = column;
+                _tooLongLength = value.Length;
+                _tooLongStart = value[..Math.Min(value.Length, QuotedLength)];
+                _rowTooLong = true;
+            }
+
+            _errorWidth = Math.Max(_errorWidth, column + 1);
+            value = null;
+        }
+
+        _rowCharacters += (value?.Length ?? 0) - held;
         if (string.IsNullOrEmpty(value))
         {
             if (column < _valueWidth)
@@ -136,6 +166,8 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     /// <summary>
     /// Records a cell whose shared string (0-based <paramref name="index"/>) is past the end of the workbook's table of
     /// <paramref name="count"/> strings (XLS): its text is lost, so the row gets a <c>malformed_row</c> problem naming it.
+    /// A negative <paramref name="index"/> is a cell whose record could not be read at all (<see cref="Xls.XlsRecordPass.UnreadCell"/>)
+    /// or that two records give (<see cref="Xls.XlsRecordPass.DuplicateCell"/>).
     /// </summary>
     public void SetMissingSharedString(int column, long index, long count)
     {
@@ -152,12 +184,21 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
     /// <summary>Gets the first cell too long of the row, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeTooLongHeader() => _tooLongColumn < 0
         ? null
-        : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTooLong, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _tooLongLength, maxCellLength);
+        : _rowTooLong
+            ? ExcelMessages.Format(ui, ExcelMessages.HeaderRowTooLong, _maxRowCharacters, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture))
+            : ExcelMessages.Format(ui, ExcelMessages.HeaderCellTooLong, CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _tooLongLength, maxCellLength);
 
     /// <summary>Gets the first cell of the row whose shared string is missing, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeMissingSharedStringHeader() => _missingColumn < 0
         ? null
-        : ExcelMessages.Format(ui, ExcelMessages.HeaderSharedStringMissing, CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture), _missingIndex + 1, _missingCount);
+        : _missingIndex switch
+        {
+            Xls.XlsRecordPass.UnreadCell => ExcelMessages.Format(ui, ExcelMessages.HeaderCellUnread, MissingCell),
+            Xls.XlsRecordPass.DuplicateCell => ExcelMessages.Format(ui, ExcelMessages.HeaderCellGivenTwice, MissingCell),
+            _ => ExcelMessages.Format(ui, ExcelMessages.HeaderSharedStringMissing, MissingCell, _missingIndex + 1, _missingCount),
+        };
+
+    private string MissingCell => CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Gets the first cell of the row given twice, as a header cell's error message, or <see langword="null"/>.</summary>
     public string? DescribeDuplicateHeader() => _duplicateColumn < 0
@@ -170,7 +211,13 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         if (_missingColumn >= 0)
         {
             var cell = CellReference.ColumnName(_missingColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
-            return new ReadProblem(IssueCodes.MalformedRow, ExcelMessages.Format(ui, ExcelMessages.SharedStringMissing, cell, _missingIndex + 1, _missingCount))
+            var message = _missingIndex switch
+            {
+                Xls.XlsRecordPass.UnreadCell => ExcelMessages.Format(ui, ExcelMessages.CellUnread, cell),
+                Xls.XlsRecordPass.DuplicateCell => ExcelMessages.Format(ui, ExcelMessages.CellGivenTwice, cell),
+                _ => ExcelMessages.Format(ui, ExcelMessages.SharedStringMissing, cell, _missingIndex + 1, _missingCount),
+            };
+            return new ReadProblem(IssueCodes.MalformedRow, message)
             {
                 Column = _missingColumn,
             };
@@ -180,7 +227,10 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         {
             var cell = CellReference.ColumnName(_tooLongColumn) + RowNumber.ToString(CultureInfo.InvariantCulture);
             var start = _tooLongStart.Length > QuotedLength ? _tooLongStart[..QuotedLength] : _tooLongStart;
-            return new ReadProblem(IssueCodes.TooLong, ExcelMessages.Format(ui, ExcelMessages.CellTooLong, cell, _tooLongLength, maxCellLength))
+            var message = _rowTooLong
+                ? ExcelMessages.Format(ui, ExcelMessages.RowTooLong, _maxRowCharacters, cell)
+                : ExcelMessages.Format(ui, ExcelMessages.CellTooLong, cell, _tooLongLength, maxCellLength);
+            return new ReadProblem(IssueCodes.TooLong, message)
             {
                 Column = _tooLongColumn,
                 Value = _tooLongLength > start.Length ? start + "…" : start,

@@ -51,8 +51,7 @@ internal static class SheetChooser
             return index - 1;
         }
 
-        var list = string.Join(", ", names.Select(n => $"'{n}'"));
-        throw new MalformedFileException(ExcelMessages.Format(ui, ExcelMessages.SheetNotFound, requested, list));
+        throw new MalformedFileException(ExcelMessages.Format(ui, ExcelMessages.SheetNotFound, requested, List(names)));
     }
 
     /// <summary>The most rows read in each other sheet to find out whether it holds data.</summary>
@@ -105,7 +104,22 @@ internal static class SheetChooser
     public static string EmptySheetMessage(string sheet, IReadOnlyList<string> withData, CultureInfo ui) =>
         withData.Count == 0
             ? ExcelMessages.Format(ui, ExcelMessages.EmptySheet, sheet)
-            : ExcelMessages.Format(ui, ExcelMessages.EmptySheetOthersHoldData, sheet, string.Join(", ", withData.Select(n => $"'{n}'")), withData[0]);
+            : ExcelMessages.Format(ui, ExcelMessages.EmptySheetOthersHoldData, sheet, List(withData), withData[0]);
+
+    /// <summary>The most sheets a message lists, and the longest name it quotes whole (Excel's names have at most 31 characters).</summary>
+    private const int ListedSheets = 20;
+
+    private const int ListedNameLength = 100;
+
+    /// <summary>
+    /// Quotes sheet names for a message: the first <see cref="ListedSheets"/>, then "…", each cut at <see cref="ListedNameLength"/>
+    /// characters, so that a workbook of thousands of sheets (or of one huge name) does not make a message of megabytes.
+    /// </summary>
+    private static string List(IReadOnlyList<string> names)
+    {
+        var quoted = names.Take(ListedSheets).Select(n => n.Length > ListedNameLength ? $"'{n[..ListedNameLength]}…'" : $"'{n}'");
+        return string.Join(", ", names.Count > ListedSheets ? quoted.Append("…") : quoted);
+    }
 
     private static bool HasData(IRowSource source, RowBuffer row)
     {

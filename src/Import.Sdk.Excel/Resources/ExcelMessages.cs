@@ -27,8 +27,15 @@ internal static class ExcelMessages
     public const string DuplicateCell = nameof(DuplicateCell);
     public const string SharedStringMissing = nameof(SharedStringMissing);
     public const string HeaderSharedStringMissing = nameof(HeaderSharedStringMissing);
+    public const string CellUnread = nameof(CellUnread);
+    public const string HeaderCellUnread = nameof(HeaderCellUnread);
+    public const string CellGivenTwice = nameof(CellGivenTwice);
+    public const string RowTooLong = nameof(RowTooLong);
+    public const string HeaderRowTooLong = nameof(HeaderRowTooLong);
+    public const string HeaderCellGivenTwice = nameof(HeaderCellGivenTwice);
     public const string HeaderCellTwice = nameof(HeaderCellTwice);
     public const string ColumnOutOfRange = nameof(ColumnOutOfRange);
+    public const string RowOutOfRange = nameof(RowOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);
     public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);
     public const string CellTooLong = nameof(CellTooLong);
@@ -49,6 +56,7 @@ internal static class ExcelMessages
     /// <summary>An XLS workbook's shared-string table cannot be read.</summary>
     public const string DetailSharedStrings = nameof(DetailSharedStrings);
     public const string DetailBinaryRecord = nameof(DetailBinaryRecord);
+    public const string DetailMarkupTooLong = nameof(DetailMarkupTooLong);
     public const string DetailUnreadable = nameof(DetailUnreadable);
     public const string DuplicatePart = nameof(DuplicatePart);
 

@@ -14,6 +14,9 @@ internal sealed class XlsNumberCell(IExcelDataReader reader, bool? date1904)
 {
     private readonly Dictionary<int, NumberFormatKind> _kinds = [];
 
+    /// <summary>Gets whether the workbook counts dates from 1904, or <see langword="null"/> when that is unknown (see <see cref="IsDate1904"/>).</summary>
+    public bool? Date1904 => date1904;
+
     /// <summary>The text of the number <paramref name="value"/> in column <paramref name="column"/> of the current row.</summary>
     public string Text(double value, int column)
     {

@@ -33,6 +33,12 @@ internal static class XlsRecordPass
     private const ushort LabelSstRecord = 0x00FD;
     private const int MaxFormulaText = 32767; // the longest text a cell holds in Excel
 
+    /// <summary>The index given, among the <see cref="XlsSheetCells.MissingTexts"/>, to a cell whose record ExcelDataReader dropped.</summary>
+    public const long UnreadCell = -1;
+
+    /// <summary>The index given, among the <see cref="XlsSheetCells.MissingTexts"/>, to a cell given by two records.</summary>
+    public const long DuplicateCell = -2;
+
     /// <summary>
     /// Gets the error cells of the sheet named <paramref name="sheet"/>, sorted by 0-based row then column, each packed as
     /// <see cref="Pack"/> does, and the cached texts of its array and data-table formulas, or <see langword="null"/>.
@@ -115,6 +121,7 @@ internal static class XlsRecordPass
         long count = 0;
         var position = sheetOffset;
         var depth = 0;
+        var seen = new CellSet();
         long pendingText = -1; // a FORMULA whose cached result is text, its STRING record not yet met
         var between = false; // a record other than SHRFMLA between that FORMULA and its STRING
         while (book.TryRead(position, header))
@@ -154,6 +161,19 @@ internal static class XlsRecordPass
                 continue;
             }
 
+            if (size >= 4 && CellColumns(layout, type, data.AsSpan(0, size)) is var (first, last))
+            {
+                // ExcelDataReader keeps the last record of a cell given twice: the other value would vanish without a word
+                var row = BinaryPrimitives.ReadUInt16LittleEndian(data);
+                for (var column = first; column <= last; column++)
+                {
+                    if (!seen.Add(row, column))
+                    {
+                        (missing ??= []).Add((Pack(row, column, 0), DuplicateCell));
+                    }
+                }
+            }
+
             if (pendingText >= 0)
             {
                 if (type == layout.String)
@@ -174,6 +194,11 @@ internal static class XlsRecordPass
                 }
 
                 pendingText = -1; // no STRING record: no cached text
+                if (!between && size >= 4 && HoldsValue(layout, type, data.AsSpan(0, size)))
+                {
+                    // ExcelDataReader took this record for the formula's STRING and dropped it: its cell is lost, so its row is named
+                    (missing ??= []).Add((Pack(BinaryPrimitives.ReadUInt16LittleEndian(data), BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(2)), 0), UnreadCell));
+                }
             }
 
             var result = layout.FormulaResult;
@@ -237,6 +262,54 @@ internal static class XlsRecordPass
         var sortedMissing = missing is null ? [] : missing.ToArray();
         Array.Sort(sortedMissing, static (a, b) => a.Cell.CompareTo(b.Cell));
         return new XlsSheetCells(sorted, sortedTexts, sortedMissing, sharedStrings);
+    }
+
+    /// <summary>
+    /// The columns of the cells a record gives (first and last; MULRK and MULBLANK give several), or <see langword="null"/> when
+    /// it is not a cell record: BLANK, NUMBER, LABEL, BOOLERR, FORMULA, RK, MULRK, MULBLANK, LABELSST, RSTRING (and BIFF2's INTEGER).
+    /// </summary>
+    private static (int First, int Last)? CellColumns(XlsRecordLayout layout, ushort type, ReadOnlySpan<byte> data)
+    {
+        var column = BinaryPrimitives.ReadUInt16LittleEndian(data[2..]);
+        if (type == layout.Formula || type == layout.BoolErr)
+        {
+            return (column, column);
+        }
+
+        if (layout.Version == 2)
+        {
+            return type is 0x0001 or 0x0002 or 0x0003 or 0x0004 ? (column, column) : null;
+        }
+
+        if (type is 0x00BD or 0x00BE)
+        {
+            // MULRK, MULBLANK: the last column ends the record, never past the cells the record holds (6 bytes each in MULRK, 2 in MULBLANK)
+            var held = (data.Length - 6) / (type == 0x00BD ? 6 : 2);
+            return held > 0 ? (column, Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(data[^2..]), column + held - 1)) : null;
+        }
+
+        return type is 0x0201 or 0x0203 or 0x0204 or 0x027E or 0x00FD or 0x00D6 ? (column, column) : null;
+    }
+
+    /// <summary>
+    /// Whether a record (BIFF3 and later) is a cell holding a value that ExcelDataReader does not put back otherwise: NUMBER, LABEL,
+    /// RK, MULRK, LABELSST, RSTRING, a BOOLERR holding a boolean, a FORMULA whose cached result is not an error (the error cells are
+    /// put back by this pass whatever record came before them).
+    /// </summary>
+    private static bool HoldsValue(XlsRecordLayout layout, ushort type, ReadOnlySpan<byte> data)
+    {
+        if (type == layout.BoolErr)
+        {
+            return data.Length >= layout.BoolErrValue + 2 && data[layout.BoolErrValue + 1] == 0;
+        }
+
+        if (type == layout.Formula)
+        {
+            var result = layout.FormulaResult;
+            return !(data.Length >= result + 8 && data[result] == 2 && data[result + 6] == 0xFF && data[result + 7] == 0xFF);
+        }
+
+        return type is 0x0203 or 0x0204 or 0x027E or 0x00BD or 0x00FD or 0x00D6;
     }
 
     /// <summary>
@@ -351,5 +424,43 @@ internal static class XlsRecordPass
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// The cells of a sheet met so far: a bit a cell for the 256 columns of an XLS sheet (32 bytes a row, at most 2 MiB for
+    /// 65,536 rows), a set for the columns past them (which only a damaged or hand-made file holds).
+    /// </summary>
+    private sealed class CellSet
+    {
+        private const int MaxFar = 1 << 16;
+
+        private ulong[] _bits = [];
+        private HashSet<long>? _far;
+
+        /// <summary>Adds a cell; <see langword="false"/> when it was already there.</summary>
+        public bool Add(int row, int column)
+        {
+            if (column >= 256)
+            {
+                // past XLS's last column (IV): only a damaged or hand-made file; followed up to a bound, so memory stays small
+                _far ??= [];
+                return _far.Count >= MaxFar || _far.Add(((long)row << 16) | (uint)column);
+            }
+
+            var word = (row * 4) + (column >> 6);
+            if (word >= _bits.Length)
+            {
+                Array.Resize(ref _bits, Math.Max(word + 1, Math.Min(_bits.Length * 2, 65536 * 4)));
+            }
+
+            var bit = 1UL << (column & 63);
+            if ((_bits[word] & bit) != 0)
+            {
+                return false;
+            }
+
+            _bits[word] |= bit;
+            return true;
+        }
     }
 }

@@ -25,6 +25,8 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     private readonly (long Cell, long Index)[]? _missing = errors?.MissingTexts is { Length: > 0 } m ? m : null;
     private readonly long _sharedStrings = errors?.SharedStrings ?? 0;
     private int _nextMissing;
+    private static readonly DateTime FirstDate1900 = new(1899, 12, 31); // serial 0 in the 1900 system
+
     private readonly XlsNumberCell _numbers = new(reader, XlsNumberCell.IsDate1904(reader));
     private readonly List<int> _notANumber = []; // this row's cells ExcelDataReader read as NaN
     private readonly List<int> _claimed = []; // this row's cells the record pass gave a text or an error
@@ -191,6 +193,7 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
                 double d => _numbers.Text(d, i),
                 int n => n.ToString(CultureInfo.InvariantCulture),
                 bool b => CellText.Boolean(b),
+                DateTime dt when dt < FirstDate1900 && _numbers.Date1904 == false => CellText.Number(NegativeSerial(dt)),
                 DateTime dt => CellText.FromDateTime(dt, NumberFormats.Classify(reader.GetNumberFormatIndex(i), reader.GetNumberFormatString(i))),
                 TimeSpan ts => CellText.Elapsed(ts),
                 _ => Convert.ToString(value, CultureInfo.InvariantCulture),
@@ -199,4 +202,12 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     }
 
     public void Dispose() => reader.Dispose();
+
+    /// <summary>
+    /// The serial of a date before 1899-12-31, which ExcelDataReader makes of a negative number in a date format (1900 system):
+    /// Excel shows no date for it (####), and XLSX and XLSB read it as the number it is, so XLS does too. A serial between -1
+    /// and 0 lands on 1899-12-30 with the time of day of its fraction's absolute value (OLE Automation dates).
+    /// </summary>
+    private static double NegativeSerial(DateTime value) =>
+        value.Date == FirstDate1900.AddDays(-1) ? -value.TimeOfDay.TotalDays : value.ToOADate();
 }

@@ -15,7 +15,9 @@ internal sealed class XlsSheetCells(long[] errors, (long Cell, string Text)[] te
 
     /// <summary>
     /// Gets the LABELSST cells whose 0-based index is not less than <see cref="SharedStrings"/>, each with its cell packed as
-    /// <see cref="XlsRecordPass.Pack"/> does (code 0), sorted by cell.
+    /// <see cref="XlsRecordPass.Pack"/> does (code 0), sorted by cell; and, with the index <see cref="XlsRecordPass.UnreadCell"/>,
+    /// the cells whose record directly follows a FORMULA with a text result but no STRING record: ExcelDataReader takes that
+    /// record for the missing STRING and drops it.
     /// </summary>
     public (long Cell, long Index)[] MissingTexts => missingTexts;
 

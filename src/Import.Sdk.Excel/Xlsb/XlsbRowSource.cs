@@ -12,6 +12,9 @@ namespace Import.Sdk.Excel.Xlsb;
 /// </summary>
 internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, long fileLength, SharedStringTable sharedStrings, NumberFormatKind[] formats, bool date1904, int maxCellLength) : IRowSource
 {
+    /// <summary>The number of rows of an Excel sheet.</summary>
+    private const uint MaxRows = 1 << 20;
+
     private readonly BiffRecordReader _reader = new(stream);
     private bool _inSheetData;
     private bool _done;
@@ -53,7 +56,19 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
             var type = _reader.Type;
             if (type == XlsbRecords.RowHdr)
             {
-                var next = BiffRecordReader.Int32(_reader.Data, 0) + 1;
+                int next;
+                try
+                {
+                    next = RowNumber(_reader.Data);
+                }
+                catch (WorkbookRecordException ex)
+                {
+                    // this row is whole: it is returned, the failure is thrown by the next call
+                    _failure = ExceptionDispatchInfo.Capture(ex);
+                    _done = true;
+                    return true;
+                }
+
                 if (next != row.RowNumber)
                 {
                     _pendingRow = next;
@@ -91,8 +106,10 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
                     _done = true;
                     break;
                 case XlsbRecords.RowHdr when _inSheetData:
-                    _pendingRow = BiffRecordReader.Int32(_reader.Data, 0) + 1;
+                    _pendingRow = RowNumber(_reader.Data);
                     return true;
+                case var type when _inSheetData && IsCell(type):
+                    throw new WorkbookRecordException("a cell before any row"); // never silently skipped
             }
         }
 
@@ -105,9 +122,21 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
         return false;
     }
 
+    /// <summary>
+    /// The 1-based row number of a BrtRowHdr. A row index past Excel's last row (1,048,576 rows) is a damaged record: read as a
+    /// negative number it once looked like "no row pending", and the cells of that row were skipped.
+    /// </summary>
+    private static int RowNumber(ReadOnlySpan<byte> data)
+    {
+        var index = BiffRecordReader.UInt32(data, 0);
+        return index < MaxRows ? (int)index + 1 : throw new WorkbookRecordException("a row index beyond the last Excel row");
+    }
+
+    private static bool IsCell(int type) => type is (>= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError) or XlsbRecords.CellRString;
+
     private void ReadCell(int type, RowBuffer row)
     {
-        if (type is not ((>= XlsbRecords.CellBlank and <= XlsbRecords.FmlaError) or XlsbRecords.CellRString))
+        if (!IsCell(type))
         {
             return;
         }

@@ -13,7 +13,7 @@ internal static class XlsxParts
 {
     private static readonly OpenXmlPartReaderOptions ReaderOptions = new() { IgnoreWhitespace = false, CloseStream = true };
 
-    public static OpenXmlReader Open(OpcPackage package, string part) => new SpreadsheetDocumentPartReader(package.Open(part), ReaderOptions);
+    public static OpenXmlReader Open(OpcPackage package, string part) => new SpreadsheetDocumentPartReader(new MarkupGuardStream(package.Open(part), boundTexts: true), ReaderOptions);
 
     public static string? Attribute(OpenXmlReader reader, string localName)
     {

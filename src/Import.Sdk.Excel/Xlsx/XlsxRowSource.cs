@@ -14,6 +14,7 @@ using System.Xml;
 using Import.Sdk.Excel.Cells;
 using Import.Sdk.Excel.Packaging;
 using Import.Sdk.Excel.Reading;
+using Import.Sdk.Excel.Resources;
 
 namespace Import.Sdk.Excel.Xlsx;
 
@@ -25,6 +26,9 @@ namespace Import.Sdk.Excel.Xlsx;
 /// </summary>
 internal sealed class XlsxRowSource : IRowSource
 {
+    /// <summary>The number of rows of an Excel sheet.</summary>
+    private const int MaxRows = 1 << 20;
+
     private readonly XlsxXmlReader _xml;
     private readonly XmlReader _reader;
     private readonly BudgetedStream _stream;
@@ -96,6 +100,12 @@ internal sealed class XlsxRowSource : IRowSource
 
         row.Clear();
         var number = _pendingNumber ?? _lastRow + 1;
+        if (number > MaxRows)
+        {
+            // Excel's last row is 1,048,576 (and the number after int.MaxValue would be negative)
+            ExcelThrow.Damaged(row.UiCulture, ExcelMessages.Format(row.UiCulture, ExcelMessages.RowOutOfRange, number));
+        }
+
         row.RowNumber = number;
         while (true)
         {
@@ -188,6 +198,11 @@ internal sealed class XlsxRowSource : IRowSource
                     reader.MoveToElement();
                     return true;
                 }
+
+                if (ReferenceEquals(name, _c))
+                {
+                    throw Misplaced(reader); // a cell outside any row (or after a row nested in its row): never silently skipped
+                }
             }
             else if (type == XmlNodeType.EndElement && _inSheetData && ReferenceEquals(reader.LocalName, _sheetData))
             {
@@ -214,9 +229,14 @@ internal sealed class XlsxRowSource : IRowSource
             var type = reader.NodeType;
             if (type == XmlNodeType.Element)
             {
-                if (ReferenceEquals(reader.LocalName, _c))
+                var name = reader.LocalName;
+                if (ReferenceEquals(name, _c))
                 {
                     column = ReadCell(row, column);
+                }
+                else if (ReferenceEquals(name, _row))
+                {
+                    throw Misplaced(reader); // a row inside a row: its end tag would end the outer row early
                 }
             }
             else if (type == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, _row))
@@ -286,6 +306,12 @@ internal sealed class XlsxRowSource : IRowSource
                     }
                     else if (ReferenceEquals(name, _is))
                     {
+                        if (hasValue && type != CellType.InlineString)
+                        {
+                            reader.Skip(); // the <v> decides (and is still in the reader's buffer, which the rich text would overwrite)
+                            continue;
+                        }
+
                         inline = _xml.ReadRichText();
                         if (_xml.TooLong)
                         {
@@ -309,6 +335,12 @@ internal sealed class XlsxRowSource : IRowSource
         if (tooLong is { } text)
         {
             row.SetTooLong(column, text.Length, text.Start);
+            return column;
+        }
+
+        if (!hasValue && inline is not null)
+        {
+            row.Set(column, inline); // an <is> without <v>, whatever the cell's type says: its text is the cell's
             return column;
         }
 
@@ -351,6 +383,11 @@ internal sealed class XlsxRowSource : IRowSource
 
         return column;
     }
+
+    /// <summary>A sheet whose rows and cells are not nested as SpreadsheetML says: reported as invalid XML at that place.</summary>
+    private static XmlException Misplaced(XmlReader reader) => reader is IXmlLineInfo info
+        ? new XmlException("misplaced row or cell", null, info.LineNumber, info.LinePosition)
+        : new XmlException("misplaced row or cell");
 
     private static string Boolean(ReadOnlySpan<char> value) => value.Trim() switch
     {

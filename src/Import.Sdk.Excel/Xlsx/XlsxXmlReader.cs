@@ -1,4 +1,5 @@
 using System.Xml;
+using Import.Sdk.Excel.Packaging;
 
 namespace Import.Sdk.Excel.Xlsx;
 
@@ -40,7 +41,7 @@ internal sealed class XlsxXmlReader : IDisposable
         RPh = names.Add("rPh");
         Si = names.Add("si");
         Sst = names.Add("sst");
-        Reader = XmlReader.Create(stream, new XmlReaderSettings
+        Reader = XmlReader.Create(new MarkupGuardStream(stream, boundTexts: false), new XmlReaderSettings
         {
             NameTable = names,
             IgnoreWhitespace = false,

@@ -13,6 +13,7 @@ internal sealed class Biff8Builder(string sheetName)
 {
     private readonly List<byte[]> _cells = [];
     private readonly List<byte[]> _sst = [];
+    private readonly List<ushort> _formats = []; // the number format of each XF record written, the XF index being the position
 
     /// <summary>The name of the workbook stream in the OLE2 directory (Excel writes <c>Workbook</c>).</summary>
     public string StreamName { get; init; } = "Workbook";
@@ -22,6 +23,9 @@ internal sealed class Biff8Builder(string sheetName)
 
     /// <summary>The name of an empty sheet written before the sheet of cells (BIFF5 and BIFF8), when given.</summary>
     public string? EmptySheetBefore { get; init; }
+
+    /// <summary>Whether the workbook counts dates from 1904 (a DATEMODE record), BIFF8 only.</summary>
+    public bool Date1904 { get; init; }
 
     /// <summary>The BIFF version written: 8 (the default), 5, or 2, 3, 4 (always bare). Set before adding cells.</summary>
     public int Version { get; init; } = 8;
@@ -102,6 +106,36 @@ internal sealed class Biff8Builder(string sheetName)
     /// <summary>An XLUnicodeString's flags byte and characters: compressed (Latin-1) when every character fits, else UTF-16LE.</summary>
     private static byte[] Characters(string text) =>
         text.All(c => c <= '\u00FF') ? [0x00, .. Encoding.Latin1.GetBytes(text)] : [0x01, .. Encoding.Unicode.GetBytes(text)];
+
+    /// <summary>A NUMBER cell (BIFF8) whose XF has the built-in number format <paramref name="format"/> (14: a date).</summary>
+    public Biff8Builder Number(int row, int column, double value, ushort format)
+    {
+        if (Version != 8)
+        {
+            throw new NotSupportedException("Number cells are written in BIFF8 only.");
+        }
+
+        var xf = _formats.IndexOf(format);
+        if (xf < 0)
+        {
+            xf = _formats.Count;
+            _formats.Add(format);
+        }
+
+        var body = new byte[14];
+        Cell(body, row, column);
+        BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(4), (ushort)xf);
+        BinaryPrimitives.WriteDoubleLittleEndian(body.AsSpan(6), value);
+        _cells.Add(Record(0x0203, body));
+        return this;
+    }
+
+    /// <summary>A record of the sheet written as given (its type and body), among the cells.</summary>
+    public Biff8Builder Raw(ushort type, byte[] body)
+    {
+        _cells.Add(Record(type, body));
+        return this;
+    }
 
     /// <summary>A constant error cell (BOOLERR, fError = 1).</summary>
     public Biff8Builder Error(int row, int column, byte code)
@@ -224,7 +258,7 @@ internal sealed class Biff8Builder(string sheetName)
     {
         var lastRow = 0;
         var lastColumn = 0;
-        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0004 or 0x0005 or 0x0204 or 0x0205 or 0x0006 or 0x0206 or 0x0406 or 0x00FD))
+        foreach (var cell in _cells.Where(c => BinaryPrimitives.ReadUInt16LittleEndian(c) is 0x0004 or 0x0005 or 0x0203 or 0x0204 or 0x0205 or 0x0006 or 0x0206 or 0x0406 or 0x00FD))
         {
             lastRow = Math.Max(lastRow, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(4)) + 1);
             lastColumn = Math.Max(lastColumn, BinaryPrimitives.ReadUInt16LittleEndian(cell.AsSpan(6)) + 1);
@@ -244,6 +278,19 @@ internal sealed class Biff8Builder(string sheetName)
         }
 
         var globals = new List<byte[]> { Bof(0x0005), Record(0x0042, [0xE4, 0x04]) }; // CODEPAGE 1252
+        if (Date1904)
+        {
+            globals.Add(Record(0x0022, [1, 0])); // DATEMODE
+        }
+
+        foreach (var format in _formats)
+        {
+            var xf = new byte[20]; // XF (BIFF8): font 0, the number format, a cell XF
+            BinaryPrimitives.WriteUInt16LittleEndian(xf.AsSpan(2), format);
+            globals.Add(Record(0x00E0, xf));
+        }
+
+        var boundSheet = globals.Count;
         if (EmptySheetBefore is not null)
         {
             globals.Add(BoundSheet(EmptySheetBefore));
@@ -256,10 +303,10 @@ internal sealed class Biff8Builder(string sheetName)
         List<byte[]> empty = EmptySheetBefore is null ? [] : [Bof(0x0010), Record(0x0200, new byte[Version == 8 ? 14 : 10]), Record(0x000A, [])];
         if (EmptySheetBefore is not null)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(globals[2].AsSpan(4), (uint)sheetOffset);
+            BinaryPrimitives.WriteUInt32LittleEndian(globals[boundSheet].AsSpan(4), (uint)sheetOffset);
         }
 
-        BinaryPrimitives.WriteUInt32LittleEndian(globals[EmptySheetBefore is null ? 2 : 3].AsSpan(4), (uint)(sheetOffset + empty.Sum(r => r.Length)));
+        BinaryPrimitives.WriteUInt32LittleEndian(globals[EmptySheetBefore is null ? boundSheet : boundSheet + 1].AsSpan(4), (uint)(sheetOffset + empty.Sum(r => r.Length)));
 
         var dimensions = new byte[Version == 8 ? 14 : 10];
         if (Version == 8)

@@ -50,6 +50,51 @@ public class XlsbBrokenSheetTests
         Assert.DoesNotContain("BIFF", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]  // 0x7FFFFFFF: its row number (index + 1) overflowed to a negative number
+    [InlineData(-2)]            // 0xFFFFFFFE
+    [InlineData(1 << 20)]       // one past Excel's last row
+    public async Task ReadAsync_RowIndexPastTheLastExcelRow_IsNamedNotSkipped(int index)
+    {
+        // the cells of such a row were once skipped without a word (a negative row number read as "no row pending")
+        var book = new XlsbBuilder("S").Text(0, 0, "Head").Text(1, 0, "a").Text(index, 0, "lost").Build();
+        if (index < 0)
+        {
+            // the builder writes rows in order of index: put the damaged row after the others
+            book = new XlsbBuilder("S").Text(0, 0, "Head").Text(1, 0, "a").Text(2, 0, "lost").Build();
+            var sheet = Part(book, "xl/worksheets/sheet1.bin");
+            var last = Records(sheet).Where(r => r.Type == RowHdr).Last();
+            BitConverter.TryWriteBytes(sheet.AsSpan(last.DataStart, 4), (uint)index);
+            book = Zip.Rewrite(book, replace: name => name == "xl/worksheets/sheet1.bin" ? s => s.Write(sheet) : null);
+        }
+
+        var (rows, ex) = await XlsxBrokenSheetTests.ReadUntilFailureAsync(book);
+
+        Assert.Equal(["a"], rows.Single().Cells);
+        Assert.NotNull(ex);
+        Assert.Equal(3, ex.Row);
+        Assert.StartsWith("The workbook is damaged or incomplete at row 3 (", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BIFF", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CellBeforeAnyRow_IsADamagedSheetNotASkippedCell()
+    {
+        // a cell record between BrtBeginSheetData and the first BrtRowHdr was skipped without a word
+        var book = new XlsbBuilder("S").Text(0, 0, "Head").Text(1, 0, "a").Build();
+        var sheet = Part(book, "xl/worksheets/sheet1.bin");
+        var firstRow = Records(sheet).First(r => r.Type == RowHdr).Start;
+        byte[] cell = [0x07, 0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]; // BrtCellIsst: column 0, style 0, string 1 ("a")
+        byte[] changed = [.. sheet.AsSpan(0, firstRow), .. cell, .. sheet.AsSpan(firstRow)];
+        book = Zip.Rewrite(book, replace: name => name == "xl/worksheets/sheet1.bin" ? s => s.Write(changed) : null);
+
+        var (rows, ex) = await XlsxBrokenSheetTests.ReadUntilFailureAsync(book);
+
+        Assert.Empty(rows);
+        Assert.NotNull(ex);
+        Assert.StartsWith("The workbook is damaged or incomplete at row 1 (a record of the sheet 'S' is invalid or cut short)", ex.Message, StringComparison.Ordinal);
+    }
+
     internal static byte[] Part(byte[] zip, string name)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));

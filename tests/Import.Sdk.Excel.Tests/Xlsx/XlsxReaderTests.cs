@@ -247,6 +247,22 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_UnknownSheetAmongMany_ListsTheFirstTwentyOnly()
+    {
+        // every name was listed: a workbook of thousands of sheets made a message of megabytes
+        var book = new XlsxBuilder();
+        for (var i = 1; i <= 30; i++)
+        {
+            book = book.Sheet($"S{i}", s => s.Row(1, Text("a")));
+        }
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() => ReadAsync(book, "Contacts"));
+
+        var listed = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"'S{i}'"));
+        Assert.Equal($"The sheet 'Contacts' does not exist; the workbook's sheets are: {listed}, ….", ex.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_EmptySheet_IsAClearError()
     {
         var book = new XlsxBuilder().Sheet("Vide", s => s.Row(1, Blank()).Row(3));

@@ -153,4 +153,81 @@ public class XlsxSheetXmlTests
             "The workbook is damaged or incomplete at row 2 (the cell A2 refers to text number 5 of the workbook's table of texts, which does not exist). Open it in Excel, save it again and import it again.",
             ex.Message);
     }
+
+    [Fact]
+    public async Task ReadAsync_CellWithBothAValueAndAnInlineString_ReadsTheValueUnlessTheCellIsAnInlineString()
+    {
+        // the <is> after the <v> once overwrote the value in the reader's buffer: the number 7 read "zz", shared string 0 read string 1
+        var strings = $"""<sst xmlns="{Main}"><si><t>zero</t></si><si><t>one</t></si></sst>""";
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c t="inlineStr"><is><t>d</t></is></c></row>
+            <row r="2"><c r="A2"><v>7</v><is><t>zz</t></is></c><c r="B2" t="s"><v>0</v><is><t>1</t></is></c><c r="C2" t="str"><v>cached</v><is><t>other</t></is></c><c r="D2" t="inlineStr"><v>v</v><is><t>inline</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet, strings), "book.xlsx", English);
+
+        Assert.Equal(["7", "zero", "cached", "inline"], data.Row(2).Cells);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InlineStringWithoutTheInlineStrType_IsReadNotDropped()
+    {
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>
+            <row r="2"><c r="A2"><is><t>no type</t></is></c><c r="B2" t="s"><is><t>typed s</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English);
+
+        Assert.Equal(["no type", "typed s"], data.Row(2).Cells);
+    }
+
+    [Theory]
+    [InlineData("<c r=\"A2\"><v>1</v></c><row r=\"3\"><c><v>3</v></c></row>")]
+    [InlineData("<row r=\"2\"><c><v>1</v></c><row r=\"3\"><c><v>2</v></c></row><c><v>after</v></c></row>")]
+    [InlineData("<row r=\"2\"><c><v>1</v></c><row r=\"3\"><c><v>2</v></c></row></row>")]
+    public async Task ReadAsync_CellOutsideARowOrRowInsideARow_IsADamagedSheetNotASkippedCell(string rows)
+    {
+        // a <c> straight under sheetData, or after a <row> nested in its row, was silently skipped
+        var sheet = $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>{rows}</sheetData></worksheet>""";
+
+        var ex = await Assert.ThrowsAsync<MalformedFileException>(() => SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English));
+
+        Assert.Contains("the XML of the sheet 'S' is invalid", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("misplaced", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NumberPastTheRangeOfDouble_IsKeptAsWrittenNotReadAsInfinity()
+    {
+        // 1E+309 once read "Infinity" (a text field imported a value the file never held); NaN and INF are texts as written
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c><c t="inlineStr"><is><t>c</t></is></c><c t="inlineStr"><is><t>d</t></is></c></row>
+            <row r="2"><c><v>1E+309</v></c><c><v>-2e400</v></c><c><v>1E+308</v></c><c><v>NaN</v></c></row>
+            </sheetData></worksheet>
+            """;
+
+        var data = await SheetContent.ReadAsync(Workbook(sheet), "book.xlsx", English);
+
+        Assert.Equal(["1E+309", "-2e400", "1E+308", "NaN"], data.Row(2).Cells);
+    }
+
+    [Theory]
+    [InlineData("<row r=\"2\"><c><v>1</v></c></row><row r=\"1048577\"><c><v>2</v></c></row>", "1,048,577")]
+    [InlineData("<row r=\"2147483647\"><c><v>1</v></c></row><row><c><v>2</v></c></row>", "2,147,483,647")] // the next number once overflowed to a negative one
+    public async Task ReadAsync_RowNumberPastTheLastExcelRow_IsADamagedSheet(string rows, string number)
+    {
+        var sheet = $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>{rows}</sheetData></worksheet>""";
+
+        var (read, ex) = await XlsxBrokenSheetTests.ReadUntilFailureAsync(Workbook(sheet));
+
+        Assert.NotNull(ex);
+        Assert.Contains($"the row number {number} lies beyond the last Excel row (1,048,576)", ex.Message, StringComparison.Ordinal);
+        Assert.All(read, r => Assert.InRange(r.Number, 2, 1 << 20));
+    }
 }
