@@ -104,6 +104,29 @@ public readonly struct RecordKey : IEquatable<RecordKey>
         return new RecordKey(parts);
     }
 
+    /// <summary>The key of a record by the indexes of its key fields (the planner's hot path: no look-up by name).</summary>
+    internal static RecordKey? Of(int[] keyIndexes, object?[] values)
+    {
+        if (keyIndexes.Length == 1)
+        {
+            var value = values[keyIndexes[0]];
+            return IsEmpty(value) ? (RecordKey?)null : new RecordKey(value!);
+        }
+
+        var parts = new object[keyIndexes.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (values[keyIndexes[i]] is not { } part || IsEmpty(part))
+            {
+                return null;
+            }
+
+            parts[i] = part;
+        }
+
+        return new RecordKey(parts);
+    }
+
     /// <summary>The canonical text of one value: text as is, numbers in invariant culture, dates as <c>yyyy-MM-dd</c>, booleans as <c>true</c>/<c>false</c>.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text, or <see langword="null"/> for an empty value.</returns>

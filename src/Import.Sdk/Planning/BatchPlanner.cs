@@ -168,7 +168,7 @@ internal sealed class BatchPlanner
 
         if (!row.LookedUp && row.Key is not null)
         {
-            row.SinkKey ??= RecordKey.Of(_schema, _map.KeyFields, row.Values);
+            row.SinkKey ??= RecordKey.Of(_map.KeyIndexes, row.Values);
             if (row.SinkKey is { } key)
             {
                 _batchKeys.Add(key);
