@@ -119,21 +119,14 @@ internal static class XlsRecordPass
         List<(long Cell, string Text)>? texts = null;
         List<(long Cell, long Index)>? missing = null;
         long count = 0;
-        var position = sheetOffset;
+        var records = new RecordReader(book, sheetOffset);
         var depth = 0;
         var seen = new CellSet();
         long pendingText = -1; // a FORMULA whose cached result is text, its STRING record not yet met
         var between = false; // a record other than SHRFMLA between that FORMULA and its STRING
-        while (book.TryRead(position, header))
+        while (records.Next(data, out var type, out var size))
         {
-            var type = BinaryPrimitives.ReadUInt16LittleEndian(header);
-            var size = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(2));
-            if (size > data.Length || !book.TryRead(position + 4, data.AsSpan(0, size)))
-            {
-                break;
-            }
-
-            position += 4 + size;
+            var position = records.Position; // the next record's
             if (layout.IsBof(type))
             {
                 depth++; // an embedded chart's substream: its records are not the sheet's cells
@@ -424,6 +417,63 @@ internal static class XlsRecordPass
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// Reads a stream's records one after the other from a 64 KiB chunk read ahead: a record costs a bounds check and the copy of
+    /// its body, not a walk of the sector chain (the pass reads every record of the sheet).
+    /// </summary>
+    private sealed class RecordReader(CompoundStream book, long start)
+    {
+        private readonly byte[] _chunk = new byte[1 << 16];
+        private long _chunkStart = start;
+        private int _chunkLength;
+        private int _at;
+
+        /// <summary>Gets the position of the next record.</summary>
+        public long Position => _chunkStart + _at;
+
+        /// <summary>Reads the next record's type and body (into <paramref name="data"/>); false at the end or at a record that does not fit.</summary>
+        public bool Next(byte[] data, out ushort type, out int size)
+        {
+            type = 0;
+            size = 0;
+            if (!Ensure(4))
+            {
+                return false;
+            }
+
+            type = BinaryPrimitives.ReadUInt16LittleEndian(_chunk.AsSpan(_at));
+            size = BinaryPrimitives.ReadUInt16LittleEndian(_chunk.AsSpan(_at + 2));
+            if (size > data.Length || !Ensure(4 + size))
+            {
+                return false;
+            }
+
+            _chunk.AsSpan(_at + 4, size).CopyTo(data);
+            _at += 4 + size;
+            return true;
+        }
+
+        private bool Ensure(int count)
+        {
+            if (_at + count <= _chunkLength)
+            {
+                return true;
+            }
+
+            var position = _chunkStart + _at;
+            var length = (int)Math.Min(_chunk.Length, book.Length - position);
+            if (length < count || !book.TryRead(position, _chunk.AsSpan(0, length)))
+            {
+                return false;
+            }
+
+            _chunkStart = position;
+            _chunkLength = length;
+            _at = 0;
+            return true;
+        }
     }
 
     /// <summary>
