@@ -26,6 +26,8 @@ internal sealed class BatchPlanner
     private readonly KeyRegistry _keys = new();
     private readonly ReferenceResolver _references;
     private readonly List<RowState> _deferred = [];
+    private readonly int _childSetParent; // the parent field's index when the entity's records are child sets, else -1
+    private HashSet<RecordKey>? _replacedParents; // the parents whose stored set this import replaces
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
@@ -34,6 +36,7 @@ internal sealed class BatchPlanner
     public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null)
     {
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
+        _childSetParent = schema.ChildSetParent is { } parentField ? schema[parentField].Index : -1;
         _schema = schema;
         _map = map;
         _mode = map.Mode;
@@ -166,7 +169,7 @@ internal sealed class BatchPlanner
             return;
         }
 
-        if (!row.LookedUp && row.Key is not null)
+        if (!row.LookedUp && row.Key is not null && _childSetParent < 0)
         {
             row.SinkKey ??= RecordKey.Of(_map.KeyIndexes, row.Values);
             if (row.SinkKey is { } key)
@@ -202,7 +205,7 @@ internal sealed class BatchPlanner
             return;
         }
 
-        if ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null))
+        if (_childSetParent < 0 && ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null)))
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
             var shown = DisplayText.Cut(KeyText.Display(row.Key), _issues.UiCulture);
@@ -215,6 +218,12 @@ internal sealed class BatchPlanner
         if (creations is not null)
         {
             _references.Create(row, creations, _writer);
+        }
+
+        if (_childSetParent >= 0 && RecordKey.Of([_childSetParent], row.Values) is { } parent && (_replacedParents ??= []).Add(parent))
+        {
+            // the first record of this parent in the file: its stored set goes, the file's records are the whole set
+            _writer.Add(_schema, ChangeKind.ReplaceChildren, [_schema.Fields[_childSetParent].Name], row.Values, 0, parent);
         }
 
         if (existing is null)

@@ -46,6 +46,12 @@ public sealed class EntitySchema
     /// <summary>Gets the fields that identify a record when no column is mapped to a <see cref="KeyFields"/> field (for customers: the name).</summary>
     public IReadOnlyList<string> AlternateKeyFields { get; }
 
+    /// <summary>
+    /// Gets the field naming the parent when the entity's records are child sets (<see cref="EntitySchemaBuilder.ChildSetOf"/>):
+    /// the records of one parent in a file replace the parent's stored records; <see langword="null"/> otherwise.
+    /// </summary>
+    public string? ChildSetParent { get; internal init; }
+
     internal IReadOnlyList<Action<EntitySchemaBuilder>> Recipe { get; }
 
     /// <summary>Gets a field by name.</summary>

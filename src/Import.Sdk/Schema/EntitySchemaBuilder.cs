@@ -7,6 +7,7 @@ public sealed class EntitySchemaBuilder
     private readonly List<Action<EntitySchemaBuilder>> _recipe = [];
     private string[] _keys = [];
     private string[] _alternateKeys = [];
+    private string? _childSetParent;
     private string? _labelFr;
     private string? _labelEn;
 
@@ -80,6 +81,20 @@ public sealed class EntitySchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares the records a child set of a parent (the components of a bill of materials' assembly): the records of one parent in
+    /// a file are its whole set, so importing them replaces the parent's stored records (<see cref="ChangeKind.ReplaceChildren"/>),
+    /// and re-importing the same file never duplicates a set.
+    /// </summary>
+    /// <param name="parentField">The field naming the parent.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder ChildSetOf(string parentField)
+    {
+        _recipe.Add(b => b.ChildSetOf(parentField));
+        _childSetParent = parentField;
+        return this;
+    }
+
     /// <summary>Builds the schema, checking that keys, references and enums are consistent.</summary>
     /// <returns>The schema.</returns>
     /// <exception cref="ImportException">The schema is inconsistent; the message lists every problem.</exception>
@@ -104,6 +119,11 @@ public sealed class EntitySchemaBuilder
             }
         }
 
+        if (_childSetParent is { } parent && !_fields.Exists(f => string.Equals(f.Name, parent, StringComparison.Ordinal)))
+        {
+            problems.Add($"the parent field of its child sets '{parent}' is not a field");
+        }
+
         foreach (var f in _fields)
         {
             if (f.Type == FieldType.Enum && f.AllowedValuesList.Count == 0)
@@ -122,6 +142,6 @@ public sealed class EntitySchemaBuilder
             throw new ImportException($"Entity '{Name}' is not valid: {string.Join("; ", problems)}.");
         }
 
-        return new EntitySchema(Name, _labelFr ?? Name, _labelEn ?? Name, _fields.ToArray(), _keys, _alternateKeys, _recipe.ToArray());
+        return new EntitySchema(Name, _labelFr ?? Name, _labelEn ?? Name, _fields.ToArray(), _keys, _alternateKeys, _recipe.ToArray()) { ChildSetParent = _childSetParent };
     }
 }
