@@ -81,6 +81,22 @@ public sealed record FilePreview
             var problems = new List<ReadProblem?>();
             var truncated = false;
             long characters = 0;
+
+            // the header's cells are bounded as the rows' are, and count in the budget
+            var header = new string[reader.Header.Count];
+            for (var i = 0; i < header.Length; i++)
+            {
+                var cell = reader.Header[i];
+                if (cell.Length > MaxCellLength)
+                {
+                    cell = Reporting.DisplayText.Cut(cell, options.UiCulture, MaxCellLength);
+                    truncated = true;
+                }
+
+                header[i] = cell;
+                characters += cell.Length;
+            }
+
             while (list.Count < rows)
             {
                 if (characters >= MaxCharacters)
@@ -114,7 +130,7 @@ public sealed record FilePreview
                 problems.Add(reader.RowProblem);
             }
 
-            return new FilePreview(reader.Info, reader.Header, list, numbers) { Problems = problems, Truncated = truncated };
+            return new FilePreview(reader.Info, header, list, numbers) { Problems = problems, Truncated = truncated };
         }
     }
 }

@@ -19,6 +19,18 @@ public class FilePreviewBoundsTests
     }
 
     [Fact]
+    public async Task ReadAsync_HeaderCellOverMaxCellLength_IsCutAsADataCellIs()
+    {
+        var longHeader = new string('h', 5_000);
+
+        var preview = await PreviewAsync($"Code;{longHeader}\nC1;x\n", rows: 10);
+
+        Assert.True(preview.Truncated);
+        Assert.Equal(["Code", new string('h', FilePreview.MaxCellLength) + "… (5,000 characters)"], preview.Header);
+        Assert.Equal(["C1", "x"], preview.Rows[0]);
+    }
+
+    [Fact]
     public async Task ReadAsync_CutFallingInASurrogatePair_KeepsThePairWhole()
     {
         // the 1,000th and 1,001st characters are one emoji: cutting between them would leave half a character (invalid UTF-16, which no JSON writer takes)
