@@ -96,7 +96,7 @@ internal sealed class ImportRun
     {
         var schema = _entity.Schema;
         IChangeWriter writer = _execute ? new SinkChangeWriter(_sink, _options.BatchSize) : DiscardChangeWriter.Instance;
-        var planner = new BatchPlanner(schema, map, _sink, writer, _report, issues, converter.CellSlots, _options.BatchSize, _ct, _request.Set);
+        var planner = new BatchPlanner(schema, map, _sink, writer, _report, issues, converter.CellSlots, _options.BatchSize, _ct, _request.Set, _entity.PlanningRules);
         var batches = new BatchReader(reader, _header.Count, converter.FieldCount, converter.CellSlots, _options.BatchSize, _ui);
         var flow = new BatchFlow(batches, () => new BatchConverter(converter, new RecordChecker(_entity, issues, gates)), PlanBatchAsync, degree, _ct);
         try

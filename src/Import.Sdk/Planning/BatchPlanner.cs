@@ -28,13 +28,16 @@ internal sealed class BatchPlanner
     private readonly List<RowState> _deferred = [];
     private readonly int _childSetParent; // the parent field's index when the entity's records are child sets, else -1
     private HashSet<RecordKey>? _replacedParents; // the parents whose stored set this import replaces
+    private readonly IReadOnlyList<IPlanningRule> _planningRules;
+    private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
-    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null)
+    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null, IReadOnlyList<IPlanningRule>? planningRules = null)
     {
+        _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
         _childSetParent = schema.ChildSetParent is { } parentField ? schema[parentField].Index : -1;
         _schema = schema;
@@ -47,7 +50,8 @@ internal sealed class BatchPlanner
         _cellSlots = cellSlots;
         _batchSize = batchSize;
         _ct = cancellationToken;
-        _references = new ReferenceResolver(schema, map, _keys, issues, set);
+        _references = new ReferenceResolver(schema, map, _keys, issues, set, keepRecords: _planningRules.Count > 0);
+        _planning = _planningRules.Count > 0 ? new PlanningContext(schema, _references.Referenced) : null;
     }
 
     /// <summary>Plans a batch of converted rows, the next in the file.</summary>
@@ -226,6 +230,16 @@ internal sealed class BatchPlanner
             _writer.Add(_schema, ChangeKind.ReplaceChildren, [_schema.Fields[_childSetParent].Name], row.Values, 0, parent);
         }
 
+        if (_planning is not null)
+        {
+            // the planning rules may set values from the referenced records, and add derived records written after this one
+            _planning.Reset(row.Row, existing is null ? row.Values : merged!, existing is null);
+            foreach (var rule in _planningRules)
+            {
+                rule.Plan(_planning);
+            }
+        }
+
         if (existing is null)
         {
             _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.SinkKey);
@@ -240,6 +254,14 @@ internal sealed class BatchPlanner
         {
             _writer.Add(_schema, ChangeKind.Update, _map.KeyFields, merged!, row.Row, row.SinkKey);
             _report.CountUpdated();
+        }
+
+        if (_planning is { Derived.Count: > 0 })
+        {
+            foreach (var (schema, values) in _planning.Derived)
+            {
+                _writer.Add(schema, ChangeKind.Insert, schema.KeyFields is string[] keys ? keys : [.. schema.KeyFields], values, row.Row, null);
+            }
         }
 
         if (row.KeyEntry >= 0)

@@ -24,10 +24,12 @@ internal sealed class ReferenceResolver
     private readonly string?[] _lastKnown;
     private HashSet<string>?[]? _wanted;
     private readonly ImportSet? _set; // the codes the set's earlier imports planned are known
+    private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the look-ups found, for planning rules
 
-    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null)
+    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false)
     {
         _set = set;
+        _records = keepRecords ? new Dictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal) : null;
         _schema = schema;
         _map = map;
         _keys = keys;
@@ -98,9 +100,21 @@ internal sealed class ReferenceResolver
 
                 var found = await sink.LookupAsync(target, [field.Reference.TargetField], keys, cancellationToken).ConfigureAwait(false);
                 var known = KnownFor(field);
-                foreach (var key in found.Keys)
+                foreach (var (key, record) in found)
                 {
-                    known.Add(RecordKey.FormatValue(key[0])!);
+                    var code = RecordKey.FormatValue(key[0])!;
+                    known.Add(code);
+                    if (_records is not null)
+                    {
+                        var name = string.Concat(target.Name, "\u001F", field.Reference.TargetField);
+                        if (!_records.TryGetValue(name, out var records))
+                        {
+                            records = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+                            _records[name] = records;
+                        }
+
+                        records[code] = record;
+                    }
                 }
 
                 wanted.Clear();
@@ -208,6 +222,18 @@ internal sealed class ReferenceResolver
             _ => new RecordKey(item),
         };
     }
+
+    /// <summary>
+    /// The stored record a reference field's value names, as its look-up found it, or <see langword="null"/> (empty, a list, or a
+    /// code not found in the store: created by this import or planned by an earlier file of the set).
+    /// </summary>
+    public IReadOnlyList<object?>? Referenced(FieldDefinition field, object? value) =>
+        _records is not null
+        && _records.TryGetValue(string.Concat((field.Reference!.Target ?? _schema).Name, "\u001F", field.Reference.TargetField), out var records)
+        && RecordKey.FormatValue(value) is { } code
+        && records.TryGetValue(code, out var record)
+            ? record
+            : null;
 
     /// <summary>An accepted row: the values other rows may reference become known in the file.</summary>
     public void Accept(RowState row)

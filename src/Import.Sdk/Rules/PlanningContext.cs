@@ -1,0 +1,81 @@
+namespace Import.Sdk;
+
+/// <summary>The record an <see cref="IPlanningRule"/> plans: its values (which the rule may change), its referenced records, its derived records.</summary>
+public sealed class PlanningContext
+{
+    private readonly Func<FieldDefinition, object?, IReadOnlyList<object?>?> _referenced;
+    private object?[] _values = [];
+
+    internal PlanningContext(EntitySchema schema, Func<FieldDefinition, object?, IReadOnlyList<object?>?> referenced)
+    {
+        Schema = schema;
+        _referenced = referenced;
+    }
+
+    /// <summary>Gets the schema of the record.</summary>
+    public EntitySchema Schema { get; }
+
+    /// <summary>Gets the spreadsheet row of the record.</summary>
+    public int Row { get; private set; }
+
+    /// <summary>Gets a value indicating whether the record is new (inserted) rather than an update of a stored one.</summary>
+    public bool IsNew { get; private set; }
+
+    /// <summary>Gets or sets a value of the record about to be written (of the field's type, as <see cref="RecordContext"/> reads them).</summary>
+    /// <param name="field">The field name.</param>
+    public object? this[string field]
+    {
+        get => _values[Schema[field].Index];
+        set => _values[Schema[field].Index] = value;
+    }
+
+    internal List<(EntitySchema Schema, object?[] Values)> Derived { get; } = [];
+
+    /// <summary>
+    /// Gets the record that a reference field of this record names, as the store holds it (indexed by
+    /// <see cref="FieldDefinition.Index"/> of the referenced schema), or <see langword="null"/>: the field is empty, or names a
+    /// record that is not in the store (created by this import, or planned by an earlier file of the set).
+    /// </summary>
+    /// <param name="field">The reference field.</param>
+    /// <returns>The referenced record, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is not a reference field.</exception>
+    public IReadOnlyList<object?>? GetReferenced(string field)
+    {
+        var definition = Schema[field];
+        if (definition.Reference is null)
+        {
+            throw new ArgumentException($"The field '{field}' of '{Schema.Name}' is not a reference field.", nameof(field));
+        }
+
+        return _referenced(definition, _values[definition.Index]);
+    }
+
+    /// <summary>Adds a record derived from this one, inserted with it (in the same batch, after it).</summary>
+    /// <param name="schema">The derived record's entity.</param>
+    /// <param name="values">The derived record, indexed by <see cref="FieldDefinition.Index"/>, with a key.</param>
+    /// <exception cref="ArgumentException">The record has not one value per field of <paramref name="schema"/>, or no key.</exception>
+    public void AddDerived(EntitySchema schema, object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != schema.Fields.Count)
+        {
+            throw new ArgumentException($"A record of '{schema.Name}' has {schema.Fields.Count} values, not {values.Length}.", nameof(values));
+        }
+
+        if (RecordKey.Of(schema, schema.KeyFields, values) is null)
+        {
+            throw new ArgumentException($"The derived record of '{schema.Name}' has an empty key.", nameof(values));
+        }
+
+        Derived.Add((schema, values));
+    }
+
+    internal void Reset(int row, object?[] values, bool isNew)
+    {
+        Row = row;
+        _values = values;
+        IsNew = isNew;
+        Derived.Clear();
+    }
+}
