@@ -4,6 +4,9 @@ using Import.Sdk.Excel.Xlsb;
 
 namespace Import.Sdk.Excel.Xls;
 
+// Over 400 lines, on purpose: one pass over a sheet's records in every BIFF version, whose findings (error cells, cached texts,
+// shared strings past the table, cells given twice or lost) depend on the records before them in one state machine.
+
 /// <summary>
 /// A record-level pass over one sheet of an XLS workbook, beside ExcelDataReader 3.6, for what it reads as empty:
 /// <list type="bullet">
@@ -119,9 +122,9 @@ internal static class XlsRecordPass
         List<(long Cell, string Text)>? texts = null;
         List<(long Cell, long Index)>? missing = null;
         long count = 0;
-        var records = new RecordReader(book, sheetOffset);
+        var records = new XlsRecordReader(book, sheetOffset);
         var depth = 0;
-        var seen = new CellSet();
+        var seen = new XlsCellSet();
         long pendingText = -1; // a FORMULA whose cached result is text, its STRING record not yet met
         var between = false; // a record other than SHRFMLA between that FORMULA and its STRING
         while (records.Next(data, out var type, out var size))
@@ -417,100 +420,5 @@ internal static class XlsRecordPass
         }
 
         return read;
-    }
-
-    /// <summary>
-    /// Reads a stream's records one after the other from a 64 KiB chunk read ahead: a record costs a bounds check and the copy of
-    /// its body, not a walk of the sector chain (the pass reads every record of the sheet).
-    /// </summary>
-    private sealed class RecordReader(CompoundStream book, long start)
-    {
-        private readonly byte[] _chunk = new byte[1 << 16];
-        private long _chunkStart = start;
-        private int _chunkLength;
-        private int _at;
-
-        /// <summary>Gets the position of the next record.</summary>
-        public long Position => _chunkStart + _at;
-
-        /// <summary>Reads the next record's type and body (into <paramref name="data"/>); false at the end or at a record that does not fit.</summary>
-        public bool Next(byte[] data, out ushort type, out int size)
-        {
-            type = 0;
-            size = 0;
-            if (!Ensure(4))
-            {
-                return false;
-            }
-
-            type = BinaryPrimitives.ReadUInt16LittleEndian(_chunk.AsSpan(_at));
-            size = BinaryPrimitives.ReadUInt16LittleEndian(_chunk.AsSpan(_at + 2));
-            if (size > data.Length || !Ensure(4 + size))
-            {
-                return false;
-            }
-
-            _chunk.AsSpan(_at + 4, size).CopyTo(data);
-            _at += 4 + size;
-            return true;
-        }
-
-        private bool Ensure(int count)
-        {
-            if (_at + count <= _chunkLength)
-            {
-                return true;
-            }
-
-            var position = _chunkStart + _at;
-            var length = (int)Math.Min(_chunk.Length, book.Length - position);
-            if (length < count || !book.TryRead(position, _chunk.AsSpan(0, length)))
-            {
-                return false;
-            }
-
-            _chunkStart = position;
-            _chunkLength = length;
-            _at = 0;
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// The cells of a sheet met so far: a bit a cell for the 256 columns of an XLS sheet (32 bytes a row, at most 2 MiB for
-    /// 65,536 rows), a set for the columns past them (which only a damaged or hand-made file holds).
-    /// </summary>
-    private sealed class CellSet
-    {
-        private const int MaxFar = 1 << 16;
-
-        private ulong[] _bits = [];
-        private HashSet<long>? _far;
-
-        /// <summary>Adds a cell; <see langword="false"/> when it was already there.</summary>
-        public bool Add(int row, int column)
-        {
-            if (column >= 256)
-            {
-                // past XLS's last column (IV): only a damaged or hand-made file; followed up to a bound, so memory stays small
-                _far ??= [];
-                return _far.Count >= MaxFar || _far.Add(((long)row << 16) | (uint)column);
-            }
-
-            var word = (row * 4) + (column >> 6);
-            if (word >= _bits.Length)
-            {
-                Array.Resize(ref _bits, Math.Max(word + 1, Math.Min(_bits.Length * 2, 65536 * 4)));
-            }
-
-            var bit = 1UL << (column & 63);
-            if ((_bits[word] & bit) != 0)
-            {
-                return false;
-            }
-
-            _bits[word] |= bit;
-            return true;
-        }
     }
 }

@@ -18,6 +18,9 @@ using Import.Sdk.Excel.Resources;
 
 namespace Import.Sdk.Excel.Xlsx;
 
+// Over 400 lines, on purpose: the streamed sheet XML, its shared strings, styles and the cell-by-cell bounds are one XmlReader
+// state walked once; split, each part would share that reader.
+
 /// <summary>
 /// Streams the rows of an XLSX worksheet (never the DOM): cells are placed at the column of their <c>r</c> reference (upper or
 /// lower case; a missing or letterless reference follows the previous cell), rows without <c>r</c> follow the previous row,

@@ -4,6 +4,9 @@ using Import.Sdk.Resources;
 
 namespace Import.Sdk.Readers.Csv;
 
+// Over 400 lines (with its partial file for the header), on purpose: CsvHelper's reading, the repairs it makes, the bounds per
+// cell and record, and the row numbers all turn on one parser state; split, each part would reach into it.
+
 /// <summary>
 /// Reads CSV/TXT/TSV on CsvHelper 34's UTF-8 <see cref="CsvReader"/>; other encodings go through a transcoding stream. A row
 /// CsvHelper had to repair (bad quotes), a row holding a NUL character, a cell over <see cref="ReaderOptions.MaxCellLength"/>
