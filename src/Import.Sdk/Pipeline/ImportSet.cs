@@ -15,6 +15,7 @@ public sealed class ImportSet
 {
     private readonly HashSet<(string Entity, string Field)> _tracked = [];
     private readonly Dictionary<(string Entity, string Field), HashSet<string>> _planned = [];
+    private readonly Dictionary<EntitySchema, (int Index, HashSet<string> Planned)[]> _fieldsOf = [];
 
     /// <summary>Initializes a new instance of the <see cref="ImportSet"/> class.</summary>
     /// <param name="entities">The entities of the set's files: their references say which values later files may name.</param>
@@ -34,21 +35,20 @@ public sealed class ImportSet
         }
     }
 
-    /// <summary>Records the values a planned record gives to the tracked fields of its entity.</summary>
+    /// <summary>Records the values a planned record gives to the tracked fields of its entity (their indexes found once per schema).</summary>
     internal void Record(EntitySchema schema, IReadOnlyList<object?> values)
     {
-        foreach (var field in schema.Fields)
+        if (!_fieldsOf.TryGetValue(schema, out var fields))
         {
-            if (field.Index < values.Count && _tracked.Contains((schema.Name, field.Name)) && RecordKey.FormatValue(values[field.Index]) is { } value)
-            {
-                var key = (schema.Name, field.Name);
-                if (!_planned.TryGetValue(key, out var set))
-                {
-                    set = new HashSet<string>(StringComparer.Ordinal);
-                    _planned[key] = set;
-                }
+            fields = [.. schema.Fields.Where(f => _tracked.Contains((schema.Name, f.Name))).Select(f => (f.Index, PlannedSet(schema.Name, f.Name)))];
+            _fieldsOf[schema] = fields;
+        }
 
-                set.Add(value);
+        foreach (var (index, planned) in fields)
+        {
+            if (index < values.Count && RecordKey.FormatValue(values[index]) is { } value)
+            {
+                planned.Add(value);
             }
         }
     }
@@ -59,4 +59,15 @@ public sealed class ImportSet
     /// <summary>The values planned so far for a field (canonical text), or none.</summary>
     internal IEnumerable<string> Planned(string entity, string field) =>
         _planned.TryGetValue((entity, field), out var set) ? set : [];
+
+    private HashSet<string> PlannedSet(string entity, string field)
+    {
+        if (!_planned.TryGetValue((entity, field), out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            _planned[(entity, field)] = set;
+        }
+
+        return set;
+    }
 }

@@ -26,7 +26,7 @@ internal sealed class BatchPlanner
     private readonly KeyRegistry _keys = new();
     private readonly ReferenceResolver _references;
     private readonly List<RowState> _deferred = [];
-    private readonly int _childSetParent; // the parent field's index when the entity's records are child sets, else -1
+    private readonly (int[] Indexes, string[] Fields)? _childSetParent; // the parent field when the entity's records are child sets
     private HashSet<RecordKey>? _replacedParents; // the parents whose stored set this import replaces
     private readonly IReadOnlyList<IPlanningRule> _planningRules;
     private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
@@ -39,7 +39,7 @@ internal sealed class BatchPlanner
     {
         _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
-        _childSetParent = schema.ChildSetParent is { } parentField ? schema[parentField].Index : -1;
+        _childSetParent = schema.ChildSetParent is { } parentField ? ([schema[parentField].Index], [parentField]) : null;
         _schema = schema;
         _map = map;
         _mode = map.Mode;
@@ -173,7 +173,7 @@ internal sealed class BatchPlanner
             return;
         }
 
-        if (!row.LookedUp && row.Key is not null && _childSetParent < 0)
+        if (!row.LookedUp && row.Key is not null && _childSetParent is null)
         {
             row.SinkKey ??= RecordKey.Of(_map.KeyIndexes, row.Values);
             if (row.SinkKey is { } key)
@@ -209,7 +209,7 @@ internal sealed class BatchPlanner
             return;
         }
 
-        if (_childSetParent < 0 && ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null)))
+        if (_childSetParent is null && ((_mode == ImportMode.Insert && existing is not null) || (_mode == ImportMode.Update && existing is null)))
         {
             var keyField = _schema.Fields[_map.KeyIndexes[0]];
             var shown = DisplayText.Cut(KeyText.Display(row.Key), _issues.UiCulture);
@@ -224,10 +224,10 @@ internal sealed class BatchPlanner
             _references.Create(row, creations, _writer);
         }
 
-        if (_childSetParent >= 0 && RecordKey.Of([_childSetParent], row.Values) is { } parent && (_replacedParents ??= []).Add(parent))
+        if (_childSetParent is { } childSet && RecordKey.Of(childSet.Indexes, row.Values) is { } parent && (_replacedParents ??= []).Add(parent))
         {
             // the first record of this parent in the file: its stored set goes, the file's records are the whole set
-            _writer.Add(_schema, ChangeKind.ReplaceChildren, [_schema.Fields[_childSetParent].Name], row.Values, 0, parent);
+            _writer.Add(_schema, ChangeKind.ReplaceChildren, childSet.Fields, row.Values, 0, parent);
         }
 
         if (_planning is not null)
