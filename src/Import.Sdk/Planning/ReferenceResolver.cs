@@ -25,6 +25,7 @@ internal sealed class ReferenceResolver
     private HashSet<string>?[]? _wanted;
     private readonly ImportSet? _set; // the codes the set's earlier imports planned are known
     private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the look-ups found, for planning rules
+    private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
 
     public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false)
     {
@@ -104,15 +105,8 @@ internal sealed class ReferenceResolver
                 {
                     var code = RecordKey.FormatValue(key[0])!;
                     known.Add(code);
-                    if (_records is not null)
+                    if (RecordsFor(field) is { } records)
                     {
-                        var name = string.Concat(target.Name, "\u001F", field.Reference.TargetField);
-                        if (!_records.TryGetValue(name, out var records))
-                        {
-                            records = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-                            _records[name] = records;
-                        }
-
                         records[code] = record;
                     }
                 }
@@ -228,12 +222,31 @@ internal sealed class ReferenceResolver
     /// code not found in the store: created by this import or planned by an earlier file of the set).
     /// </summary>
     public IReadOnlyList<object?>? Referenced(FieldDefinition field, object? value) =>
-        _records is not null
-        && _records.TryGetValue(string.Concat((field.Reference!.Target ?? _schema).Name, "\u001F", field.Reference.TargetField), out var records)
-        && RecordKey.FormatValue(value) is { } code
-        && records.TryGetValue(code, out var record)
-            ? record
-            : null;
+        RecordsFor(field) is { } records && RecordKey.FormatValue(value) is { } code && records.TryGetValue(code, out var record) ? record : null;
+
+    /// <summary>The records found for a reference field's target, shared with the fields of the same target (as the known codes).</summary>
+    private Dictionary<string, object?[]>? RecordsFor(FieldDefinition field)
+    {
+        if (_records is null)
+        {
+            return null;
+        }
+
+        _recordsByField ??= new Dictionary<string, object?[]>?[_schema.Fields.Count];
+        return _recordsByField[field.Index] ??= Records(field.Reference!.Target ?? _schema, field.Reference.TargetField);
+    }
+
+    private Dictionary<string, object?[]> Records(EntitySchema target, string field)
+    {
+        var name = string.Concat(target.Name, "\u001F", field);
+        if (!_records!.TryGetValue(name, out var records))
+        {
+            records = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+            _records[name] = records;
+        }
+
+        return records;
+    }
 
     /// <summary>An accepted row: the values other rows may reference become known in the file.</summary>
     public void Accept(RowState row)
