@@ -1,5 +1,6 @@
 using Import.Sdk.Commerce.CustomerGroups;
 using Import.Sdk.Commerce.Customers;
+using Import.Sdk.Commerce.Invoices;
 using Import.Sdk.Commerce.TaxRegimes;
 
 namespace Import.Sdk.Commerce;
@@ -19,6 +20,29 @@ public static class CommerceEntities
 
     /// <summary>The name of the customer groups entity.</summary>
     public const string CustomerGroupsName = "customer-groups";
+
+    /// <summary>The name of the invoices entity.</summary>
+    public const string InvoicesName = "invoices";
+
+    /// <summary>The name of the invoice lines entity (written by an invoices import).</summary>
+    public const string InvoiceLinesName = "invoice-lines";
+
+    /// <summary>
+    /// Gets the <c>invoices</c> entity (seeds 000, 002): <c>number</c> (key, required), <c>account</c> (required, → customers by
+    /// <c>code</c>, or by <c>accounting_code</c> when the profile's <see cref="ImportProfile.References"/> says so: the seed's
+    /// "Compte clé"), <c>date</c> (required), <c>due_date</c> (empty: the date plus the customer's <c>payment_terms_days</c>),
+    /// <c>amount_excl_tax</c> (HT), <c>amount_incl_tax</c> (TTC; <c>inconsistent_amounts</c> when below HT), <c>status</c>
+    /// (<c>PENDING</c>, <c>CLOSED</c>; usually a default value). An invoice with both amounts gets one line without product in
+    /// <see cref="InvoiceLines"/> carrying them.
+    /// </summary>
+    public static ImportEntity Invoices => InvoicesEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>invoice-lines</c> entity: <c>invoice</c> (the invoice's number), <c>line</c>, <c>description</c>,
+    /// <c>amount_excl_tax</c>, <c>amount_incl_tax</c>; key (<c>invoice</c>, <c>line</c>); the lines of an invoice are a set
+    /// (<see cref="EntitySchema.ChildSetParent"/>). An invoices import writes them.
+    /// </summary>
+    public static ImportEntity InvoiceLines => InvoicesEntity.Lines;
 
     /// <summary>
     /// Gets the <c>tax-regimes</c> reference data: <c>code</c> (key, required, at most 10 characters), <c>label</c>
@@ -48,14 +72,14 @@ public static class CommerceEntities
     public static ImportEntity Customers(CommerceOptions? options = null) =>
         options is null || options == CustomersEntity.DefaultOptions ? CustomersEntity.Default : CustomersEntity.Create(options);
 
-    /// <summary>Gets every entity of the catalog: customers, tax regimes, customer groups.</summary>
+    /// <summary>Gets every entity of the catalog: customers, tax regimes, customer groups, invoices.</summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entities, in that order.</returns>
     /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
     public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
-        [Customers(options), TaxRegimes, CustomerGroups];
+        [Customers(options), TaxRegimes, CustomerGroups, Invoices];
 
-    /// <summary>Finds an entity by name, ignoring case (<c>customers</c>, <c>tax-regimes</c>, <c>customer-groups</c>).</summary>
+    /// <summary>Finds an entity by name, ignoring case (<c>customers</c>, <c>tax-regimes</c>, <c>customer-groups</c>, <c>invoices</c>).</summary>
     /// <param name="name">The entity name.</param>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entity, or <see langword="null"/> when the catalog has none of that name.</returns>
@@ -72,6 +96,11 @@ public static class CommerceEntities
         if (string.Equals(trimmed, TaxRegimesName, StringComparison.OrdinalIgnoreCase))
         {
             return TaxRegimes;
+        }
+
+        if (string.Equals(trimmed, InvoicesName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Invoices;
         }
 
         return string.Equals(trimmed, CustomerGroupsName, StringComparison.OrdinalIgnoreCase) ? CustomerGroups : null;

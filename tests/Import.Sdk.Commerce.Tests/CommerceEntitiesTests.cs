@@ -24,14 +24,15 @@ public class CommerceEntitiesTests
     }
 
     [Fact]
-    public void All_Default_CustomersTaxRegimesCustomerGroupsInOrder() =>
-        Assert.Equal(["customers", "tax-regimes", "customer-groups"], CommerceEntities.All().Select(e => e.Name));
+    public void All_Default_CustomersTaxRegimesCustomerGroupsInvoicesInOrder() =>
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "invoices"], CommerceEntities.All().Select(e => e.Name));
 
     [Theory]
     [InlineData("customers", "customers")]
     [InlineData("CUSTOMERS", "customers")]
     [InlineData("Tax-Regimes", "tax-regimes")]
     [InlineData("customer-groups", "customer-groups")]
+    [InlineData("Invoices", "invoices")]
     [InlineData(" customers ", "customers")]
     public void Find_KnownNameAnyCase_ReturnsTheEntity(string name, string expected) =>
         Assert.Equal(expected, CommerceEntities.Find(name)?.Name);

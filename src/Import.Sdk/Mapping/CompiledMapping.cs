@@ -16,10 +16,14 @@ internal sealed class CompiledMapping
         FieldColumn = new int[schema.Fields.Count];
         Array.Fill(FieldColumn, -1);
         DefaultText = new string?[schema.Fields.Count];
+        ReferenceTargets = [.. schema.Fields.Select(f => f.Reference?.TargetField)];
     }
 
     public int[] FieldColumn { get; }
     public string?[] DefaultText { get; }
+
+    /// <summary>Per field, the field of the referenced entity its values name (the schema's, or the one the profile chose), or null.</summary>
+    public string?[] ReferenceTargets { get; }
     public string[] KeyFields { get; private set; } = [];
     public int[] KeyIndexes { get; private set; } = [];
     public HashSet<string> AutoCreate { get; } = new(StringComparer.Ordinal);
@@ -111,12 +115,16 @@ internal sealed class CompiledMapping
                 {
                     map.Problem(null, fieldName, targetField, ui, Messages.ProfileNotReference, fieldName, schema.Name);
                 }
-                else if (!string.Equals(targetField, reference.TargetField, StringComparison.Ordinal))
+                else if (targetField is not null && reference.Allows(targetField))
+                {
+                    map.ReferenceTargets[field.Index] = targetField;
+                }
+                else
                 {
                     var target = reference.Target?.Name ?? schema.Name;
                     if ((reference.Target ?? schema).TryGetField(targetField ?? string.Empty, out _))
                     {
-                        map.Problem(null, fieldName, targetField, ui, Messages.ProfileReferenceByUnsupported, fieldName, target, targetField ?? string.Empty, reference.TargetField);
+                        map.Problem(null, fieldName, targetField, ui, Messages.ProfileReferenceByUnsupported, fieldName, target, targetField ?? string.Empty, string.Join(", ", new[] { reference.TargetField }.Concat(reference.AlternateTargetFields).Select(f => target + "." + f)));
                     }
                     else
                     {

@@ -29,7 +29,10 @@ public sealed class ImportSet
             {
                 if (field.Reference is { } reference)
                 {
-                    _tracked.Add(((reference.Target ?? entity.Schema).Name, reference.TargetField));
+                    foreach (var target in reference.AlternateTargetFields.Prepend(reference.TargetField))
+                    {
+                        _tracked.Add(((reference.Target ?? entity.Schema).Name, target));
+                    }
                 }
             }
         }

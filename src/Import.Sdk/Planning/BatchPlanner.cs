@@ -113,6 +113,7 @@ internal sealed class BatchPlanner
     /// <summary>Stages the rows, then one sink look-up for their keys, one per reference field, the outcome of each row, one write.</summary>
     private async Task PlanStagedAsync(List<RowState> rows, bool allowDefer)
     {
+        _references.StartBatch();
         foreach (var row in rows)
         {
             Stage(row);
@@ -240,6 +241,7 @@ internal sealed class BatchPlanner
             }
         }
 
+        var written = true;
         if (existing is null)
         {
             _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.SinkKey);
@@ -248,6 +250,7 @@ internal sealed class BatchPlanner
         }
         else if (SameValues(merged!, existing))
         {
+            written = false;
             _report.CountUnchanged();
         }
         else
@@ -256,12 +259,9 @@ internal sealed class BatchPlanner
             _report.CountUpdated();
         }
 
-        if (_planning is { Derived.Count: > 0 })
+        if (written && _planning is { Derived.Count: > 0 })
         {
-            foreach (var (schema, values) in _planning.Derived)
-            {
-                _writer.Add(schema, ChangeKind.Insert, schema.KeyFields is string[] keys ? keys : [.. schema.KeyFields], values, row.Row, null);
-            }
+            WriteDerived(row.Row, existing is null);
         }
 
         if (row.KeyEntry >= 0)
@@ -272,6 +272,26 @@ internal sealed class BatchPlanner
         _set?.Record(_schema, existing is null ? row.Values : merged!);
         _references.Accept(row);
         row.Recyclable = true;
+    }
+
+    /// <summary>
+    /// Writes the records the planning rules derived from a record that is written (an unchanged record derives nothing: a
+    /// re-import writes nothing). Derived from an update, a record of a child set of this entity replaces the stored set of its
+    /// parent first (once per parent): the set is whole from the record it derives from.
+    /// </summary>
+    private void WriteDerived(int row, bool isNew)
+    {
+        List<RecordKey>? replaced = null;
+        foreach (var (schema, values) in _planning!.Derived)
+        {
+            if (!isNew && schema.ChildSetParent is { } parentField && RecordKey.Of([schema[parentField].Index], values) is { } parent && !(replaced ??= []).Contains(parent))
+            {
+                replaced.Add(parent);
+                _writer.Add(schema, ChangeKind.ReplaceChildren, [parentField], values, 0, parent);
+            }
+
+            _writer.Add(schema, ChangeKind.Insert, schema.KeyFields is string[] keys ? keys : [.. schema.KeyFields], values, row, null);
+        }
     }
 
     /// <summary>An update sets the mapped fields; unmapped fields keep their stored value (a default only fills an empty one); protected fields are never overwritten.</summary>

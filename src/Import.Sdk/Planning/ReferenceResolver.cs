@@ -24,7 +24,7 @@ internal sealed class ReferenceResolver
     private readonly string?[] _lastKnown;
     private HashSet<string>?[]? _wanted;
     private readonly ImportSet? _set; // the codes the set's earlier imports planned are known
-    private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the look-ups found, for planning rules
+    private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the batch's look-ups found, for planning rules
     private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
 
     public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false)
@@ -41,11 +41,25 @@ internal sealed class ReferenceResolver
 
         // The fields other rows may reference in the file, other than the key (the key registry has those), with the set of their accepted values.
         _acceptedTargets = [.. _referenceFields
-            .Select(f => f.Reference!)
-            .Where(r => r.Target is null && !IsSingleKey(r.TargetField))
-            .Select(r => r.TargetField)
+            .Where(f => f.Reference!.Target is null && !IsSingleKey(TargetOf(f)))
+            .Select(TargetOf)
             .Distinct(StringComparer.Ordinal)
             .Select(t => (schema[t].Index, AcceptedSet(t)))];
+    }
+
+    /// <summary>
+    /// Starts a batch: the records found for the planning rules are the batch's only (looked up again when a later batch names
+    /// them), so that they never grow with the store.
+    /// </summary>
+    public void StartBatch()
+    {
+        if (_records is not null)
+        {
+            foreach (var records in _records.Values)
+            {
+                records.Clear();
+            }
+        }
     }
 
     /// <summary>Collects the codes a staged row references that are not known yet: the batch looks them up.</summary>
@@ -60,14 +74,15 @@ internal sealed class ReferenceResolver
 
             var reference = field.Reference!;
             var known = KnownFor(field);
-            if (AllKnown(known, field, value))
+            var records = field.Type == FieldType.TextList ? null : RecordsFor(field); // a list names no one record
+            if (AllKnown(known, field, value) && (records is null || records.ContainsKey((string)value)))
             {
                 continue; // the usual case, without a string per list item
             }
 
             foreach (var item in ListItems(field, value))
             {
-                if (!known.Contains(item) && !(reference.Target is null && AcceptedInFile(reference.TargetField, item)))
+                if ((!known.Contains(item) && !(reference.Target is null && AcceptedInFile(TargetOf(field), item))) || (records is not null && !records.ContainsKey(item)))
                 {
                     _wanted ??= new HashSet<string>?[_schema.Fields.Count];
                     (_wanted[field.Index] ??= new HashSet<string>(StringComparer.Ordinal)).Add(item);
@@ -89,7 +104,7 @@ internal sealed class ReferenceResolver
             if (_wanted[field.Index] is { Count: > 0 } wanted)
             {
                 var target = field.Reference!.Target ?? _schema;
-                var targetField = target[field.Reference.TargetField];
+                var targetField = target[TargetOf(field)];
                 var keys = new List<RecordKey>(wanted.Count);
                 foreach (var item in wanted)
                 {
@@ -99,7 +114,7 @@ internal sealed class ReferenceResolver
                     }
                 }
 
-                var found = await sink.LookupAsync(target, [field.Reference.TargetField], keys, cancellationToken).ConfigureAwait(false);
+                var found = await sink.LookupAsync(target, [TargetOf(field)], keys, cancellationToken).ConfigureAwait(false);
                 var known = KnownFor(field);
                 foreach (var (key, record) in found)
                 {
@@ -154,7 +169,7 @@ internal sealed class ReferenceResolver
 
                 if (reference.Target is null)
                 {
-                    if (AcceptedInFile(reference.TargetField, item))
+                    if (AcceptedInFile(TargetOf(field), item))
                     {
                         continue;
                     }
@@ -191,7 +206,7 @@ internal sealed class ReferenceResolver
                 continue; // created by an earlier row of this batch
             }
 
-            var targetField = field.Reference!.TargetField;
+            var targetField = TargetOf(field);
             writer.Add(target, ChangeKind.Insert, [targetField], NewReferenceRecord(target, targetField, item), row.Row, key: null);
             var label = _issues.UiCulture.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
             var shown = DisplayText.Cut(item, _issues.UiCulture);
@@ -233,7 +248,7 @@ internal sealed class ReferenceResolver
         }
 
         _recordsByField ??= new Dictionary<string, object?[]>?[_schema.Fields.Count];
-        return _recordsByField[field.Index] ??= Records(field.Reference!.Target ?? _schema, field.Reference.TargetField);
+        return _recordsByField[field.Index] ??= Records(field.Reference!.Target ?? _schema, TargetOf(field));
     }
 
     private Dictionary<string, object?[]> Records(EntitySchema target, string field)
@@ -273,7 +288,7 @@ internal sealed class ReferenceResolver
 
             foreach (var item in ListItems(field, value))
             {
-                if (!AcceptedInFile(reference.TargetField, item) && !KnownFor(field).Contains(item))
+                if (!AcceptedInFile(TargetOf(field), item) && !KnownFor(field).Contains(item))
                 {
                     return false;
                 }
@@ -308,7 +323,10 @@ internal sealed class ReferenceResolver
         else
         {
             var label = _issues.UiCulture.TwoLetterISOLanguageName == "fr" ? target.LabelFr : target.LabelEn;
-            _issues.Add(row, field, shown, IssueCodes.UnknownReference, IssueSeverity.Error, _issues.Msg(Messages.UnknownReference, shown, label, field.Name));
+            var message = field.Reference.Creation == ReferenceCreation.Never
+                ? _issues.Msg(Messages.UnknownReferenceNoCreation, shown, label, TargetOf(field)) // nothing a profile could allow
+                : _issues.Msg(Messages.UnknownReference, shown, label, field.Name);
+            _issues.Add(row, field, shown, IssueCodes.UnknownReference, IssueSeverity.Error, message);
         }
     }
 
@@ -356,6 +374,9 @@ internal sealed class ReferenceResolver
         return true;
     }
 
+    /// <summary>The field of the referenced entity that a reference field's values name in this import (see <see cref="FieldReference.AlternateTargetFields"/>).</summary>
+    private string TargetOf(FieldDefinition field) => _map.ReferenceTargets[field.Index]!;
+
     private bool IsSingleKey(string field) => _map.KeyFields.Length == 1 && string.Equals(_map.KeyFields[0], field, StringComparison.Ordinal);
 
     private bool AcceptedInFile(string targetField, string item) => IsSingleKey(targetField)
@@ -375,7 +396,7 @@ internal sealed class ReferenceResolver
 
     /// <summary>The codes known to exist for a reference field (found in the store or created by this import), cached per field.</summary>
     private HashSet<string> KnownFor(FieldDefinition field) =>
-        _knownByField[field.Index] ??= Known(field.Reference!.Target ?? _schema, field.Reference.TargetField);
+        _knownByField[field.Index] ??= Known(field.Reference!.Target ?? _schema, TargetOf(field));
 
     private HashSet<string> Known(EntitySchema target, string field)
     {

@@ -22,6 +22,7 @@ internal static class Messages
     public const string NotFound = nameof(NotFound);
     public const string AlreadyExists = nameof(AlreadyExists);
     public const string UnknownReference = nameof(UnknownReference);
+    public const string UnknownReferenceNoCreation = nameof(UnknownReferenceNoCreation);
     public const string UnknownParent = nameof(UnknownParent);
     public const string AutoCreated = nameof(AutoCreated);
     public const string RaggedRow = nameof(RaggedRow);

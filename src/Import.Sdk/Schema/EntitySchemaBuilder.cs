@@ -135,6 +135,15 @@ public sealed class EntitySchemaBuilder
             {
                 problems.Add($"field '{f.Name}' references unknown field '{r.TargetField}'");
             }
+
+            foreach (var alternate in f.ReferenceValue?.AlternateTargetFields ?? [])
+            {
+                var exists = f.ReferenceValue!.Target is { } target ? target.TryGetField(alternate, out _) : _fields.Exists(x => string.Equals(x.Name, alternate, StringComparison.Ordinal));
+                if (!exists)
+                {
+                    problems.Add($"field '{f.Name}' may reference unknown field '{alternate}'");
+                }
+            }
         }
 
         if (problems.Count > 0)

@@ -28,4 +28,31 @@ public sealed class FieldReference
 
     /// <summary>Gets what happens when the referenced record does not exist.</summary>
     public ReferenceCreation Creation { get; }
+
+    /// <summary>
+    /// Gets the other fields of the referenced entity that an import may choose, in its profile's
+    /// <see cref="ImportProfile.References"/> (the CLI's <c>--ref</c>), for the values to name instead of
+    /// <see cref="TargetField"/>: such as an invoice's account named by the customer's accounting code rather than by its code.
+    /// Each should identify one record. Empty by default: only <see cref="TargetField"/>.
+    /// </summary>
+    public IReadOnlyList<string> AlternateTargetFields
+    {
+        get => _alternates;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var name in value)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(value));
+            }
+
+            _alternates = [.. value];
+        }
+    }
+
+    private readonly string[] _alternates = [];
+
+    /// <summary>Whether an import may have the values name <paramref name="field"/> of the referenced entity.</summary>
+    internal bool Allows(string field) =>
+        string.Equals(field, TargetField, StringComparison.Ordinal) || Array.IndexOf(_alternates, field) >= 0;
 }

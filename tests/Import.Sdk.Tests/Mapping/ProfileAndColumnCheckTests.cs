@@ -90,7 +90,7 @@ public class ProfileAndColumnCheckTests
     [Theory]
     [InlineData("email", "code", "The profile's 'references' names 'email', which is not a reference field of 'accounts'.")]
     [InlineData("nope", "code", "The profile's 'references' names 'nope', which is not a reference field of 'accounts'.")]
-    [InlineData("parent", "name", "The profile's 'references' reads 'parent' by 'accounts.name': this version reads it only by 'accounts.code'.")]
+    [InlineData("parent", "name", "The profile's 'references' reads 'parent' by 'accounts.name', which cannot identify it: 'parent' names a record by one of accounts.code.")]
     [InlineData("groups", "colour", "The profile's 'references' reads 'groups' by 'colour', which is not a field of 'groups'.")]
     public async Task References_ThatCannotBeHonoured_StopTheImportNamingThem(string field, string target, string expected)
     {
