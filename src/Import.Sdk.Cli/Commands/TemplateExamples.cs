@@ -5,7 +5,8 @@ namespace Import.Sdk.Cli.Commands;
 
 /// <summary>
 /// The example value of each field in a template: realistic, and valid, so that a template filled in as it is imports cleanly.
-/// Known field names (identifiers, bank details, address) have a fixed valid example; other fields get one by type.
+/// Known field names (identifiers, bank details, address) have a fixed valid example, some of them one per entity (a
+/// supplier's code, a VAT rate); other fields get one by type.
 /// </summary>
 internal static class TemplateExamples
 {
@@ -41,6 +42,28 @@ internal static class TemplateExamples
         ["last_name"] = "Durand",
         ["phone"] = "01 23 45 67 89",
     };
+
+    // Examples that depend on the entity, by "entity.field": where the field's general example would read oddly (or, like a
+    // VAT rate of 1 234,56, be plausible only as a check).
+    private static readonly Dictionary<string, string> ByEntity = new(StringComparer.Ordinal)
+    {
+        ["suppliers.code"] = "FRN0001",
+        ["suppliers.name"] = "Exemple Fournitures SARL",
+        ["suppliers.accounting_code"] = "401EXEMPLE",
+        ["vat-rates.code"] = "TN",
+        ["vat-rates.label"] = "Taux normal",
+        ["vat-rates.rate"] = "20",
+        ["warehouses.code"] = "PRINCIPAL",
+        ["warehouses.name"] = "Dépôt principal",
+    };
+
+    /// <summary>The example value of <paramref name="field"/> in the template of <paramref name="schema"/>.</summary>
+    public static string For(EntitySchema schema, FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(field);
+        return ByEntity.TryGetValue(schema.Name + "." + field.Name, out var example) ? Fit(field, example) : For(field);
+    }
 
     /// <summary>The example value of <paramref name="field"/>.</summary>
     public static string For(FieldDefinition field)
