@@ -37,11 +37,7 @@ internal static class CustomersEntity
                 .Label("Code client", "Customer code")
                 .MaxLength(50)
                 .Synonyms("Identifiant client", "CODE", "CLIENT_CODE", "Code tiers", "Référence client", "Réf client", "N° client", "Numéro client", "Numéro de client", "Customer ID", "Customer number", "Customer reference", "Client ID", "Client code"))
-            .Field("name", FieldType.Text, f => f
-                .Label("Raison sociale", "Company name")
-                .Required()
-                .MaxLength(100)
-                .Synonyms("Nom du client", "Nom client", "Nom", "DESIG", "Désignation", "Dénomination", "Dénomination sociale", "Nom de la société", "Société", "Entreprise", "Customer name", "Name", "Company", "Legal name", "Business name"))
+            .CompanyName("Nom du client", "Nom client", "Customer name")
             .AccountingCode("Compte client", "Code comptable du client", "Compte collectif client")
             .Siren()
             .Siret()

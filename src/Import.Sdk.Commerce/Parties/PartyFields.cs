@@ -29,6 +29,15 @@ internal static class PartyFields
         return regime;
     }
 
+    /// <summary>Adds <c>name</c> (required, at most 100 characters): the company name, with the headers of this kind of party.</summary>
+    public static EntitySchemaBuilder CompanyName(this EntitySchemaBuilder builder, params string[] synonyms) => builder
+        .Field("name", FieldType.Text, f => f
+            .Label("Raison sociale", "Company name")
+            .Required()
+            .MaxLength(100)
+            .Synonyms(synonyms)
+            .Synonyms("Nom", "DESIG", "Désignation", "Dénomination", "Dénomination sociale", "Nom de la société", "Société", "Entreprise", "Name", "Company", "Legal name", "Business name"));
+
     /// <summary>Adds <c>accounting_code</c>: the account of the party in the ledger, with the headers of this kind of party.</summary>
     public static EntitySchemaBuilder AccountingCode(this EntitySchemaBuilder builder, params string[] synonyms) => builder
         .Field("accounting_code", FieldType.Text, f => f

@@ -26,11 +26,7 @@ internal static class SuppliersEntity
                 .Required()
                 .MaxLength(CodeMaxLength)
                 .Synonyms("Identifiant fournisseur", "CODE", "FOURNISSEUR_CODE", "FRS_CODE", "Code frs", "Code tiers", "Référence fournisseur", "Réf fournisseur", "N° fournisseur", "Numéro fournisseur", "Numéro de fournisseur", "Supplier ID", "Supplier number", "Supplier reference", "Vendor ID", "Vendor code"))
-            .Field("name", FieldType.Text, f => f
-                .Label("Raison sociale", "Company name")
-                .Required()
-                .MaxLength(100)
-                .Synonyms("Nom du fournisseur", "Nom fournisseur", "Nom", "DESIG", "Désignation", "Dénomination", "Dénomination sociale", "Nom de la société", "Société", "Entreprise", "Supplier name", "Vendor name", "Name", "Company", "Legal name", "Business name"))
+            .CompanyName("Nom du fournisseur", "Nom fournisseur", "Supplier name", "Vendor name")
             .AccountingCode("Compte fournisseur", "Code comptable du fournisseur", "Compte collectif fournisseur", "Supplier account")
             .Siren()
             .VatNumber()

@@ -1,3 +1,5 @@
+using Import.Sdk.Commerce.ReferenceData;
+
 namespace Import.Sdk.Commerce.VatRates;
 
 /// <summary>
@@ -9,21 +11,10 @@ internal static class VatRatesEntity
     /// <summary>The longest VAT rate code.</summary>
     public const int CodeMaxLength = 10;
 
-    public static ImportEntity Instance { get; } = new(EntitySchema.Create(CommerceEntities.VatRatesName)
-        .Label("taux de TVA", "VAT rates")
-        .Field("code", FieldType.Text, f => f
-            .Label("Code TVA", "VAT code")
-            .Required()
-            .MaxLength(CodeMaxLength)
-            .Synonyms("Code du taux de TVA", "Code taux", "Code taux TVA", "Type de TVA", "Type TVA", "Code taxe", "VAT rate code", "Tax code", "VAT type"))
-        .Field("label", FieldType.Text, f => f
-            .Label("Libellé", "Label")
-            .MaxLength(100)
-            .Synonyms("Intitulé", "Désignation", "Nom", "Description", "Name"))
-        .Field("rate", FieldType.Decimal, f => f
-            .Label("Taux", "Rate")
-            .Min(0)
-            .Synonyms("Taux de TVA", "Taux (%)", "Pourcentage", "VAT rate", "Tax rate", "Rate (%)", "Percentage"))
-        .Key("code")
-        .Build());
+    public static ImportEntity Instance { get; } = new(CodeLabelRate.Schema(
+        CommerceEntities.VatRatesName,
+        ("taux de TVA", "VAT rates"),
+        ("Code TVA", "VAT code", CodeMaxLength, ["Code du taux de TVA", "Code taux", "Code taux TVA", "Type de TVA", "Type TVA", "Code taxe", "VAT rate code", "Tax code", "VAT type"]),
+        "Pourcentage",
+        "Percentage"));
 }

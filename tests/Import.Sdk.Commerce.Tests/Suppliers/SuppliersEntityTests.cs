@@ -191,6 +191,30 @@ public class SuppliersEntityTests
         Assert.Equal("Martin SARL", Assert.Single(Stored(store))["name"]);
     }
 
+    [Fact]
+    public async Task Execute_ProfileNamingFieldsThatCannotBeUsed_FileRejectedOneInvalidProfilePerProblem()
+    {
+        var store = CommerceStore.WithDefaultRegime();
+        var profile = AutoCreateRegime() with
+        {
+            AutoCreate = ["tax_regime", "city"],
+            Defaults = new Dictionary<string, string> { ["ville"] = "Lyon", ["country"] = "FR" },
+            References = new Dictionary<string, string> { ["city"] = "code", ["tax_regime"] = "code" },
+        };
+        var report = await ImportAsync(store, "Code fournisseur;Raison sociale;Régime fiscal\r\nF1;Martin;XYZ\r\n", profile, CommerceStore.English);
+        Assert.True(report.IsFileRejected, ReportAssert.Describe(report));
+        Assert.Equal(
+            [
+                "The profile's 'references' names 'city', which is not a reference field of 'suppliers'.",
+                "The profile sets a default value for 'ville', which is not a field of 'suppliers'.",
+                "The profile allows auto-creation of 'city', which is not a reference field of 'suppliers'.",
+            ],
+            report.Issues.Where(i => i.Code == "invalid_profile").Select(i => i.Message));
+        Assert.All(report.Issues, i => Assert.Equal(1, i.Row));
+        Assert.Empty(Stored(store));
+        Assert.Equal(["FR"], store.TaxRegimes.Select(t => t["code"]));
+    }
+
     [Theory]
     [InlineData("Code fournisseur;Nom du fournisseur;Compte fournisseur")]
     [InlineData("FOURNISSEUR_CODE;DESIG;Code comptable")]
