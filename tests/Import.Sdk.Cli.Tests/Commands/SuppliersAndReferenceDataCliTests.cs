@@ -152,6 +152,43 @@ public sealed class SuppliersAndReferenceDataCliTests : IDisposable
         Assert.Equal(["Code dépôt;Nom du dépôt", "PRINCIPAL;Dépôt principal"], Lines("depots.csv"));
     }
 
+    [Fact]
+    public async Task Run_ExampleFiles_SuppliersRejectedThenAutoCreatedReferenceDataUnchangedTheSecondTime()
+    {
+        static string Example(string folder, string name) => Repository.PathOf("examples", folder, name);
+        Assert.Equal(0, (await _cli.RunAsync("run", "--entity", "tax-regimes", "--file", Example("Customers", "regimes-fiscaux.csv"), "--db", _cli.Db)).Exit);
+
+        var first = await _cli.RunAsync("run", "--entity", "suppliers", "--file", Example("Suppliers", "fournisseurs.csv"), "--db", _cli.Db, "--json");
+        var second = await _cli.RunAsync("run", "--entity", "suppliers", "--file", Example("Suppliers", "fournisseurs.csv"), "--db", _cli.Db, "--auto-create", "tax_regime", "--json");
+
+        Assert.True(first.Exit == 1, first.ToString());
+        using (var report = JsonDocument.Parse(first.Out))
+        {
+            Assert.Equal((6, 3, 3), Totals(report.RootElement));
+            Assert.Equal(["unknown_reference", "invalid_rib", "invalid_siren"], report.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("code").GetString()!));
+        }
+
+        Assert.True(second.Exit == 1, second.ToString());
+        using (var report = JsonDocument.Parse(second.Out))
+        {
+            Assert.Equal((6, 1, 2), Totals(report.RootElement));
+            Assert.Equal(3, report.RootElement.GetProperty("totals").GetProperty("unchanged").GetInt32());
+            Assert.Equal((4, "auto_created", "FRANCHISE"), Issue(report.RootElement.GetProperty("issues")[0]));
+        }
+
+        foreach (var (entity, file, rows) in new[] { ("vat-rates", "taux-tva.csv", 5), ("warehouses", "depots.csv", 2) })
+        {
+            Assert.Equal(0, (await _cli.RunAsync("run", "--entity", entity, "--file", Example("Suppliers", file), "--db", _cli.Db)).Exit);
+            var again = await _cli.RunAsync("run", "--entity", entity, "--file", Example("Suppliers", file), "--db", _cli.Db, "--json", "--lang", "en");
+            Assert.True(again.Exit == 0, again.ToString());
+            using var report = JsonDocument.Parse(again.Out);
+            Assert.Equal(rows, report.RootElement.GetProperty("totals").GetProperty("unchanged").GetInt32());
+        }
+    }
+
+    private static (int Row, string? Code, string? Value) Issue(JsonElement issue) =>
+        (issue.GetProperty("row").GetInt32(), issue.GetProperty("code").GetString(), issue.GetProperty("value").GetString());
+
     private string[] Lines(string name) =>
         File.ReadAllText(_cli.PathOf(name)).TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
 
