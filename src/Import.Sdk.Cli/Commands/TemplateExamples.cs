@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Import.Sdk.Commerce.Identifiers;
 
@@ -15,7 +16,7 @@ internal static class TemplateExamples
     private const string BranchCode = "00001";
     private const string AccountNumber = "12345678901";
 
-    private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> ByName = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["code"] = "CLI0001",
         ["name"] = "Exemple SARL",
@@ -41,11 +42,11 @@ internal static class TemplateExamples
         ["first_name"] = "Marie",
         ["last_name"] = "Durand",
         ["phone"] = "01 23 45 67 89",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     // Examples that depend on the entity, by "entity.field": where the field's general example would read oddly (or, like a
     // VAT rate of 1 234,56, be plausible only as a check).
-    private static readonly Dictionary<string, string> ByEntity = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> ByEntity = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["suppliers.code"] = "FRN0001",
         ["suppliers.name"] = "Exemple Fournitures SARL",
@@ -55,7 +56,7 @@ internal static class TemplateExamples
         ["vat-rates.rate"] = "20",
         ["warehouses.code"] = "PRINCIPAL",
         ["warehouses.name"] = "Dépôt principal",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The example value of <paramref name="field"/> in the template of <paramref name="schema"/>.</summary>
     public static string For(EntitySchema schema, FieldDefinition field)

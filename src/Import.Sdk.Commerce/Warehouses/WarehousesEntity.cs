@@ -20,7 +20,7 @@ internal static class WarehousesEntity
             .Label("Nom du dépôt", "Warehouse name")
             .Required()
             .MaxLength(100)
-            .Synonyms("Nom", "Libellé", "Intitulé", "Désignation", "Nom de l'entrepôt", "Libellé du dépôt", "Name", "Label", "Description"))
+            .Synonyms("Nom", "Libellé", "Intitulé", "Désignation", "DESIG", "Nom de l'entrepôt", "Libellé du dépôt", "Name", "Label", "Description"))
         .Key("code")
         .Build());
 }
