@@ -1,12 +1,15 @@
 using Import.Sdk.Commerce.CustomerGroups;
 using Import.Sdk.Commerce.Customers;
 using Import.Sdk.Commerce.Invoices;
+using Import.Sdk.Commerce.Suppliers;
 using Import.Sdk.Commerce.TaxRegimes;
+using Import.Sdk.Commerce.VatRates;
+using Import.Sdk.Commerce.Warehouses;
 
 namespace Import.Sdk.Commerce;
 
 /// <summary>
-/// The catalog of the business entities drawn from the seeds (customers and their reference data), each an immutable
+/// The catalog of the business entities drawn from the seeds (customers, suppliers, warehouses and their reference data), each an immutable
 /// <see cref="ImportEntity"/> ready for <see cref="ImportPipelineBuilder.UseEntity(ImportEntity)"/>. Field names are a
 /// public contract (profiles, reports, the CLI); hosts add their own fields with <see cref="ImportEntity.WithCustomFields"/>.
 /// </summary>
@@ -20,6 +23,15 @@ public static class CommerceEntities
 
     /// <summary>The name of the customer groups entity.</summary>
     public const string CustomerGroupsName = "customer-groups";
+
+    /// <summary>The name of the suppliers entity.</summary>
+    public const string SuppliersName = "suppliers";
+
+    /// <summary>The name of the VAT rates entity.</summary>
+    public const string VatRatesName = "vat-rates";
+
+    /// <summary>The name of the warehouses entity.</summary>
+    public const string WarehousesName = "warehouses";
 
     /// <summary>The name of the invoices entity.</summary>
     public const string InvoicesName = "invoices";
@@ -57,6 +69,18 @@ public static class CommerceEntities
     public static ImportEntity CustomerGroups => CustomerGroupsEntity.Instance;
 
     /// <summary>
+    /// Gets the <c>vat-rates</c> reference data: <c>code</c> (key, required, at most 10 characters), <c>label</c> (at most
+    /// 100 characters), <c>rate</c> (decimal, at least 0). Articles reference it by code.
+    /// </summary>
+    public static ImportEntity VatRates => VatRatesEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>warehouses</c> entity: <c>code</c> (key, required, at most 20 characters), <c>name</c> (required, at most
+    /// 100 characters).
+    /// </summary>
+    public static ImportEntity Warehouses => WarehousesEntity.Instance;
+
+    /// <summary>
     /// Gets the <c>customers</c> entity: <c>code</c> (key; without a mapped code, <c>name</c> identifies the customer),
     /// <c>name</c> (required), <c>accounting_code</c>, <c>siren</c>, <c>siret</c>, <c>vat_number</c>, <c>address</c>,
     /// <c>postal_code</c>, <c>city</c>, <c>region</c>, <c>country</c>, <c>account_manager_email</c>, <c>dunning_plan</c>,
@@ -72,14 +96,33 @@ public static class CommerceEntities
     public static ImportEntity Customers(CommerceOptions? options = null) =>
         options is null || options == CustomersEntity.DefaultOptions ? CustomersEntity.Default : CustomersEntity.Create(options);
 
-    /// <summary>Gets every entity of the catalog: customers, tax regimes, customer groups, invoices.</summary>
+    /// <summary>
+    /// Gets the <c>suppliers</c> entity (seed 001): <c>code</c> (key, required, at most 50 characters), <c>name</c> (required),
+    /// <c>accounting_code</c>, <c>siren</c>, <c>vat_number</c>, <c>address</c>, <c>postal_code</c>, <c>city</c>, <c>region</c>,
+    /// <c>country</c>, <c>tax_regime</c> (→ <see cref="TaxRegimes"/>, default <see cref="CommerceOptions.DefaultTaxRegime"/>;
+    /// an unknown code is <c>unknown_reference</c> unless the profile's <c>autoCreate</c> names <c>tax_regime</c>),
+    /// <c>bank_code</c>, <c>branch_code</c>, <c>account_number</c>, <c>rib_key</c> (an inconsistent RIB is <c>invalid_rib</c>),
+    /// <c>iban</c>, <c>bic</c>. These fields have the same names, checks and headers as the customers' ones.
+    /// </summary>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The entity, immutable.</returns>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
+    public static ImportEntity Suppliers(CommerceOptions? options = null) =>
+        options is null || options == CustomersEntity.DefaultOptions ? SuppliersEntity.Default : SuppliersEntity.Create(options);
+
+    /// <summary>
+    /// Gets every entity of the catalog: customers, tax regimes, customer groups, suppliers, VAT rates, warehouses, invoices.
+    /// </summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entities, in that order.</returns>
     /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
     public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
-        [Customers(options), TaxRegimes, CustomerGroups, Invoices];
+        [Customers(options), TaxRegimes, CustomerGroups, Suppliers(options), VatRates, Warehouses, Invoices];
 
-    /// <summary>Finds an entity by name, ignoring case (<c>customers</c>, <c>tax-regimes</c>, <c>customer-groups</c>, <c>invoices</c>).</summary>
+    /// <summary>
+    /// Finds an entity by name, ignoring case and surrounding spaces (<c>customers</c>, <c>tax-regimes</c>,
+    /// <c>customer-groups</c>, <c>suppliers</c>, <c>vat-rates</c>, <c>warehouses</c>, <c>invoices</c>).
+    /// </summary>
     /// <param name="name">The entity name.</param>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entity, or <see langword="null"/> when the catalog has none of that name.</returns>
@@ -87,22 +130,16 @@ public static class CommerceEntities
     public static ImportEntity? Find(string name, CommerceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
-        if (string.Equals(trimmed, CustomersName, StringComparison.OrdinalIgnoreCase))
+        return name.Trim().ToLowerInvariant() switch
         {
-            return Customers(options);
-        }
-
-        if (string.Equals(trimmed, TaxRegimesName, StringComparison.OrdinalIgnoreCase))
-        {
-            return TaxRegimes;
-        }
-
-        if (string.Equals(trimmed, InvoicesName, StringComparison.OrdinalIgnoreCase))
-        {
-            return Invoices;
-        }
-
-        return string.Equals(trimmed, CustomerGroupsName, StringComparison.OrdinalIgnoreCase) ? CustomerGroups : null;
+            CustomersName => Customers(options),
+            TaxRegimesName => TaxRegimes,
+            CustomerGroupsName => CustomerGroups,
+            SuppliersName => Suppliers(options),
+            VatRatesName => VatRates,
+            WarehousesName => Warehouses,
+            InvoicesName => Invoices,
+            _ => null,
+        };
     }
 }

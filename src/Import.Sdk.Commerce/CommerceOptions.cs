@@ -4,7 +4,7 @@ namespace Import.Sdk.Commerce;
 public sealed record CommerceOptions
 {
     /// <summary>
-    /// Gets the tax regime code given to a customer whose tax regime is empty or not mapped (seed: "si le régime fiscal
+    /// Gets the tax regime code given to a customer or a supplier whose tax regime is empty or not mapped (seed: "si le régime fiscal
     /// n'est pas renseigné, une valeur par défaut est mise"). The regime must exist in the store, or the profile must
     /// allow its creation (<c>autoCreate: ["tax_regime"]</c>); an empty value means no default.
     /// </summary>

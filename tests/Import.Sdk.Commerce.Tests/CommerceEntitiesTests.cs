@@ -21,11 +21,20 @@ public class CommerceEntitiesTests
         Assert.Equal("customers", CommerceEntities.Customers().Name);
         Assert.Equal("tax-regimes", CommerceEntities.TaxRegimes.Name);
         Assert.Equal("customer-groups", CommerceEntities.CustomerGroups.Name);
+        Assert.Equal(("suppliers", "vat-rates", "warehouses"), (CommerceEntities.SuppliersName, CommerceEntities.VatRatesName, CommerceEntities.WarehousesName));
+        Assert.Equal(("suppliers", "vat-rates", "warehouses"), (CommerceEntities.Suppliers().Name, CommerceEntities.VatRates.Name, CommerceEntities.Warehouses.Name));
     }
 
     [Fact]
-    public void All_Default_CustomersTaxRegimesCustomerGroupsInvoicesInOrder() =>
-        Assert.Equal(["customers", "tax-regimes", "customer-groups", "invoices"], CommerceEntities.All().Select(e => e.Name));
+    public void All_Default_EveryEntityInOrder() =>
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices"], CommerceEntities.All().Select(e => e.Name));
+
+    [Fact]
+    public void All_Options_GivenToCustomersAndSuppliers()
+    {
+        var all = CommerceEntities.All(new CommerceOptions { DefaultTaxRegime = "EXO" });
+        Assert.Equal(["EXO", "EXO"], all.Where(e => e.Schema.TryGetField("tax_regime", out _)).Select(e => e.Schema["tax_regime"].DefaultValue));
+    }
 
     [Theory]
     [InlineData("customers", "customers")]
@@ -34,12 +43,19 @@ public class CommerceEntitiesTests
     [InlineData("customer-groups", "customer-groups")]
     [InlineData("Invoices", "invoices")]
     [InlineData(" customers ", "customers")]
+    [InlineData("suppliers", "suppliers")]
+    [InlineData("Suppliers", "suppliers")]
+    [InlineData("VAT-RATES", "vat-rates")]
+    [InlineData("warehouses", "warehouses")]
     public void Find_KnownNameAnyCase_ReturnsTheEntity(string name, string expected) =>
         Assert.Equal(expected, CommerceEntities.Find(name)?.Name);
 
     [Theory]
     [InlineData("customer")]
     [InlineData("clients")]
+    [InlineData("supplier")]
+    [InlineData("fournisseurs")]
+    [InlineData("vat_rates")]
     [InlineData("")]
     public void Find_UnknownName_ReturnsNull(string name) => Assert.Null(CommerceEntities.Find(name));
 
@@ -57,6 +73,9 @@ public class CommerceEntitiesTests
         Assert.Same(CommerceEntities.Customers(), CommerceEntities.Customers(new CommerceOptions()));
         Assert.Same(CommerceEntities.TaxRegimes, CommerceEntities.TaxRegimes);
         Assert.Same(CommerceEntities.CustomerGroups, CommerceEntities.CustomerGroups);
+        Assert.Same(CommerceEntities.Suppliers(), CommerceEntities.Suppliers(new CommerceOptions()));
+        Assert.Same(CommerceEntities.VatRates, CommerceEntities.VatRates);
+        Assert.Same(CommerceEntities.Warehouses, CommerceEntities.Warehouses);
     }
 
     [Fact]
@@ -136,6 +155,79 @@ public class CommerceEntitiesTests
     }
 
     [Fact]
+    public void Suppliers_Fields_AreThePublicContractSharedWithCustomers()
+    {
+        string[] fields =
+        [
+            "code", "name", "accounting_code", "siren", "vat_number", "address", "postal_code", "city", "region", "country", "tax_regime",
+            "bank_code", "branch_code", "account_number", "rib_key", "iban", "bic",
+        ];
+        var schema = CommerceEntities.Suppliers().Schema;
+        Assert.Equal(fields, schema.Fields.Select(f => f.Name));
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Empty(schema.AlternateKeyFields);
+        Assert.Equal((true, 50), (schema["code"].IsRequired, schema["code"].MaxLength));
+        Assert.Equal((true, 100), (schema["name"].IsRequired, schema["name"].MaxLength));
+        Assert.Equal(("fournisseurs", "suppliers"), (schema.LabelFr, schema.LabelEn));
+        Assert.Same(CommerceEntities.TaxRegimes.Schema, schema["tax_regime"].Reference!.Target);
+        Assert.Equal((ReferenceCreation.WhenAllowed, "FR"), (schema["tax_regime"].Reference!.Creation, schema["tax_regime"].DefaultValue));
+        Assert.Equal("Code fournisseur", schema["code"].LabelFr);
+
+        // The fields shared with customers: same labels, synonyms and checks.
+        var customers = CommerceEntities.Customers().Schema;
+        foreach (var name in fields.Skip(3))
+        {
+            var (supplier, customer) = (schema[name], customers[name]);
+            Assert.Equal((customer.Type, customer.LabelFr, customer.LabelEn, customer.MaxLength), (supplier.Type, supplier.LabelFr, supplier.LabelEn, supplier.MaxLength));
+            Assert.Equal(customer.Synonyms, supplier.Synonyms);
+            Assert.Equal(customer.Validators, supplier.Validators);
+        }
+
+        Assert.Contains(CommerceEntities.Suppliers().Rules, r => r.GetType() == CommerceEntities.Customers().Rules[0].GetType());
+    }
+
+    [Fact]
+    public void Suppliers_OtherDefaultRegime_Used()
+    {
+        Assert.Equal("EXO", CommerceEntities.Suppliers(new CommerceOptions { DefaultTaxRegime = "EXO" }).Schema["tax_regime"].DefaultValue);
+        Assert.Equal("EXO", CommerceEntities.Find("suppliers", new CommerceOptions { DefaultTaxRegime = "EXO" })!.Schema["tax_regime"].DefaultValue);
+        Assert.Null(CommerceEntities.Suppliers(new CommerceOptions { DefaultTaxRegime = " " }).Schema["tax_regime"].DefaultValue);
+        Assert.Throws<ArgumentException>(() => CommerceEntities.Suppliers(new CommerceOptions { DefaultTaxRegime = "ABCDEFGHIJK" }));
+    }
+
+    [Fact]
+    public void VatRates_Schema_CodeLabelRate()
+    {
+        var schema = CommerceEntities.VatRates.Schema;
+        Assert.Equal(["code", "label", "rate"], schema.Fields.Select(f => f.Name));
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Equal((true, 10), (schema["code"].IsRequired, schema["code"].MaxLength));
+        Assert.Equal((false, 100), (schema["label"].IsRequired, schema["label"].MaxLength));
+        Assert.Equal((FieldType.Decimal, 0m), (schema["rate"].Type, schema["rate"].MinValue));
+        Assert.Equal(("taux de TVA", "VAT rates"), (schema.LabelFr, schema.LabelEn));
+    }
+
+    [Fact]
+    public void Warehouses_Schema_CodeName()
+    {
+        var schema = CommerceEntities.Warehouses.Schema;
+        Assert.Equal(["code", "name"], schema.Fields.Select(f => f.Name));
+        Assert.Equal(["code"], schema.KeyFields);
+        Assert.Equal((true, 20), (schema["code"].IsRequired, schema["code"].MaxLength));
+        Assert.Equal((true, 100), (schema["name"].IsRequired, schema["name"].MaxLength));
+        Assert.Equal(("dépôts", "warehouses"), (schema.LabelFr, schema.LabelEn));
+    }
+
+    [Fact]
+    public void EveryEntity_EveryField_HasFrenchAndEnglishLabelsAndSynonyms() =>
+        Assert.All(CommerceEntities.All().SelectMany(e => e.Schema.Fields), f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.LabelFr));
+            Assert.False(string.IsNullOrWhiteSpace(f.LabelEn));
+            Assert.NotEmpty(f.Synonyms);
+        });
+
+    [Fact]
     public void CustomerGroups_Schema_CodeLabel()
     {
         var schema = CommerceEntities.CustomerGroups.Schema;
@@ -153,14 +245,17 @@ public class CommerceEntitiesTests
         Assert.Equal("FR", entity.Schema["tax_regime"].DefaultValue);
     }
 
-    public static TheoryData<string, string> EveryCustomerHeader()
+    public static TheoryData<string, string, string> EveryHeader()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var f in CommerceEntities.Customers().Schema.Fields)
+        var data = new TheoryData<string, string, string>();
+        foreach (var entity in CommerceEntities.All())
         {
-            foreach (var header in f.Synonyms.Append(f.LabelFr).Append(f.LabelEn).Distinct(StringComparer.Ordinal))
+            foreach (var f in entity.Schema.Fields)
             {
-                data.Add(header, f.Name);
+                foreach (var header in f.Synonyms.Append(f.LabelFr).Append(f.LabelEn).Distinct(StringComparer.Ordinal))
+                {
+                    data.Add(entity.Name, header, f.Name);
+                }
             }
         }
 
@@ -168,10 +263,10 @@ public class CommerceEntitiesTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryCustomerHeader))]
-    public async Task Inspect_EveryLabelAndSynonym_MatchesItsFieldAlone(string header, string field)
+    [MemberData(nameof(EveryHeader))]
+    public async Task Inspect_EveryLabelAndSynonym_MatchesItsFieldAlone(string entity, string header, string field)
     {
-        var pipeline = new CommerceStore().Pipeline();
+        var pipeline = new CommerceStore().Pipeline(CommerceEntities.Find(entity));
         var csv = $"{header};Autre\r\nx;y\r\n";
         var inspection = await pipeline.InspectAsync(new InspectRequest(ImportSource.FromBytes(System.Text.Encoding.UTF8.GetBytes(csv), "h.csv")));
         var match = inspection.Mapping.Columns[0];

@@ -5,8 +5,8 @@ using Import.Sdk.Cli.Output;
 namespace Import.Sdk.Cli.Commands;
 
 /// <summary>
-/// <c>import-sdk simulate|run --entity E --file F [--lines F2] [--profile P.json] [--db CONN] [--mode M] [--sheet NAME]
-/// [--encoding NAME] [--report R.json] [--errors ERR.csv] [--json]</c>. Both run the same import; <c>run</c> writes to the store, <c>simulate</c> writes nothing.
+/// <c>import-sdk simulate|run --entity E --file F [--lines F2] [--profile P.json] [--auto-create FIELD] [--default FIELD=VALUE]
+/// [--ref FIELD=TARGET] [--db CONN] [--mode M] [--sheet NAME] [--encoding NAME] [--report R.json] [--errors ERR.csv] [--json]</c>. Both run the same import; <c>run</c> writes to the store, <c>simulate</c> writes nothing.
 /// </summary>
 internal static class ImportCommand
 {
@@ -42,6 +42,7 @@ internal static class ImportCommand
             Description = context.T("Écrit les lignes rejetées, avec une colonne « Erreurs », dans ce fichier CSV.", "Writes the rejected rows, with an errors column, to this CSV file."),
         };
         var json = CommonOptions.Json(context);
+        var (autoCreate, defaults, references) = (ProfileFlags.AutoCreate(context), ProfileFlags.Default(context), ProfileFlags.Ref(context));
 
         var command = new Command(
             execute ? "run" : "simulate",
@@ -49,7 +50,7 @@ internal static class ImportCommand
                 ? context.T("Importe un fichier dans la base.", "Imports a file into the store.")
                 : context.T("Simule l'import d'un fichier : le rapport complet, rien n'est écrit.", "Simulates the import of a file: the complete report, nothing written."))
         {
-            entity, file, lines, profile, db, mode, sheet, encoding, report, errors, json,
+            entity, file, lines, profile, autoCreate, defaults, references, db, mode, sheet, encoding, report, errors, json,
         };
         command.SetGuardedAction(context, (result, cancellationToken) => RunAsync(
             context,
@@ -64,7 +65,10 @@ internal static class ImportCommand
                 result.GetValue(report),
                 result.GetValue(errors),
                 result.GetValue(json),
-                result.GetValue(encoding)),
+                result.GetValue(encoding),
+                result.GetValue(autoCreate),
+                result.GetValue(defaults),
+                result.GetValue(references)),
             execute,
             cancellationToken));
         return command;
@@ -91,6 +95,7 @@ internal static class ImportCommand
                 "the two-file import (--lines) of sales-documents is not available in this version yet."));
         }
 
+        var overrides = ProfileFlags.Parse(context, entity, args.AutoCreate, args.Defaults, args.References);
         var path = InputFiles.RequireExisting(context, args.File, "--file");
         var store = StoreLocator.Parse(args.Db, context);
         var importMode = ParseMode(args.Mode, context);
@@ -116,7 +121,7 @@ internal static class ImportCommand
         }
 
         OutputFiles.Check(context, inputs, store, outputs);
-        var profile = profilePath is null ? null : await LoadProfileAsync(context, profilePath, cancellationToken);
+        var profile = profilePath is null ? null : overrides.ApplyTo(await ProfileFlags.LoadAsync(context, profilePath, cancellationToken));
         var info = args.Json ? context.Error : context.Out;
         var options = new ImportOptions
         {
@@ -171,6 +176,9 @@ internal static class ImportCommand
 
                     suggestion = inspection.Mapping;
                     MappingPrinter.Print(context, info, entity.Name, suggestion, learned is null ? null : Path.GetFileName(learnedPath));
+
+                    // Flags without --profile: the matching just printed becomes the profile they are merged over.
+                    profile = overrides.IsEmpty ? null : overrides.ApplyTo(suggestion.ToProfile(entity.Name, options.Culture.Name));
                 }
             }
 
@@ -363,21 +371,6 @@ internal static class ImportCommand
         "upsert" => ImportMode.Upsert,
         _ => throw new CliUsageException(context.T("--mode vaut insert, update ou upsert, pas « {0} ».", "--mode is insert, update or upsert, not '{0}'.", text)),
     };
-
-    private static async Task<ImportProfile> LoadProfileAsync(CliContext context, string full, CancellationToken cancellationToken)
-    {
-        ImportProfile profile;
-        try
-        {
-            profile = await ImportProfile.LoadAsync(full, cancellationToken);
-        }
-        catch (ImportException ex)
-        {
-            throw new CliUsageException(context.T("le profil {0} ne peut pas être lu : {1}", "the profile {0} cannot be read: {1}", full, ConsoleText.Safe(ex.Message)), ex);
-        }
-
-        return profile;
-    }
 }
 
 /// <summary>The options of <c>simulate</c> and <c>run</c>.</summary>
@@ -392,4 +385,7 @@ internal sealed record ImportArguments(
     string? Report = null,
     string? Errors = null,
     bool Json = false,
-    string? Encoding = null);
+    string? Encoding = null,
+    IReadOnlyList<string>? AutoCreate = null,
+    IReadOnlyList<string>? Defaults = null,
+    IReadOnlyList<string>? References = null);

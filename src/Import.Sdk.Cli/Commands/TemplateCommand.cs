@@ -58,12 +58,12 @@ internal static class TemplateCommand
         await using (writer)
         {
             await writer.WriteRecordAsync([.. schema.Fields.Select(f => f.LabelFr)], cancellationToken);
-            await writer.WriteRecordAsync([.. schema.Fields.Select(TemplateExamples.For)], cancellationToken);
+            await writer.WriteRecordAsync([.. schema.Fields.Select(f => TemplateExamples.For(schema, f))], cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }
     }
 
     /// <summary>Writes the XLSX template (<see cref="ExcelTemplate"/>) with the same example row as the CSV template.</summary>
     public static Task WriteXlsxAsync(EntitySchema schema, Stream destination, CancellationToken cancellationToken) =>
-        ExcelTemplate.WriteAsync(schema, destination, [.. schema.Fields.Select(TemplateExamples.For)], cancellationToken);
+        ExcelTemplate.WriteAsync(schema, destination, [.. schema.Fields.Select(f => TemplateExamples.For(schema, f))], cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Import.Sdk.Commerce.Identifiers;
 
@@ -5,7 +6,8 @@ namespace Import.Sdk.Cli.Commands;
 
 /// <summary>
 /// The example value of each field in a template: realistic, and valid, so that a template filled in as it is imports cleanly.
-/// Known field names (identifiers, bank details, address) have a fixed valid example; other fields get one by type.
+/// Known field names (identifiers, bank details, address) have a fixed valid example, some of them one per entity (a
+/// supplier's code, a VAT rate); other fields get one by type.
 /// </summary>
 internal static class TemplateExamples
 {
@@ -14,7 +16,7 @@ internal static class TemplateExamples
     private const string BranchCode = "00001";
     private const string AccountNumber = "12345678901";
 
-    private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> ByName = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["code"] = "CLI0001",
         ["name"] = "Exemple SARL",
@@ -40,7 +42,34 @@ internal static class TemplateExamples
         ["first_name"] = "Marie",
         ["last_name"] = "Durand",
         ["phone"] = "01 23 45 67 89",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Examples that depend on the entity, by "entity.field": where the field's general example would read oddly (or, like a
+    // VAT rate of 1 234,56, be plausible only as a check).
+    private static readonly FrozenDictionary<string, string> ByEntity = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["suppliers.code"] = "FRN0001",
+        ["suppliers.name"] = "Exemple Fournitures SARL",
+        ["suppliers.accounting_code"] = "401EXEMPLE",
+        ["vat-rates.code"] = "TN",
+        ["vat-rates.label"] = "Taux normal",
+        ["vat-rates.rate"] = "20",
+        ["warehouses.code"] = "PRINCIPAL",
+        ["warehouses.name"] = "Dépôt principal",
+        ["invoices.number"] = "FA-2025-0001",
+        ["invoices.account"] = "CLI0001",
+        ["invoices.due_date"] = "02/03/2025",
+        ["invoices.amount_excl_tax"] = "1 000,00",
+        ["invoices.amount_incl_tax"] = "1 200,00",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The example value of <paramref name="field"/> in the template of <paramref name="schema"/>.</summary>
+    public static string For(EntitySchema schema, FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(field);
+        return ByEntity.TryGetValue(schema.Name + "." + field.Name, out var example) ? Fit(field, example) : For(field);
+    }
 
     /// <summary>The example value of <paramref name="field"/>.</summary>
     public static string For(FieldDefinition field)

@@ -1,6 +1,5 @@
 using Import.Sdk.Commerce.CustomerGroups;
-using Import.Sdk.Commerce.Identifiers;
-using Import.Sdk.Commerce.TaxRegimes;
+using Import.Sdk.Commerce.Parties;
 
 namespace Import.Sdk.Commerce.Customers;
 
@@ -30,13 +29,7 @@ internal static class CustomersEntity
     /// <summary>Builds the customers entity for some options (the default tax regime).</summary>
     public static ImportEntity Create(CommerceOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var defaultRegime = string.IsNullOrWhiteSpace(options.DefaultTaxRegime) ? null : options.DefaultTaxRegime.Trim();
-        if (defaultRegime is { Length: > TaxRegimesEntity.CodeMaxLength })
-        {
-            throw new ArgumentException($"The default tax regime '{defaultRegime}' is longer than a tax regime code ({TaxRegimesEntity.CodeMaxLength} characters at most).", nameof(options));
-        }
-
+        var defaultRegime = PartyFields.DefaultRegime(options);
         var paymentMethods = PaymentMethods();
         var schema = EntitySchema.Create(CommerceEntities.CustomersName)
             .Label("clients", "customers")
@@ -44,42 +37,12 @@ internal static class CustomersEntity
                 .Label("Code client", "Customer code")
                 .MaxLength(50)
                 .Synonyms("Identifiant client", "CODE", "CLIENT_CODE", "Code tiers", "Référence client", "Réf client", "N° client", "Numéro client", "Numéro de client", "Customer ID", "Customer number", "Customer reference", "Client ID", "Client code"))
-            .Field("name", FieldType.Text, f => f
-                .Label("Raison sociale", "Company name")
-                .Required()
-                .MaxLength(100)
-                .Synonyms("Nom du client", "Nom client", "Nom", "DESIG", "Désignation", "Dénomination", "Dénomination sociale", "Nom de la société", "Société", "Entreprise", "Customer name", "Name", "Company", "Legal name", "Business name"))
-            .Field("accounting_code", FieldType.Text, f => f
-                .Label("Code comptable", "Accounting code")
-                .Synonyms("Compte comptable", "Compte client", "Code comptable du client", "Compte auxiliaire", "Compte tiers", "Compte collectif client", "Accounting account", "Ledger account", "Account code"))
-            .Field("siren", FieldType.Text, f => f
-                .Label("SIREN", "SIREN")
-                .Validate(IdentifierValidators.Siren)
-                .Synonyms("N° SIREN", "Numéro SIREN", "Numéro de SIREN", "Code SIREN", "Identifiant légal", "SIREN number", "Legal identifier", "Company registration number"))
-            .Field("siret", FieldType.Text, f => f
-                .Label("SIRET", "SIRET")
-                .Validate(IdentifierValidators.Siret)
-                .Synonyms("N° SIRET", "Numéro SIRET", "Numéro de SIRET", "Code SIRET", "SIRET number", "Establishment number"))
-            .Field("vat_number", FieldType.Text, f => f
-                .Label("Numéro de TVA", "VAT number")
-                .Validate(IdentifierValidators.VatNumber)
-                .Synonyms("TVA intracommunautaire", "N° TVA intracommunautaire", "Numéro de TVA intracommunautaire", "N° TVA intracom", "TVA intracom", "N° TVA", "Numéro TVA", "TVA", "Identifiant TVA", "VAT", "VAT ID", "VAT No", "VAT registration number", "Intra-community VAT number", "EU VAT number"))
-            .Field("address", FieldType.Text, f => f
-                .Label("Adresse", "Address")
-                .Synonyms("Adresse postale", "Adresse 1", "Adresse ligne 1", "Rue", "Voirie", "Voie", "Street", "Street address", "Address line 1", "Address 1"))
-            .Field("postal_code", FieldType.Text, f => f
-                .Label("Code postal", "Postal code")
-                .Synonyms("CP", "C.P.", "Code post.", "Zip", "Zip code", "Postcode", "Post code"))
-            .Field("city", FieldType.Text, f => f
-                .Label("Ville", "City")
-                .Synonyms("Commune", "Localité", "Town"))
-            .Field("region", FieldType.Text, f => f
-                .Label("Région", "Region")
-                .Synonyms("Etat / Région", "État / Région", "État", "Province", "State", "State / Region", "County"))
-            .Field("country", FieldType.Text, f => f
-                .Label("Pays", "Country")
-                .Validate(IdentifierValidators.Country)
-                .Synonyms("Code pays", "Pays (code ISO)", "Country code", "Nation"))
+            .CompanyName("Nom du client", "Nom client", "Customer name")
+            .AccountingCode("Compte client", "Code comptable du client", "Compte collectif client")
+            .Siren()
+            .Siret()
+            .VatNumber()
+            .Address()
             .Field("account_manager_email", FieldType.Email, f => f
                 .Label("Email du responsable de compte", "Account manager email")
                 .Synonyms("E-mail du responsable de compte", "E-mail responsable", "Email responsable", "Mail responsable", "Email du commercial", "E-mail commercial", "Email commercial", "Responsable de compte (e-mail)", "Account manager e-mail", "Account owner email", "Sales rep email"))
@@ -100,32 +63,8 @@ internal static class CustomersEntity
                     f.Aliases(value, aliases);
                 }
             })
-            .Field("tax_regime", FieldType.Text, f => f
-                .Label("Régime fiscal", "Tax regime")
-                .MaxLength(TaxRegimesEntity.CodeMaxLength)
-                .References(new FieldReference(TaxRegimesEntity.Instance.Schema, "code", creation: ReferenceCreation.WhenAllowed))
-                .Default(defaultRegime)
-                .Synonyms("Régime de TVA", "Code régime fiscal", "Régime TVA", "Régime", "VAT regime", "Tax status", "Tax regime code"))
-            .Field("bank_code", FieldType.Text, f => f
-                .Label("Code banque", "Bank code")
-                .Synonyms("Code établissement", "Code étab.", "Établissement bancaire (code)", "Bank ID"))
-            .Field("branch_code", FieldType.Text, f => f
-                .Label("Code guichet", "Branch code")
-                .Synonyms("Guichet", "Code agence bancaire", "Bank branch code"))
-            .Field("account_number", FieldType.Text, f => f
-                .Label("Numéro de compte", "Account number")
-                .Synonyms("N° de compte", "N° compte", "Numéro de compte bancaire", "Compte bancaire", "Bank account number", "Bank account"))
-            .Field("rib_key", FieldType.Text, f => f
-                .Label("Clé RIB", "RIB key")
-                .Synonyms("Clé", "Cle RIB", "Clé R.I.B.", "Clé du RIB", "RIB check digits"))
-            .Field("iban", FieldType.Text, f => f
-                .Label("IBAN", "IBAN")
-                .Validate(IdentifierValidators.Iban)
-                .Synonyms("Code IBAN", "N° IBAN", "Numéro IBAN", "International bank account number"))
-            .Field("bic", FieldType.Text, f => f
-                .Label("BIC", "BIC")
-                .Validate(IdentifierValidators.Bic)
-                .Synonyms("SWIFT", "Code BIC", "Code SWIFT", "BIC / SWIFT", "BIC SWIFT", "SWIFT code", "BIC code"))
+            .TaxRegimeField(defaultRegime)
+            .BankDetails()
             .Field("groups", FieldType.TextList, f => f
                 .Label("Groupes", "Groups")
                 .MaxLength(100)

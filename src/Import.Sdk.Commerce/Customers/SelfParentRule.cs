@@ -1,4 +1,5 @@
 using Import.Sdk.Commerce.Identifiers;
+using Import.Sdk.Commerce.Parties;
 
 namespace Import.Sdk.Commerce.Customers;
 

@@ -66,16 +66,5 @@ public sealed class PreviewDamagedWorkbookTests : IDisposable
     }
 
     /// <summary>A file of the repository's spreadsheet corpus (tests/corpus/excel, beside Import.Sdk.sln).</summary>
-    private static string CorpusFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "corpus", "excel", relative);
-            }
-        }
-
-        throw new InvalidOperationException("No folder holding Import.Sdk.sln above " + AppContext.BaseDirectory);
-    }
+    private static string CorpusFile(string relative) => Repository.PathOf("tests", "corpus", "excel", relative);
 }

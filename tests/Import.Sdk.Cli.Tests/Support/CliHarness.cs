@@ -79,6 +79,23 @@ internal sealed class CliHarness : IDisposable
         }
     }
 
+    /// <summary>The records of an entity in the test store, each read by field name, in the store's order.</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> RecordsAsync(string entity)
+    {
+        var schema = Import.Sdk.Commerce.CommerceEntities.Find(entity)!.Schema;
+        var records = new List<IReadOnlyDictionary<string, object?>>();
+        var sink = await SqliteSink.OpenAsync(new SqliteSinkOptions(DbPath));
+        await using (sink)
+        {
+            await foreach (var record in sink.ReadAllAsync(schema))
+            {
+                records.Add(schema.Fields.ToDictionary(f => f.Name, f => record[f.Index], StringComparer.Ordinal));
+            }
+        }
+
+        return records;
+    }
+
     /// <summary>The SHA-256 of a file, to check that it is byte for byte unchanged.</summary>
     public string HashOf(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 

@@ -2,12 +2,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Import.Sdk.Commerce.Identifiers;
 
-namespace Import.Sdk.Commerce.Customers;
+namespace Import.Sdk.Commerce.Parties;
 
 /// <summary>
 /// The French bank details (RIB) of a record: when any of bank code, branch code, account number or RIB key is filled,
 /// all four must be, and the key must match (seed 001: "si ces informations ne sont pas cohérentes, le client n'est
-/// pas importé"). Reports <c>invalid_rib</c> on the RIB key, naming the expected key when it can be computed.
+/// pas importé", and likewise for a supplier). Reports <c>invalid_rib</c> on the RIB key, naming the expected key when it can be computed.
 /// </summary>
 internal sealed class RibRule : IRecordRule, IThreadSafeCheck
 {
@@ -89,25 +89,4 @@ internal sealed class RibRule : IRecordRule, IThreadSafeCheck
     // method that declares it, and Validate runs for every row.
     private static string Missing(RecordContext record, bool french) =>
         string.Join(", ", Parts.Where(p => record.GetText(p) is null).Select(p => Label(record.Schema[p], french)));
-}
-
-/// <summary>Whether a rule applies to a schema and the indexes of the fields it reads (immutable, cached by the rule).</summary>
-internal sealed record SchemaCheck(EntitySchema Schema, bool Applies, int[] Fields)
-{
-    /// <summary>Looks the fields up in a schema: the rule applies when it has them all.</summary>
-    public static SchemaCheck For(EntitySchema schema, params string[] names)
-    {
-        var fields = new int[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (!schema.TryGetField(names[i], out var field))
-            {
-                return new SchemaCheck(schema, false, []);
-            }
-
-            fields[i] = field.Index;
-        }
-
-        return new SchemaCheck(schema, true, fields);
-    }
 }
