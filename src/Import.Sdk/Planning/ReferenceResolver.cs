@@ -27,7 +27,14 @@ internal sealed class ReferenceResolver
     private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the look-ups found, for planning rules
     private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
 
-    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false)
+    /// <param name="schema">The entity.</param>
+    /// <param name="map">The file's mapping.</param>
+    /// <param name="keys">The file's keys.</param>
+    /// <param name="issues">How issues are worded.</param>
+    /// <param name="set">The set of files the import belongs to, or <see langword="null"/>.</param>
+    /// <param name="keepRecords">Whether the records found are kept (for planning rules).</param>
+    /// <param name="excluded">A reference field checked elsewhere (a document line's header), or <see langword="null"/>.</param>
+    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false, FieldDefinition? excluded = null)
     {
         _set = set;
         _records = keepRecords ? new Dictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal) : null;
@@ -37,7 +44,7 @@ internal sealed class ReferenceResolver
         _issues = issues;
         _knownByField = new HashSet<string>?[schema.Fields.Count];
         _lastKnown = new string?[schema.Fields.Count];
-        _referenceFields = [.. schema.Fields.Where(f => f.Reference is not null && (map.IsMapped(f.Index) || map.DefaultText[f.Index] is not null))];
+        _referenceFields = [.. schema.Fields.Where(f => f.Reference is not null && f.Index != excluded?.Index && (map.IsMapped(f.Index) || map.DefaultText[f.Index] is not null))];
 
         // The fields other rows may reference in the file, other than the key (the key registry has those), with the set of their accepted values.
         _acceptedTargets = [.. _referenceFields

@@ -24,6 +24,9 @@ internal static class Messages
     public const string UnknownReference = nameof(UnknownReference);
     public const string UnknownParent = nameof(UnknownParent);
     public const string AutoCreated = nameof(AutoCreated);
+    public const string OrphanLine = nameof(OrphanLine);
+    public const string ParentRejected = nameof(ParentRejected);
+    public const string IncompleteDocument = nameof(IncompleteDocument);
     public const string RaggedRow = nameof(RaggedRow);
     public const string UnmappedColumn = nameof(UnmappedColumn);
     public const string AmbiguousColumn = nameof(AmbiguousColumn);
