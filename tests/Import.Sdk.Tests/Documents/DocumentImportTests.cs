@@ -335,8 +335,11 @@ public class DocumentImportTests
         Assert.Equal("order-lines.csv", files[1].GetProperty("file").GetString());
     }
 
-    /// <summary>A sink that fails its n-th write (1-based), forwarding the others.</summary>
-    private sealed class FailingSink(InMemorySink inner, int failingCall) : IImportSink
+    /// <summary>
+    /// A sink whose n-th write (1-based) fails in the inner sink after its changes: the call's changes plus an update of a record
+    /// that does not exist, which the sink refuses once it has applied the others (it must undo them all).
+    /// </summary>
+    internal sealed class FailingSink(IImportSink inner, int failingCall) : IImportSink
     {
         private int _calls;
 
@@ -344,6 +347,8 @@ public class DocumentImportTests
             inner.LookupAsync(schema, keyFields, keys, cancellationToken);
 
         public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default) =>
-            ++_calls == failingCall ? throw new IOException("disk full") : inner.WriteAsync(changes, cancellationToken);
+            ++_calls == failingCall
+                ? inner.WriteAsync([.. changes, new RecordChange(Orders, ChangeKind.Update, ["number"], ["missing", new DateOnly(2025, 1, 1)], 0)], cancellationToken)
+                : inner.WriteAsync(changes, cancellationToken);
     }
 }
