@@ -23,6 +23,7 @@ internal sealed class DocumentAssembler
     private readonly FieldDefinition _keyField; // the header's
     private readonly FieldDefinition _parentField; // the lines'
     private readonly bool _keepChanges;
+    private bool _linesUnusable;
     private Side? _headers;
     private Side? _lines;
 
@@ -46,6 +47,7 @@ internal sealed class DocumentAssembler
     /// <param name="row">The lines file's row named as the first rejected line.</param>
     public void LinesUnusable(int row)
     {
+        _linesUnusable = true;
         foreach (var document in _order)
         {
             document.FirstRejectedLine = Math.Min(document.FirstRejectedLine, row);
@@ -129,6 +131,12 @@ internal sealed class DocumentAssembler
                 throw;
             }
 
+            for (var j = callStart; j <= i; j++)
+            {
+                complete[j].Header = null; // written: what the sink was given is its own, the cells are no longer needed
+                complete[j].Lines = null;
+            }
+
             rows = 0;
             callStart = i + 1;
         }
@@ -160,11 +168,12 @@ internal sealed class DocumentAssembler
         }
     }
 
-    private static (ImportIssue Issue, string ErrorText) Incomplete(Side side, FieldDefinition field, int row, Document document)
+    private (ImportIssue Issue, string ErrorText) Incomplete(Side side, FieldDefinition field, int row, Document document)
     {
         var issues = side.Issues;
         var shown = DisplayText.Cut(document.Key, issues.UiCulture);
-        return issues.Error(row, field, shown, IssueCodes.IncompleteDocument, issues.Msg(Messages.IncompleteDocument, shown, document.FirstRejectedLine));
+        var message = _linesUnusable ? Messages.LinesUnusable : Messages.IncompleteDocument;
+        return issues.Error(row, field, shown, IssueCodes.IncompleteDocument, issues.Msg(message, shown, document.FirstRejectedLine));
     }
 
     private string? KeyOf(RowState row, FieldDefinition field) => row.HasValues ? RecordKey.FormatValue(row.Values[field.Index]) : null;

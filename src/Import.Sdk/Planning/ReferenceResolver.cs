@@ -27,13 +27,7 @@ internal sealed class ReferenceResolver
     private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the look-ups found, for planning rules
     private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
 
-    /// <param name="schema">The entity.</param>
-    /// <param name="map">The file's mapping.</param>
-    /// <param name="keys">The file's keys.</param>
-    /// <param name="issues">How issues are worded.</param>
-    /// <param name="set">The set of files the import belongs to, or <see langword="null"/>.</param>
-    /// <param name="keepRecords">Whether the records found are kept (for planning rules).</param>
-    /// <param name="excluded">A reference field checked elsewhere (a document line's header), or <see langword="null"/>.</param>
+    // excluded: a reference field checked elsewhere (a document line's header: DocumentAssembler), or null.
     public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false, FieldDefinition? excluded = null)
     {
         _set = set;

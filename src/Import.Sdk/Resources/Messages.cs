@@ -27,6 +27,7 @@ internal static class Messages
     public const string OrphanLine = nameof(OrphanLine);
     public const string ParentRejected = nameof(ParentRejected);
     public const string IncompleteDocument = nameof(IncompleteDocument);
+    public const string LinesUnusable = nameof(LinesUnusable);
     public const string RaggedRow = nameof(RaggedRow);
     public const string UnmappedColumn = nameof(UnmappedColumn);
     public const string AmbiguousColumn = nameof(AmbiguousColumn);

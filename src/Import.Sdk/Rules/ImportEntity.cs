@@ -64,7 +64,9 @@ public sealed class ImportEntity
     /// <c>new FieldReference(header, "number", isParent: true)</c>. A line whose header is not in the header file is rejected
     /// (<see cref="IssueCodes.OrphanLine"/>), as is each line of a rejected header (<see cref="IssueCodes.UnknownParent"/>, naming
     /// the header's row); a rejected line rejects its header and its other lines (<see cref="IssueCodes.IncompleteDocument"/>).
-    /// Lines may come in any order. The report has a section per file (<see cref="ImportReport.Files"/>).
+    /// Lines may come in any order. The report has a section per file (<see cref="ImportReport.Files"/>). A lines file that
+    /// cannot be used (a required field unmapped, or unreadable past a row) leaves every document incomplete: nothing is written.
+    /// Without a lines file, the header file is imported as any other file.
     /// </para>
     /// <para>
     /// Memory: a document is known complete only once the lines file is read, so until then the import holds, for each accepted

@@ -300,6 +300,7 @@ public class DocumentImportTests
 
         Assert.True(report.Files[1].IsFileRejected);
         Assert.Equal([(IssueCodes.IncompleteDocument, 2), (IssueCodes.IncompleteDocument, 3)], Errors(report.Files[0]));
+        Assert.Contains("the lines file could not be used", report.Files[0].Issues[0].Message, StringComparison.Ordinal);
         Assert.Empty(Stored(sink, Orders));
     }
 
