@@ -70,7 +70,7 @@ internal sealed class DocumentAssembler
             }
 
             var (issue, text) = Incomplete(_headers!, _keyField, header.Row, document);
-            headers.Revise(header.Outcome, header.Row, header.Cells, issue, text);
+            headers.Revise(header.Outcome, header.Row, PackedCells.Unpack(header.Cells), issue, text);
             foreach (var line in document.Lines ?? [])
             {
                 (revisedLines ??= []).Add((line, document));
@@ -89,7 +89,7 @@ internal sealed class DocumentAssembler
         foreach (var (line, document) in revisedLines)
         {
             var (issue, text) = Incomplete(_lines!, _parentField, line.Row, document);
-            lines.Revise(line.Outcome, line.Row, line.Cells, issue, text);
+            lines.Revise(line.Outcome, line.Row, PackedCells.Unpack(line.Cells), issue, text);
         }
     }
 
@@ -229,8 +229,8 @@ internal sealed class DocumentAssembler
     /// <summary>A change held until its document is known complete.</summary>
     private readonly record struct HeldChange(EntitySchema Schema, ChangeKind Kind, string[] KeyFields, object?[] Values, int Row, RecordKey? Key);
 
-    /// <summary>An accepted row of a document: how it was counted, its cells (should it be rejected after all), its changes (executing).</summary>
-    private readonly record struct Held(int Row, RowOutcome Outcome, string[] Cells, HeldChange[]? Changes);
+    /// <summary>An accepted row of a document: how it was counted, its cells packed in one string (should it be rejected after all), its changes (executing).</summary>
+    private readonly record struct Held(int Row, RowOutcome Outcome, string Cells, HeldChange[]? Changes);
 
     /// <summary>A document: its key and header row, its header (accepted) and lines, the first of its lines rejected.</summary>
     private sealed class Document(string key, int headerRow)
@@ -272,8 +272,7 @@ internal sealed class DocumentAssembler
 
         public void Accepted(RowState row, RowOutcome outcome)
         {
-            row.MaterializeCells(cellSlots); // the row is recycled after its batch: its cells are copied
-            var held = new Held(row.Row, outcome, (string[])row.Cells.Clone()!, _pending.Count == 0 ? null : [.. _pending]);
+            var held = new Held(row.Row, outcome, PackedCells.Pack(row, cellSlots), _pending.Count == 0 ? null : [.. _pending]); // the row is recycled after its batch
             _pending.Clear();
             if (lines)
             {

@@ -70,10 +70,13 @@ public sealed class ImportEntity
     /// </para>
     /// <para>
     /// Memory: a document is known complete only once the lines file is read, so until then the import holds, for each accepted
-    /// row of both files, its outcome, its cells (for the errors file, should the row be rejected after all) and, when executing,
-    /// the record it writes; and a small entry per document (its key and header row). That is about the size of the rows'
-    /// text plus their values: plan on a few hundred bytes per row (a million lines: some hundreds of megabytes). Rejected
-    /// rows go to the report as in any import. An import without a lines file holds nothing of this.
+    /// row of both files, its row number and outcome, its cells packed in one string (for the errors file, should the row be
+    /// rejected after all: about two bytes per character of the row plus 4 bytes per cell) and, when executing, the changes it
+    /// writes (the record's values array, which the sink is given anyway); and per document its key and header row. For rows of
+    /// a few short cells that is 150 to 300 bytes a row, so a million lines hold some hundreds of megabytes until they are
+    /// written; a simulation holds no values. Rejected rows go to the report as in any import (past a few hundred, to a
+    /// temporary file). A written document's rows are let go of as soon as their write call returns. An import without a lines
+    /// file holds nothing of this.
     /// </para>
     /// </remarks>
     /// <param name="lines">The lines entity: exactly one of its fields references this entity's key as a parent.</param>
