@@ -305,6 +305,32 @@ public class DocumentImportTests
     }
 
     [Fact]
+    public async Task Documents_HeaderFileWithoutItsRequiredColumn_EveryLineIsAnOrphanAndNothingIsWritten()
+    {
+        var sink = new InMemorySink();
+
+        var report = await RunAsync(sink, Csv("number", "O1"), Csv(LinesHeader, "O1;1;10", "O1;2;20"), execute: true);
+
+        Assert.True(report.Files[0].IsFileRejected);
+        Assert.Equal([(IssueCodes.OrphanLine, 2), (IssueCodes.OrphanLine, 3)], Errors(report.Files[1]));
+        Assert.Empty(sink.GetRecords("orders"));
+        Assert.Empty(sink.GetRecords("order-lines"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SinkFailsWhileTheLinesArePlanned_NothingWrittenAndNoDocumentCounted()
+    {
+        var inner = new InMemorySink();
+        var sink = new LookupFailingSink(inner, "order-lines");
+
+        var ex = await Assert.ThrowsAsync<ImportInterruptedException>(() => RunAsync(sink, TwoOrders, Csv(LinesHeader, "O1;1;10", "O2;1;5"), execute: true));
+
+        Assert.Empty(inner.GetRecords("orders"));
+        Assert.Equal(new ImportTotals(0, 0, 0, 0, 0), ex.Report.Totals);
+        Assert.Equal(IssueCodes.WriteFailed, Assert.Single(ex.Report.Files[1].Issues).Code);
+    }
+
+    [Fact]
     public void WithLines_LinesWithoutAParentReference_Throws()
     {
         var lines = new ImportEntity(EntitySchema.Create("loose").Field("order", FieldType.Text).Key("order").Build());
@@ -334,6 +360,15 @@ public class DocumentImportTests
         Assert.Equal(["entity", "file", "totals", "issues"], files[1].EnumerateObject().Select(p => p.Name));
         Assert.Equal("orphan_line", files[1].GetProperty("issues")[0].GetProperty("code").GetString());
         Assert.Equal("order-lines.csv", files[1].GetProperty("file").GetString());
+    }
+
+    /// <summary>A sink whose look-ups of one entity fail.</summary>
+    private sealed class LookupFailingSink(IImportSink inner, string entity) : IImportSink
+    {
+        public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>
+            schema.Name == entity ? throw new IOException("connection lost") : inner.LookupAsync(schema, keyFields, keys, cancellationToken);
+
+        public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default) => inner.WriteAsync(changes, cancellationToken);
     }
 
     /// <summary>
