@@ -46,6 +46,9 @@ internal sealed class FileRun
     /// <summary>Gets the file's report as it is made.</summary>
     public ReportBuilder Report { get; }
 
+    /// <summary>Gets or sets the rows of the run's earlier files, counted in the progress reported (the lines file of a document import).</summary>
+    public long RowsBefore { get; set; }
+
     /// <summary>Reads and plans the file.</summary>
     /// <param name="writer">Where the planner hands the changes.</param>
     /// <param name="document">For a file of a document import, its side of the documents, made once the mapping is; otherwise <see langword="null"/>.</param>
@@ -91,7 +94,7 @@ internal sealed class FileRun
             }
 
             await ReadAndPlanAsync(reader, map, converter, issues, gates, degree, writer, document?.Invoke(issues, converter.CellSlots)).ConfigureAwait(false);
-            _progress?.Report(new ImportProgress(Report.Rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
+            _progress?.Report(new ImportProgress(RowsBefore + Report.Rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
         }
     }
 
@@ -116,7 +119,7 @@ internal sealed class FileRun
                 await planner.PlanAsync(batch.Rows, batch.BytesRead, batch.RowsRead, batches.TotalBytes).ConfigureAwait(false);
                 var planned = Report.Rows;
                 batch.Recycle(converter.CellSlots);
-                _progress?.Report(new ImportProgress(planned, batch.BytesRead, batches.TotalBytes));
+                _progress?.Report(new ImportProgress(RowsBefore + planned, batch.BytesRead, batches.TotalBytes));
             }
 
             if (batch.ReadFailure is { } failure)

@@ -65,6 +65,7 @@ internal sealed class ImportRun
         {
             await headers.RunAsync(writer, documents.Headers).ConfigureAwait(false);
             planning = lines;
+            lines.RowsBefore = headers.Report.Rows; // the progress counts the rows of both files
             await lines.RunAsync(writer, documents.Lines).ConfigureAwait(false);
             planning = null;
             if (lines.Report.IsFileRejected || lines.Report.UnreadFromRow is not null)

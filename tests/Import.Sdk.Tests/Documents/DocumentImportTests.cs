@@ -331,6 +331,19 @@ public class DocumentImportTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_Documents_ProgressCountsTheRowsOfBothFiles()
+    {
+        var progress = new RecordingProgress();
+        var lines = Csv(LinesHeader, [.. Enumerable.Range(1, 9).Select(i => $"O{(i % 2) + 1};{i};1")]);
+
+        await OrderDocuments.Pipeline(new InMemorySink(), batchSize: 2).ExecuteAsync(Request(TwoOrders, lines), progress);
+
+        var rows = progress.Reports.Select(r => r.RowsDone).ToList();
+        Assert.Equal(rows.Order(), rows);
+        Assert.Equal(11, rows[^1]);
+    }
+
+    [Fact]
     public void WithLines_LinesWithoutAParentReference_Throws()
     {
         var lines = new ImportEntity(EntitySchema.Create("loose").Field("order", FieldType.Text).Key("order").Build());
