@@ -344,6 +344,27 @@ public class DocumentImportTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_LinesAsAChildSet_ReimportReplacesEachWrittenDocumentsLinesOnly()
+    {
+        var lines = EntitySchema.Create("order-lines")
+            .Field("order", FieldType.Text, f => f.Required().References(new FieldReference(Orders, "number", isParent: true)))
+            .Field("line", FieldType.Integer, f => f.Required())
+            .Field("amount", FieldType.Decimal)
+            .Key("order", "line")
+            .ChildSetOf("order")
+            .Build();
+        var sink = new InMemorySink();
+        var pipeline = new ImportPipelineBuilder().UseEntity(new ImportEntity(Orders).WithLines(new ImportEntity(lines))).UseSink(sink).Build();
+        await pipeline.ExecuteAsync(Request(TwoOrders, Csv(LinesHeader, "O1;1;10", "O1;2;20", "O2;1;5", "O2;2;6")));
+
+        // O1 now has one line; O2's new lines include a rejected one: O2 is not written, its stored lines stay.
+        var report = await pipeline.ExecuteAsync(Request(TwoOrders, Csv(LinesHeader, "O2;3;7", "O1;3;30", "O2;4;x")));
+
+        Assert.Equal([(IssueCodes.IncompleteDocument, 3)], Errors(report.Files[0]));
+        Assert.Equal(["O1/3", "O2/1", "O2/2"], Stored(sink, lines));
+    }
+
+    [Fact]
     public void WithLines_LinesWithoutAParentReference_Throws()
     {
         var lines = new ImportEntity(EntitySchema.Create("loose").Field("order", FieldType.Text).Key("order").Build());
