@@ -16,11 +16,18 @@ public interface IImportSink
 
     /// <summary>Writes a batch of changes, in order, atomically: all of them or, when it fails or is cancelled, none.</summary>
     /// <remarks>
+    /// <para>
+    /// Each call is one unit: a document import (<see cref="ImportEntity.WithLines"/>) hands each document (its header's changes,
+    /// then its lines') within one call, never split across two, so that a document is written whole or not at all. A sink must
+    /// therefore undo every change of a call that fails part-way (a transaction per call).
+    /// </para>
+    /// <para>
     /// What the sink is given is its own to keep: the pipeline makes a new list for each call, and a new
     /// <see cref="RecordChange"/> and a new values array (<see cref="RecordChange.Values"/>) for each change, and never reads,
     /// reuses or modifies any of them once this method returns (nor while it runs). A sink may therefore keep the list, the
     /// changes or their values (in a cache, or as the stored records of an in-memory store) without copying them. The
     /// <see cref="RecordChange.KeyFields"/> list, however, is shared by the changes of one import: read it, do not modify it.
+    /// </para>
     /// </remarks>
     /// <param name="changes">The changes, possibly of several entities (a referenced code created before the records that use it).</param>
     /// <param name="cancellationToken">Cancels the write; the batch is rolled back.</param>

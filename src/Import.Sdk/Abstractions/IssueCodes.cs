@@ -33,6 +33,12 @@ public static class IssueCodes
     public const string UnknownParent = "unknown_parent";
     /// <summary>A detail line whose header is not in the header file.</summary>
     public const string OrphanLine = "orphan_line";
+    /// <summary>
+    /// A document import (<see cref="ImportEntity.WithLines"/>) is all-or-nothing per document: one of the document's lines is
+    /// rejected, so its header and its other lines are rejected too (the message names the document and the first rejected
+    /// line's row). Nothing of the document is written.
+    /// </summary>
+    public const string IncompleteDocument = "incomplete_document";
     /// <summary>Amounts contradict each other (for example TTC below HT).</summary>
     public const string InconsistentAmounts = "inconsistent_amounts";
     /// <summary>A quantity is zero where it must not be.</summary>

@@ -19,6 +19,19 @@ public sealed record ImportRequest(ImportSource Source)
     /// </summary>
     public ImportSet? Set { get; init; }
 
+    /// <summary>
+    /// Gets the lines file of a document import, or <see langword="null"/>: the pipeline's entity is then the header of documents
+    /// (<see cref="ImportEntity.WithLines"/>), <see cref="Source"/> the header file, and one run reads the header file then this
+    /// file and imports each document all or nothing. Each file keeps its own mapping, row numbers and issues.
+    /// </summary>
+    public ImportSource? Lines { get; init; }
+
+    /// <summary>
+    /// Gets the mapping profile of the lines file (<see cref="Lines"/>); <see langword="null"/> auto-matches its headers.
+    /// <see cref="Profile"/> is the header file's. <see cref="Mode"/> and <see cref="Reader"/> apply to both files.
+    /// </summary>
+    public ImportProfile? LinesProfile { get; init; }
+
     /// <summary>Gets the reader options, overriding the pipeline's.</summary>
     public ReaderOptions? Reader { get; init; }
 }

@@ -1,17 +1,12 @@
-using System.Globalization;
-using Import.Sdk.Conversion;
-using Import.Sdk.Mapping;
 using Import.Sdk.Planning;
-using Import.Sdk.Reporting;
-using Import.Sdk.Rules;
 
 namespace Import.Sdk.Pipeline;
 
 /// <summary>
-/// One simulation or execution, orchestrated: open the reader and resolve the mapping, then the file's batches through the stages
-/// (<see cref="BatchReader"/> → <see cref="RowConverter"/> → <see cref="RecordChecker"/> → <see cref="BatchPlanner"/> →
-/// <see cref="IChangeWriter"/>, moved by <see cref="BatchFlow"/>), and the report (<see cref="ReportBuilder"/>). Simulating or
-/// executing is decided here only: the change writer the planner is given.
+/// One simulation or execution, orchestrated: the file through its stages (<see cref="FileRun"/>) and its report; or, for a
+/// document import (<see cref="ImportRequest.Lines"/>), the header file then the lines file, each planned into the documents
+/// (<see cref="DocumentAssembler"/>), then the incomplete documents rejected and the complete ones written, and one report with a
+/// section per file. Simulating or executing is decided here only: the change writer the planners are given.
 /// </summary>
 internal sealed class ImportRun
 {
@@ -23,11 +18,6 @@ internal sealed class ImportRun
     private readonly bool _execute;
     private readonly IProgress<ImportProgress>? _progress;
     private readonly CancellationToken _ct;
-    private readonly CultureInfo _ui;
-    private readonly ReportBuilder _report;
-    private IReadOnlyList<string> _header = [];
-    private SourceInfo? _source;
-    private ImportMode _mode;
 
     public ImportRun(ImportEntity entity, IImportSink sink, ImportOptions options, ReaderRegistry readers, ImportRequest request, bool execute, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -39,95 +29,74 @@ internal sealed class ImportRun
         _execute = execute;
         _progress = progress;
         _ct = cancellationToken;
-        _ui = options.UiCulture;
-        _mode = options.Mode;
-        _report = new ReportBuilder(options, _ui);
     }
 
     public async Task<ImportReport> RunAsync()
     {
         _ct.ThrowIfCancellationRequested();
-        ITabularReader reader;
-        try
-        {
-            reader = await _readers.OpenAsync(_request.Source, (_request.Reader ?? _options.Reader) with { UiCulture = _ui }, _ct).ConfigureAwait(false);
-        }
-        catch (MalformedFileException ex)
-        {
-            _report.AddFileIssue(ex.Row, IssueCodes.MalformedFile, ex.Message);
-            return BuildReport();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ImportException)
-        {
-            _report.AddFileIssue(0, IssueCodes.MalformedFile, $"The file cannot be read: {ex.Message}");
-            return BuildReport();
-        }
-
-        await using (reader.ConfigureAwait(false))
-        {
-            _source = reader.Info;
-            _header = reader.Header;
-            var map = CompiledMapping.Compile(_entity.Schema, _header, _request, _options, _ui);
-            _mode = map.Mode;
-            var degree = _options.MaxDegreeOfParallelism ?? Math.Min(Environment.ProcessorCount, 4);
-            var issues = new RowIssues(map, _ui);
-            var gates = new CallGates(_entity, concurrent: degree > 1);
-            var converter = new RowConverter(_entity.Schema, map, _header, issues, new ValueConverter(_entity.Schema, map, _ui, gates)); // checks the default values too
-            foreach (var issue in map.Issues)
-            {
-                _report.AddIssue(issue);
-            }
-
-            if (map.IsFatal)
-            {
-                _report.RejectFile();
-                return BuildReport();
-            }
-
-            await ReadAndPlanAsync(reader, map, converter, issues, gates, degree).ConfigureAwait(false);
-            _progress?.Report(new ImportProgress(_report.Rows, reader.TotalBytes ?? reader.BytesRead, reader.TotalBytes));
-        }
-
-        return BuildReport();
-    }
-
-    /// <summary>The stages of the run, and its batches through them; the rows whose parent came later last.</summary>
-    private async Task ReadAndPlanAsync(ITabularReader reader, CompiledMapping map, RowConverter converter, RowIssues issues, CallGates gates, int degree)
-    {
-        var schema = _entity.Schema;
         IChangeWriter writer = _execute ? new SinkChangeWriter(_sink, _options.BatchSize) : DiscardChangeWriter.Instance;
-        var planner = new BatchPlanner(schema, map, _sink, writer, _report, issues, converter.CellSlots, _options.BatchSize, _ct, _request.Set, _entity.PlanningRules);
-        var batches = new BatchReader(reader, _header.Count, converter.FieldCount, converter.CellSlots, _options.BatchSize, _ui);
-        var flow = new BatchFlow(batches, () => new BatchConverter(converter, new RecordChecker(_entity, issues, gates)), PlanBatchAsync, degree, _ct);
+        if (_request.Lines is { } lines)
+        {
+            return await RunDocumentsAsync(writer, lines).ConfigureAwait(false);
+        }
+
+        var file = NewFile(_entity, _request);
         try
         {
-            await flow.RunAsync().ConfigureAwait(false);
-            await planner.PlanDeferredAsync().ConfigureAwait(false);
+            await file.RunAsync(writer, null).ConfigureAwait(false);
         }
         catch (SinkFailedException ex)
         {
-            throw _report.Interrupted(ex.InnerException!, BuildReport);
+            throw file.Report.Interrupted(ex.InnerException!, file.Build);
         }
 
-        async Task PlanBatchAsync(RowBatch batch)
-        {
-            if (batch.Rows.Count > 0)
-            {
-                _report.CountRows(batch.Rows.Count);
-                await planner.PlanAsync(batch.Rows, batch.BytesRead, batch.RowsRead, batches.TotalBytes).ConfigureAwait(false);
-                var planned = _report.Rows;
-                batch.Recycle(converter.CellSlots);
-                _progress?.Report(new ImportProgress(planned, batch.BytesRead, batches.TotalBytes));
-            }
-
-            if (batch.ReadFailure is { } failure)
-            {
-                // After the batch's rows: the rejected rows stay in row order.
-                batch.ReadFailure = null;
-                _report.StopReading(failure.Row, failure.Message, failure.NothingRead);
-            }
-        }
+        return file.Build();
     }
 
-    private ImportReport BuildReport() => _report.Build(_entity.Schema.Name, _mode, !_execute, _request.Source.Name, _source, _header);
+    /// <summary>The header file, then the lines file, into the documents; then the documents rejected or written, all or nothing each.</summary>
+    private async Task<ImportReport> RunDocumentsAsync(IChangeWriter writer, ImportSource linesSource)
+    {
+        var linesEntity = _entity.Lines ?? throw new ArgumentException($"The entity '{_entity.Name}' has no lines (ImportEntity.WithLines): the request cannot give a lines file.", nameof(ImportRequest.Lines));
+        var documents = new DocumentAssembler(_entity.Schema, linesEntity.Schema, writer.KeepsValues);
+        var headers = NewFile(_entity, _request with { Lines = null, LinesProfile = null });
+        var lines = NewFile(linesEntity, _request with { Source = linesSource, Profile = _request.LinesProfile, LearnedProfile = null, Lines = null, LinesProfile = null });
+        FileRun? planning = headers;
+        try
+        {
+            await headers.RunAsync(writer, documents.Headers).ConfigureAwait(false);
+            planning = lines;
+            lines.RowsBefore = headers.Report.Rows; // the progress counts the rows of both files
+            await lines.RunAsync(writer, documents.Lines).ConfigureAwait(false);
+            planning = null;
+            if (lines.Report.IsFileRejected || lines.Report.UnreadFromRow is not null)
+            {
+                documents.LinesUnusable(lines.Report.UnreadFromRow ?? 1); // a document's lines cannot all be known
+            }
+
+            documents.Revise(headers.Report, lines.Report);
+            await documents.WriteAsync(writer, _options.BatchSize, headers.Report, lines.Report, _ct).ConfigureAwait(false);
+        }
+        catch (SinkFailedException ex)
+        {
+            var cause = ex.InnerException!;
+            string message;
+            if (planning is not null)
+            {
+                // Nothing was written yet: the batch being planned is taken out, and every document held.
+                var firstRow = planning.Report.RollBackBatch();
+                documents.UncountAll(headers.Report, lines.Report);
+                message = planning.Report.AddWriteFailed(firstRow, cause);
+            }
+            else
+            {
+                message = headers.Report.AddWriteFailed(documents.FailedFromRow, cause);
+            }
+
+            throw new ImportInterruptedException(message, ImportReport.OfDocuments(headers.Build(), lines.Build()), cause);
+        }
+
+        return ImportReport.OfDocuments(headers.Build(), lines.Build());
+    }
+
+    private FileRun NewFile(ImportEntity entity, ImportRequest request) => new(entity, _sink, _options, _readers, request, !_execute, _progress, _ct);
 }

@@ -31,12 +31,14 @@ internal sealed class BatchPlanner
     private readonly IReadOnlyList<IPlanningRule> _planningRules;
     private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
+    private readonly IDocumentSide? _document; // a file of a document import: its rows' outcomes go to the documents
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
-    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null, IReadOnlyList<IPlanningRule>? planningRules = null)
+    public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null, IReadOnlyList<IPlanningRule>? planningRules = null, IDocumentSide? document = null)
     {
+        _document = document;
         _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
         _childSetParent = schema.ChildSetParent is { } parentField ? ([schema[parentField].Index], [parentField]) : null;
@@ -44,13 +46,13 @@ internal sealed class BatchPlanner
         _map = map;
         _mode = map.Mode;
         _sink = sink;
-        _writer = writer;
+        _writer = document ?? writer; // a document's changes are held until the document is known complete
         _report = report;
         _issues = issues;
         _cellSlots = cellSlots;
         _batchSize = batchSize;
         _ct = cancellationToken;
-        _references = new ReferenceResolver(schema, map, _keys, issues, set, keepRecords: _planningRules.Count > 0);
+        _references = new ReferenceResolver(schema, map, _keys, issues, set, keepRecords: _planningRules.Count > 0, excluded: document?.OwnParent);
         _planning = _planningRules.Count > 0 ? new PlanningContext(schema, _references.Referenced) : null;
     }
 
@@ -188,7 +190,7 @@ internal sealed class BatchPlanner
 
     private void Decide(RowState row, bool allowDefer)
     {
-        if (row.Rejected)
+        if (row.Rejected || (_document is not null && !_document.Admit(row)))
         {
             Reject(row);
             return;
@@ -241,25 +243,27 @@ internal sealed class BatchPlanner
             }
         }
 
-        var written = true;
+        RowOutcome outcome;
         if (existing is null)
         {
             _writer.Add(_schema, ChangeKind.Insert, _map.KeyFields, row.Values, row.Row, row.SinkKey);
             row.ValuesKept = _writer.KeepsValues;
             _report.CountInserted();
+            outcome = RowOutcome.Inserted;
         }
         else if (SameValues(merged!, existing))
         {
-            written = false;
             _report.CountUnchanged();
+            outcome = RowOutcome.Unchanged;
         }
         else
         {
             _writer.Add(_schema, ChangeKind.Update, _map.KeyFields, merged!, row.Row, row.SinkKey);
             _report.CountUpdated();
+            outcome = RowOutcome.Updated;
         }
 
-        if (written && _planning is { Derived.Count: > 0 })
+        if (outcome != RowOutcome.Unchanged && _planning is { Derived.Count: > 0 })
         {
             WriteDerived(row.Row, existing is null);
         }
@@ -271,6 +275,7 @@ internal sealed class BatchPlanner
 
         _set?.Record(_schema, existing is null ? row.Values : merged!);
         _references.Accept(row);
+        _document?.Accepted(row, outcome);
         row.Recyclable = true;
     }
 
@@ -339,6 +344,7 @@ internal sealed class BatchPlanner
         // its cells array as it is.
         row.MaterializeCells(_cellSlots);
         _report.Reject(row);
+        _document?.Rejected(row);
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ internal sealed class ReferenceResolver
     private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the batch's look-ups found, for planning rules
     private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
 
-    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false)
+    // excluded: a reference field checked elsewhere (a document line's header: DocumentAssembler), or null.
+    public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false, FieldDefinition? excluded = null)
     {
         _set = set;
         _records = keepRecords ? new Dictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal) : null;
@@ -37,7 +38,7 @@ internal sealed class ReferenceResolver
         _issues = issues;
         _knownByField = new HashSet<string>?[schema.Fields.Count];
         _lastKnown = new string?[schema.Fields.Count];
-        _referenceFields = [.. schema.Fields.Where(f => f.Reference is not null && (map.IsMapped(f.Index) || map.DefaultText[f.Index] is not null))];
+        _referenceFields = [.. schema.Fields.Where(f => f.Reference is not null && f.Index != excluded?.Index && (map.IsMapped(f.Index) || map.DefaultText[f.Index] is not null))];
 
         // The fields other rows may reference in the file, other than the key (the key registry has those), with the set of their accepted values.
         _acceptedTargets = [.. _referenceFields

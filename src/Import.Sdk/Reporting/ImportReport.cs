@@ -74,6 +74,33 @@ public sealed class ImportReport
     /// <summary>Gets a value indicating whether the import found at least one error (listed or omitted).</summary>
     public bool HasErrors { get; internal init; }
 
+    /// <summary>
+    /// Gets the report of each file, in the order they were imported, when the import read several: for a document import
+    /// (<see cref="ImportRequest.Lines"/>), the header file's then the lines file's, each with its own entity, file, totals,
+    /// issues and errors file (<see cref="WriteErrorsFileAsync"/>). Empty for the import of one file.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    /// <remarks>
+    /// When there are sections, this report's <see cref="Totals"/> are over all of them, its <see cref="Issues"/> are theirs one
+    /// file after the other, its <see cref="File"/>, <see cref="Source"/> and <see cref="Header"/> are the first file's, and its
+    /// errors file is the first file's; its JSON holds the totals and one section per file (<c>"files"</c>).
+    /// </remarks>
+    public IReadOnlyList<ImportReport> Files { get; private init; } = [];
+
+    /// <summary>The report of a document import: the header file's, the lines file's, and their totals.</summary>
+    internal static ImportReport OfDocuments(ImportReport headers, ImportReport lines)
+    {
+        var (a, b) = (headers.Totals, lines.Totals);
+        var totals = new ImportTotals(a.Rows + b.Rows, a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.Rejected + b.Rejected);
+        return new ImportReport(headers.Entity, headers.Mode, headers.Simulated, headers.File, headers.Source, headers.Header, totals, [.. headers.Issues, .. lines.Issues], headers.IssuesOmitted + lines.IssuesOmitted, headers._rejectedRows, headers.UiCulture)
+        {
+            IsFileRejected = headers.IsFileRejected || lines.IsFileRejected,
+            HasErrors = headers.HasErrors || lines.HasErrors,
+            UnreadFromRow = headers.UnreadFromRow,
+            Files = [headers, lines],
+        };
+    }
+
     /// <summary>Writes the report as JSON (the public report contract).</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson()
@@ -151,10 +178,38 @@ public sealed class ImportReport
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
+        if (Files.Count > 0)
+        {
+            // The report of several files (DESIGN.md, the set report): the totals, then one section per file.
+            w.WriteBoolean("simulated", Simulated);
+            WriteTotals(w);
+            w.WriteStartArray("files");
+            foreach (var file in Files)
+            {
+                w.WriteStartObject();
+                w.WriteString("entity", file.Entity);
+                w.WriteString("file", file.File);
+                file.WriteBody(w);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.Flush();
+            return;
+        }
+
         w.WriteString("entity", Entity);
         w.WriteString("mode", ModeName(Mode));
         w.WriteBoolean("simulated", Simulated);
         w.WriteString("file", File);
+        WriteBody(w);
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private void WriteTotals(Utf8JsonWriter w)
+    {
         w.WriteStartObject("totals");
         w.WriteNumber("rows", Totals.Rows);
         w.WriteNumber("inserted", Totals.Inserted);
@@ -162,6 +217,12 @@ public sealed class ImportReport
         w.WriteNumber("unchanged", Totals.Unchanged);
         w.WriteNumber("rejected", Totals.Rejected);
         w.WriteEndObject();
+    }
+
+    /// <summary>The totals and issues of one file.</summary>
+    private void WriteBody(Utf8JsonWriter w)
+    {
+        WriteTotals(w);
         w.WriteStartArray("issues");
         foreach (var i in Issues)
         {
@@ -186,9 +247,6 @@ public sealed class ImportReport
         {
             w.WriteNumber("unreadFromRow", unread);
         }
-
-        w.WriteEndObject();
-        w.Flush();
     }
 
     /// <summary>

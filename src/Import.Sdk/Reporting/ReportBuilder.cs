@@ -55,6 +55,43 @@ internal sealed class ReportBuilder
 
     public void CountUnchanged() => _unchanged++;
 
+    /// <summary>Gets a value indicating whether the file is refused so far (its header cannot be used, or nothing could be read).</summary>
+    public bool IsFileRejected => _fileRejected;
+
+    /// <summary>Gets the row from which the file could not be read, or <see langword="null"/>.</summary>
+    public int? UnreadFromRow => _unreadFromRow;
+
+    /// <summary>
+    /// A row counted accepted is rejected after all (a document found incomplete once its lines are read): counted rejected
+    /// instead, its issue reported and its cells kept for the errors file. Rows revised are given in row order.
+    /// </summary>
+    public void Revise(Planning.RowOutcome outcome, int row, string[] cells, ImportIssue issue, string errorText)
+    {
+        Uncount(outcome);
+        _rows++;
+        _rejectedCount++;
+        AddIssue(issue);
+        _rejected.Add(row, cells, errorText);
+    }
+
+    /// <summary>A row counted accepted is not imported after all (its document was not written: the sink failed): no longer counted.</summary>
+    public void Uncount(Planning.RowOutcome outcome)
+    {
+        _rows--;
+        switch (outcome)
+        {
+            case Planning.RowOutcome.Inserted:
+                _inserted--;
+                break;
+            case Planning.RowOutcome.Updated:
+                _updated--;
+                break;
+            default:
+                _unchanged--;
+                break;
+        }
+    }
+
     /// <summary>Counts a rejected row and keeps its cells and errors for the errors file.</summary>
     public void Reject(RowState row)
     {
@@ -127,6 +164,14 @@ internal sealed class ReportBuilder
     /// </summary>
     public ImportInterruptedException Interrupted(Exception cause, Func<ImportReport> build)
     {
+        var firstRow = RollBackBatch();
+        var message = AddWriteFailed(firstRow, cause);
+        return new ImportInterruptedException(message, build(), cause);
+    }
+
+    /// <summary>Takes out what the batch being planned added (see <see cref="MarkBatch"/>); returns its first row.</summary>
+    public int RollBackBatch()
+    {
         var mark = _mark;
         _inserted = mark.Inserted;
         _updated = mark.Updated;
@@ -142,9 +187,15 @@ internal sealed class ReportBuilder
             _issues.Enqueue(issue, priority);
         }
 
-        var message = Messages.Format(_ui, Messages.WriteFailed, mark.FirstRow, OneLine(cause.Message));
-        AddIssue(new ImportIssue(mark.FirstRow, null, null, null, IssueCodes.WriteFailed, IssueSeverity.Error, message));
-        return new ImportInterruptedException(message, build(), cause);
+        return mark.FirstRow;
+    }
+
+    /// <summary>Adds the <c>write_failed</c> issue: from <paramref name="firstRow"/> on, nothing was imported. Returns its message.</summary>
+    public string AddWriteFailed(int firstRow, Exception cause)
+    {
+        var message = Messages.Format(_ui, Messages.WriteFailed, firstRow, OneLine(cause.Message));
+        AddIssue(new ImportIssue(firstRow, null, null, null, IssueCodes.WriteFailed, IssueSeverity.Error, message));
+        return message;
     }
 
     /// <summary>Builds the report: issues by row, then in the order they were found.</summary>

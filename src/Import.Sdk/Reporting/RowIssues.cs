@@ -22,11 +22,24 @@ internal sealed class RowIssues(CompiledMapping map, CultureInfo uiCulture)
     /// <summary>Adds an issue of the row.</summary>
     public void Add(RowState row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
     {
+        var (issue, errorText) = Make(row.Row, column, field, value, code, severity, message);
+        row.AddIssue(issue, errorText);
+    }
+
+    /// <summary>An error of a row no longer held (a document's row rejected once its document is known incomplete), naming the field's column.</summary>
+    public (ImportIssue Issue, string ErrorText) Error(int row, FieldDefinition field, string? value, string code, string message)
+    {
+        var (issue, errorText) = Make(row, map.ColumnOf(field.Index), field, value, code, IssueSeverity.Error, message);
+        return (issue, errorText!);
+    }
+
+    private (ImportIssue Issue, string? ErrorText) Make(int row, string? column, FieldDefinition? field, string? value, string code, IssueSeverity severity, string message)
+    {
         // The callers cut the values they quote (DisplayText.Cut); a message built elsewhere (a host rule's, a validator's, a
         // reader's) is cut here if it is long. A cheap test: issues are the rare path.
         message = DisplayText.Cut(message, UiCulture, DisplayText.MaxMessageLength);
         column = DisplayText.Cut(column, UiCulture); // a header cell: as long as a cell may be
-        var issue = new ImportIssue(row.Row, column, field?.Name, value, code, severity, message);
+        var issue = new ImportIssue(row, column, field?.Name, value, code, severity, message);
         string? errorText = null;
         if (severity == IssueSeverity.Error)
         {
@@ -34,7 +47,7 @@ internal sealed class RowIssues(CompiledMapping map, CultureInfo uiCulture)
             errorText = name is null || message.StartsWith(name, StringComparison.Ordinal) ? message : string.Concat(name, UiCulture.TwoLetterISOLanguageName == "fr" ? " : " : ": ", message);
         }
 
-        row.AddIssue(issue, errorText);
+        return (issue, errorText);
     }
 
     /// <summary>Formats one of <see cref="Messages"/> in the culture of messages.</summary>

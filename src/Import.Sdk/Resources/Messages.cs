@@ -25,6 +25,10 @@ internal static class Messages
     public const string UnknownReferenceNoCreation = nameof(UnknownReferenceNoCreation);
     public const string UnknownParent = nameof(UnknownParent);
     public const string AutoCreated = nameof(AutoCreated);
+    public const string OrphanLine = nameof(OrphanLine);
+    public const string ParentRejected = nameof(ParentRejected);
+    public const string IncompleteDocument = nameof(IncompleteDocument);
+    public const string LinesUnusable = nameof(LinesUnusable);
     public const string RaggedRow = nameof(RaggedRow);
     public const string UnmappedColumn = nameof(UnmappedColumn);
     public const string AmbiguousColumn = nameof(AmbiguousColumn);

@@ -4,8 +4,8 @@ namespace Import.Sdk.Tests.Planning;
 
 /// <summary>
 /// Header and lines in two files of one set (issue 11 item 3, part): a rejected header rejects its lines, each line reported
-/// naming its missing parent, in a simulation as in an execution. (Writing a document's header and lines in one transaction is
-/// not built yet.)
+/// naming its missing parent, in a simulation as in an execution. Each file is written on its own here: for a document written
+/// all or nothing, import both files in one run (<see cref="ImportEntity.WithLines"/>, tests in <c>Documents/</c>).
 /// </summary>
 public class HeaderLinesSetTests
 {
