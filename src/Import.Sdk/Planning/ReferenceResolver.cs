@@ -24,14 +24,13 @@ internal sealed class ReferenceResolver
     private readonly string?[] _lastKnown;
     private HashSet<string>?[]? _wanted;
     private readonly ImportSet? _set; // the codes the set's earlier imports planned are known
-    private readonly Dictionary<string, Dictionary<string, object?[]>>? _records; // by referenced entity and field (as _known), the records the batch's look-ups found, for planning rules
-    private Dictionary<string, object?[]>?[]? _recordsByField; // the same, by reference field: found once
+    private readonly ReferencedRecords? _records; // for planning rules
 
     // excluded: a reference field checked elsewhere (a document line's header: DocumentAssembler), or null.
     public ReferenceResolver(EntitySchema schema, CompiledMapping map, KeyRegistry keys, RowIssues issues, ImportSet? set = null, bool keepRecords = false, FieldDefinition? excluded = null)
     {
         _set = set;
-        _records = keepRecords ? new Dictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal) : null;
+        _records = keepRecords ? new ReferencedRecords(schema.Fields.Count) : null;
         _schema = schema;
         _map = map;
         _keys = keys;
@@ -48,20 +47,8 @@ internal sealed class ReferenceResolver
             .Select(t => (schema[t].Index, AcceptedSet(t)))];
     }
 
-    /// <summary>
-    /// Starts a batch: the records found for the planning rules are the batch's only (looked up again when a later batch names
-    /// them), so that they never grow with the store.
-    /// </summary>
-    public void StartBatch()
-    {
-        if (_records is not null)
-        {
-            foreach (var records in _records.Values)
-            {
-                records.Clear();
-            }
-        }
-    }
+    /// <summary>Starts a batch (see <see cref="ReferencedRecords.StartBatch"/>).</summary>
+    public void StartBatch() => _records?.StartBatch();
 
     /// <summary>Collects the codes a staged row references that are not known yet: the batch looks them up.</summary>
     public void Collect(RowState row)
@@ -109,7 +96,7 @@ internal sealed class ReferenceResolver
                 var keys = new List<RecordKey>(wanted.Count);
                 foreach (var item in wanted)
                 {
-                    if (TypedKey(targetField, item) is { } key)
+                    if (ReferencedRecords.TypedKey(targetField, item) is { } key)
                     {
                         keys.Add(key);
                     }
@@ -216,24 +203,6 @@ internal sealed class ReferenceResolver
     }
 
     /// <summary>
-    /// The typed key of a referenced code, as the referenced field stores it: the code's canonical text read back into the field's
-    /// type (invariant culture, as <see cref="RecordKey.FormatValue"/> writes it), or <see langword="null"/> when it cannot be of
-    /// that type (no record can have it).
-    /// </summary>
-    private static RecordKey? TypedKey(FieldDefinition target, string item)
-    {
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        return target.Type switch
-        {
-            FieldType.Integer => long.TryParse(item, System.Globalization.NumberStyles.Integer, invariant, out var l) ? new RecordKey(l) : (RecordKey?)null,
-            FieldType.Decimal => decimal.TryParse(item, System.Globalization.NumberStyles.Number, invariant, out var d) ? new RecordKey(d) : (RecordKey?)null,
-            FieldType.Date => DateOnly.TryParseExact(item, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date) ? new RecordKey(date) : (RecordKey?)null,
-            FieldType.Boolean => bool.TryParse(item, out var b) ? new RecordKey(b) : (RecordKey?)null,
-            _ => new RecordKey(item),
-        };
-    }
-
-    /// <summary>
     /// The stored record a reference field's value names, as its look-up found it, or <see langword="null"/> (empty, a list, or a
     /// code not found in the store: created by this import or planned by an earlier file of the set).
     /// </summary>
@@ -241,28 +210,8 @@ internal sealed class ReferenceResolver
         RecordsFor(field) is { } records && RecordKey.FormatValue(value) is { } code && records.TryGetValue(code, out var record) ? record : null;
 
     /// <summary>The records found for a reference field's target, shared with the fields of the same target (as the known codes).</summary>
-    private Dictionary<string, object?[]>? RecordsFor(FieldDefinition field)
-    {
-        if (_records is null)
-        {
-            return null;
-        }
-
-        _recordsByField ??= new Dictionary<string, object?[]>?[_schema.Fields.Count];
-        return _recordsByField[field.Index] ??= Records(field.Reference!.Target ?? _schema, TargetOf(field));
-    }
-
-    private Dictionary<string, object?[]> Records(EntitySchema target, string field)
-    {
-        var name = string.Concat(target.Name, "\u001F", field);
-        if (!_records!.TryGetValue(name, out var records))
-        {
-            records = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-            _records[name] = records;
-        }
-
-        return records;
-    }
+    private Dictionary<string, object?[]>? RecordsFor(FieldDefinition field) =>
+        _records?.For(field, field.Reference!.Target ?? _schema, TargetOf(field));
 
     /// <summary>An accepted row: the values other rows may reference become known in the file.</summary>
     public void Accept(RowState row)
