@@ -75,9 +75,9 @@ internal static class Biff8SheetScan
 
             int row = U16(body, 0);
             int column = U16(body, 2);
-            if (row < lastRow)
+            if (row < lastRow || column >= 256)
             {
-                return null; // out of row order
+                return null; // out of row order, or past XLS's last column (IV): only a damaged or hand-made file
             }
 
             lastRow = row;
@@ -88,6 +88,11 @@ internal static class Biff8SheetScan
                 MulBlank => column + ((size - 6) / 2) - 1,
                 _ => column,
             };
+            if (last >= 256)
+            {
+                return null;
+            }
+
             for (var c = column; c <= last; c++)
             {
                 if (!seen.Add(row, c))

@@ -7,7 +7,8 @@ using Import.Sdk.Excel.Resources;
 namespace Import.Sdk.Excel.Xls;
 
 /// <summary>
-/// Opens an XLS workbook (BIFF2–BIFF8, in an OLE2 container or bare) with ExcelDataReader. An OLE2 file may also hold an
+/// Opens an XLS workbook (BIFF2–BIFF8, in an OLE2 container or bare): a plain BIFF8 workbook with our own record reader
+/// (<see cref="Biff8Workbook"/>), anything else with ExcelDataReader and the record pass. An OLE2 file may also hold an
 /// encrypted OOXML workbook: ExcelDataReader opens those saved with Excel's default password; any other password gives
 /// one clear "password-protected" error, as does an encrypted (RC4) XLS.
 /// </summary>

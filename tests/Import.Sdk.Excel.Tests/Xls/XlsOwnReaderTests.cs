@@ -155,6 +155,32 @@ public class XlsOwnReaderTests
         Assert.Equal(["#DIV/0!", ""], data.Row(7).Cells);
     }
 
+    [Fact]
+    public async Task ReadAsync_NumbersInEveryKindOfFormat_ReadAsTheExcelDataReaderPathReadsThem()
+    {
+        var book = new Biff8Builder("Data")
+            .Label(0, 0, "a").Label(0, 1, "b").Label(0, 2, "c").Label(0, 3, "d").Label(0, 4, "e").Label(0, 5, "f")
+            .Number(1, 0, double.NaN, 0).Number(1, 1, double.NaN, 14).Number(1, 2, 1.5, 46).Number(1, 3, 45000, 31)
+            .Number(1, 4, 0.75, 20).Number(1, 5, 12345.678, 4)
+            .Number(2, 0, -3, 46).Number(2, 1, 3e15, 14).Number(2, 2, 59.5, 22).Number(2, 3, 60, 14).Number(2, 4, 1e-7, 0).Number(2, 5, 2958465.5, 14)
+            .Build();
+
+        var data = await SheetContent.ReadAsync(book, "book.xls", English);
+
+        Assert.True(await XlsPaths.IsOwnPathAsync(book));
+        Assert.Equal(["NaN", "NaN", "36:00:00", "2023-03-15", "18:00:00", "12345.678"], data.Row(2).Cells);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SharedStringsPastTheReaderLimits_AreLeftToExcelDataReaderAsBefore()
+    {
+        var book = new Biff8Builder("Data").Sst("Code", "Name", "C1").LabelSst(0, 0, 0).LabelSst(0, 1, 1).LabelSst(1, 0, 2).Build();
+        var limits = new ExcelReaderOptions { MaxSharedStrings = 2 };
+
+        Assert.False(await XlsPaths.IsOwnPathAsync(book, limits: limits));
+        await XlsPaths.AssertSameAsync(book, English, limits);
+    }
+
     private static byte[] Rk(int row, int column, ushort xf, uint rk)
     {
         var body = new byte[10];
