@@ -128,7 +128,7 @@ internal static class Biff8SheetScan
         Rk or LabelSst => body.Length >= 10,
         Label or RString => body.Length >= 6 && FitsString(body, 6),
         FormulaRecord => body.Length >= 16,
-        MulRk => body.Length >= 14 && (body.Length - 6) % 6 == 0 && U16(body, body.Length - 2) == U16(body, 2) + ((body.Length - 6) / 6) - 1,
+        MulRk => body.Length >= 12 && (body.Length - 6) % 6 == 0 && U16(body, body.Length - 2) == U16(body, 2) + ((body.Length - 6) / 6) - 1,
         MulBlank => body.Length >= 8 && (body.Length - 6) % 2 == 0 && U16(body, body.Length - 2) == U16(body, 2) + ((body.Length - 6) / 2) - 1,
         _ => true,
     };
