@@ -108,6 +108,7 @@ internal sealed class Biff8Workbook
         }
 
         var sheets = new List<(string Name, bool Visible, long Offset)>();
+        var names = new HashSet<string>(StringComparer.Ordinal); // of every sheet, charts and macro sheets included
         var xfs = new List<int>();
         var formats = new List<(int Id, string Code)>();
         var date1904 = false;
@@ -134,9 +135,15 @@ internal sealed class Biff8Workbook
                         return null;
                     }
 
+                    var name = ShortString(body, 6);
+                    if (!names.Add(name))
+                    {
+                        return null; // two sheets of one name: the record pass might look into another sheet than ExcelDataReader
+                    }
+
                     if (body[5] == 0)
                     {
-                        sheets.Add((ShortString(body, 6), body[4] is not (1 or 2), U32(body, 0)));
+                        sheets.Add((name, body[4] is not (1 or 2), U32(body, 0)));
                     }
 
                     break;
