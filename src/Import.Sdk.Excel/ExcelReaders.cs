@@ -6,8 +6,9 @@ namespace Import.Sdk.Excel;
 
 /// <summary>
 /// The Excel formats, detected by content (a file named .csv that is an XLSX is read as XLSX, and the other way round):
-/// XLSB, XLSX/XLSM (sheets streamed with <see cref="System.Xml.XmlReader"/>) and XLS (ExcelDataReader). Every ZIP or OLE2 file gets an answer from them: read,
-/// or one clear error (password-protected workbook, Apple Numbers document, ZIP that is no workbook, damaged archive).
+/// XLSB, XLSX/XLSM (sheets streamed with <see cref="System.Xml.XmlReader"/>) and XLS (our own BIFF8 record reader, ExcelDataReader
+/// for BIFF2–BIFF5 and what it leaves). Every ZIP or OLE2 file gets an answer from them: read, or one clear error
+/// (password-protected workbook, Apple Numbers document, ZIP that is no workbook, damaged archive).
 /// </summary>
 /// <remarks>
 /// Each sheet reads as text cells: the header is its first non-empty row (cells trimmed), rows keep the sheet's row

@@ -36,6 +36,9 @@ internal sealed class WorkbookTabularReader : ITabularReader
 
     public SourceInfo Info { get; }
 
+    /// <summary>Gets the sheet's row source (tests check which XLS path read a workbook).</summary>
+    internal IRowSource Source => _source;
+
     public IReadOnlyList<string> Header { get; }
 
     public int RowNumber { get; private set; }

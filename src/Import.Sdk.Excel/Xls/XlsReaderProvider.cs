@@ -21,12 +21,18 @@ internal sealed class XlsReaderProvider : ITabularReaderProvider
 
     public string Format => "xls";
 
+    /// <summary>
+    /// Gets whether a plain BIFF8 workbook is read with our own record reader (<see cref="Biff8Workbook"/>) rather than
+    /// ExcelDataReader: true but in the tests that compare both paths.
+    /// </summary>
+    internal bool OwnBiff8Reader { get; init; } = true;
+
     public bool CanRead(ReadOnlySpan<byte> head, string fileName) => ContainerSniffer.IsOle2(head) || ContainerSniffer.IsBareBiff(head);
 
     public ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        return XlsWorkbookOpener.OpenAsync(stream, totalBytes, options, _options, cancellationToken);
+        return XlsWorkbookOpener.OpenAsync(stream, totalBytes, options, _options, cancellationToken, OwnBiff8Reader);
     }
 }

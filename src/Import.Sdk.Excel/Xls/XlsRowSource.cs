@@ -208,6 +208,6 @@ internal sealed class XlsRowSource(IExcelDataReader reader, Stream counted, int 
     /// Excel shows no date for it (####), and XLSX and XLSB read it as the number it is, so XLS does too. A serial between -1
     /// and 0 lands on 1899-12-30 with the time of day of its fraction's absolute value (OLE Automation dates).
     /// </summary>
-    private static double NegativeSerial(DateTime value) =>
+    internal static double NegativeSerial(DateTime value) =>
         value.Date == FirstDate1900.AddDays(-1) ? -value.TimeOfDay.TotalDays : value.ToOADate();
 }

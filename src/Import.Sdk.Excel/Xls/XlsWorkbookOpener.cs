@@ -7,13 +7,18 @@ using Import.Sdk.Excel.Resources;
 namespace Import.Sdk.Excel.Xls;
 
 /// <summary>
-/// Opens an XLS workbook (BIFF2–BIFF8, in an OLE2 container or bare) with ExcelDataReader. An OLE2 file may also hold an
+/// Opens an XLS workbook (BIFF2–BIFF8, in an OLE2 container or bare): a plain BIFF8 workbook with our own record reader
+/// (<see cref="Biff8Workbook"/>), anything else with ExcelDataReader and the record pass. An OLE2 file may also hold an
 /// encrypted OOXML workbook: ExcelDataReader opens those saved with Excel's default password; any other password gives
 /// one clear "password-protected" error, as does an encrypted (RC4) XLS.
 /// </summary>
 internal static class XlsWorkbookOpener
 {
-    public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A plain BIFF8 workbook (<see cref="Biff8Workbook.TryOpen"/>) is read with our own record reader unless
+    /// <paramref name="ownBiff8Reader"/> is false (tests compare both paths); anything else with ExcelDataReader.
+    /// </remarks>
+    public static async ValueTask<ITabularReader> OpenAsync(Stream stream, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken, bool ownBiff8Reader = true)
     {
         var ui = options.UiCulture;
         var input = await SeekableInput.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -25,6 +30,12 @@ internal static class XlsWorkbookOpener
             if (await IsBareBiffCutShortAsync(input, cancellationToken).ConfigureAwait(false))
             {
                 ExcelThrow.Damaged(ui, ExcelMessages.Format(ui, ExcelMessages.DetailTruncated, ExcelThrow.Part(ui, ExcelMessages.PartXlsFile)));
+            }
+
+            if (ownBiff8Reader && Biff8Workbook.TryOpen(input, limits, options.MaxCellLength, ui) is { } own)
+            {
+                ownsInput = false; // the tabular reader disposes the input
+                return OpenOwn(own, input, totalBytes, options, limits, cancellationToken);
             }
 
             Stream rows = input;
@@ -96,6 +107,27 @@ internal static class XlsWorkbookOpener
                 await input.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The chosen sheet of a workbook read with our own BIFF8 reader; other sheets probed the same way when it is empty.</summary>
+    private static ITabularReader OpenOwn(Biff8Workbook book, Stream input, long? totalBytes, ReaderOptions options, ExcelReaderOptions limits, CancellationToken cancellationToken)
+    {
+        var ui = options.UiCulture;
+        var sheets = book.Sheets;
+        int index;
+        try
+        {
+            index = SheetChooser.Choose(sheets, options.Sheet, ui);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+
+        var info = new SourceInfo("xls", null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
+        IReadOnlyList<string> OthersWithData() => SheetChooser.SheetsWithData(sheets, index, i => book.Rows(i, options.MaxCellLength), limits.MaxCells, options.MaxCellLength, ui);
+        return WorkbookTabularReader.Open(book.Rows(index, options.MaxCellLength), input, info, totalBytes ?? input.Length, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData);
     }
 
     private static IExcelDataReader CreateReader(Stream input) =>

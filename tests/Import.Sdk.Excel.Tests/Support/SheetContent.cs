@@ -31,7 +31,8 @@ internal sealed record SheetContent(SourceInfo Info, IReadOnlyList<string> Heade
     }
 
     /// <summary>Reads a whole file through the Excel providers (detected by content, as the core registry does), CSV last.</summary>
-    public static async Task<SheetContent> ReadAsync(byte[] content, string name, ReaderOptions? options = null, ExcelReaderOptions? limits = null)
+    /// <remarks>An XLS workbook is also read through both XLS paths, which must agree (<see cref="XlsPaths"/>), unless <paramref name="compareXlsPaths"/> is false.</remarks>
+    public static async Task<SheetContent> ReadAsync(byte[] content, string name, ReaderOptions? options = null, ExcelReaderOptions? limits = null, bool compareXlsPaths = true)
     {
         options ??= new ReaderOptions { UiCulture = CultureInfo.GetCultureInfo("en-US") };
         var head = content.AsSpan(0, Math.Min(content.Length, 1 << 16)).ToArray();
@@ -42,6 +43,11 @@ internal sealed record SheetContent(SourceInfo Info, IReadOnlyList<string> Heade
             var preview = await FilePreview.ReadAsync(ImportSource.FromBytes(content, name), int.MaxValue, options, ExcelReaders.Create(limits));
             var csvRows = preview.Rows.Select((r, i) => new SheetRow(preview.RowNumbers[i], r, null)).ToArray();
             return new SheetContent(preview.Source, preview.Header, 1, csvRows);
+        }
+
+        if (compareXlsPaths && provider.Format == "xls")
+        {
+            await XlsPaths.AssertSameAsync(content, options, limits);
         }
 
         var reader = await provider.OpenAsync(new MemoryStream(content, writable: false), content.Length, options);

@@ -80,7 +80,7 @@ public class XlsDuplicateCellTests
 
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var data = await SheetContent.ReadAsync(book.Build(), "book.xls", English);
+        var data = await SheetContent.ReadAsync(book.Build(), "book.xls", English, compareXlsPaths: false);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         Assert.Equal(2000, data.Rows.Count);
