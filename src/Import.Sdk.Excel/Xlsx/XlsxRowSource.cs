@@ -284,6 +284,7 @@ internal sealed class XlsxRowSource : IRowSource
         var hasValue = false;
         string? inline = null;
         (long Length, string Start)? tooLong = null; // a <v> or <is> longer than the limit: counted, never held
+        (long Length, string Start)? pastRow = null; // an <is> that cannot fit in the row: never turned into a string
         if (!empty)
         {
             reader.Read();
@@ -315,10 +316,18 @@ internal sealed class XlsxRowSource : IRowSource
                             continue;
                         }
 
-                        inline = _xml.ReadRichText();
-                        if (_xml.TooLong)
+                        if (!_xml.ReadRichText())
                         {
                             tooLong = (_xml.TooLongLength, _xml.TooLongStart);
+                        }
+                        else if (_xml.Chars.Length > row.Room(column))
+                        {
+                            var chars = _xml.Chars;
+                            pastRow = (chars.Length, new string(chars[..Math.Min(chars.Length, RowBuffer.QuotedLength)]));
+                        }
+                        else
+                        {
+                            inline = _xml.Chars.IsEmpty ? string.Empty : new string(_xml.Chars);
                         }
                     }
                     else
@@ -338,6 +347,12 @@ internal sealed class XlsxRowSource : IRowSource
         if (tooLong is { } text)
         {
             row.SetTooLong(column, text.Length, text.Start);
+            return column;
+        }
+
+        if (pastRow is { } past && (!hasValue || type == CellType.InlineString))
+        {
+            row.SetPastRow(column, past.Length, past.Start); // the <is> is the cell's text, as below
             return column;
         }
 
@@ -365,10 +380,26 @@ internal sealed class XlsxRowSource : IRowSource
 
                 break;
             case CellType.FormulaString:
-                row.Set(column, hasValue ? XlsxParts.DecodeEscapes(new string(value)) : inline);
+                if (hasValue)
+                {
+                    row.Set(column, _xml.DecodeEscapes()); // in the reader's buffer: a text past the row is never built
+                }
+                else
+                {
+                    row.Set(column, inline);
+                }
+
                 break;
             case CellType.InlineString:
-                row.Set(column, inline ?? (hasValue ? new string(value) : null));
+                if (inline is not null || !hasValue)
+                {
+                    row.Set(column, inline);
+                }
+                else
+                {
+                    row.Set(column, value);
+                }
+
                 break;
             case CellType.Boolean:
                 row.Set(column, hasValue ? Boolean(value) : null);
@@ -380,7 +411,15 @@ internal sealed class XlsxRowSource : IRowSource
                 row.Set(column, hasValue ? CellText.IsoDate(new string(value)) : null);
                 break;
             default:
-                row.Set(column, hasValue ? new string(value) : inline);
+                if (hasValue)
+                {
+                    row.Set(column, value);
+                }
+                else
+                {
+                    row.Set(column, inline);
+                }
+
                 break;
         }
 
