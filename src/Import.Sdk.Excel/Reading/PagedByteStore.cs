@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 
@@ -8,6 +9,8 @@ namespace Import.Sdk.Excel.Reading;
 /// <c>memoryBudget</c> bytes, stay in memory; the later ones are written to a temporary file (created only then, in
 /// <see cref="Path.GetTempPath"/>, deleted when closed) as each fills, and read back through a cache of a few pages. So the
 /// memory held does not depend on the size of the shared strings (issue 16: peak memory under 150 MiB for any workbook).
+/// The pages are rented from <see cref="ArrayPool{T}.Shared"/> and returned when disposed: the CLI opens a workbook twice (the
+/// mapping, then the import), and the second reading reuses the first one's pages instead of doubling the peak.
 /// Not thread-safe (reading moves the page cache); a reader reads its workbook on one thread at a time.
 /// </summary>
 internal sealed class PagedByteStore : IDisposable
@@ -139,6 +142,24 @@ internal sealed class PagedByteStore : IDisposable
 
         _disposed = true;
         _file?.Dispose();
+        foreach (var page in _pages)
+        {
+            ArrayPool<byte>.Shared.Return(page);
+        }
+
+        foreach (var page in _cache)
+        {
+            if (page is not null)
+            {
+                ArrayPool<byte>.Shared.Return(page);
+            }
+        }
+
+        if (_tail is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_tail);
+        }
+
         _pages.Clear();
         Array.Clear(_cache);
         _tail = null;
@@ -150,19 +171,20 @@ internal sealed class PagedByteStore : IDisposable
     {
         if (page >= _memoryPages)
         {
-            return _tail ??= GC.AllocateUninitializedArray<byte>(_pageSize);
+            return _tail ??= ArrayPool<byte>.Shared.Rent(_pageSize);
         }
 
         if (page == _pages.Count)
         {
-            _pages.Add(GC.AllocateUninitializedArray<byte>(page == 0 ? (int)Math.Min(_pageSize, FirstPageSize) : _pageSize));
+            _pages.Add(ArrayPool<byte>.Shared.Rent(page == 0 ? (int)Math.Min(_pageSize, FirstPageSize) : _pageSize));
         }
 
         var buffer = _pages[(int)page];
-        if (buffer.Length < needed)
+        if (buffer.Length < needed && buffer.Length < _pageSize)
         {
-            var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(_pageSize, Math.Max(needed, buffer.Length * 2L)));
+            var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(_pageSize, Math.Max(needed, buffer.Length * 2L)));
             buffer.AsSpan(0, TailPosition).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(buffer);
             _pages[(int)page] = buffer = grown;
         }
 
@@ -178,7 +200,7 @@ internal sealed class PagedByteStore : IDisposable
         }
 
         _file ??= CreateFile();
-        RandomAccess.Write(_file, _tail, FileOffset(page));
+        RandomAccess.Write(_file, _tail!.AsSpan(0, _pageSize), FileOffset(page)); // a rented array may be longer than a page
     }
 
     private SafeFileHandle CreateFile()
@@ -212,12 +234,12 @@ internal sealed class PagedByteStore : IDisposable
 
         slot = _nextVictim;
         _nextVictim = (_nextVictim + 1) % CachedPages;
-        var buffer = _cache[slot] ??= GC.AllocateUninitializedArray<byte>(_pageSize);
+        var buffer = _cache[slot] ??= ArrayPool<byte>.Shared.Rent(_pageSize);
         _cachePage[slot] = -1;
         var read = 0;
         while (read < _pageSize)
         {
-            var n = RandomAccess.Read(_file!, buffer.AsSpan(read), FileOffset(page) + read);
+            var n = RandomAccess.Read(_file!, buffer.AsSpan(read, _pageSize - read), FileOffset(page) + read);
             if (n == 0)
             {
                 throw new IOException("the temporary file of the shared strings is shorter than written");

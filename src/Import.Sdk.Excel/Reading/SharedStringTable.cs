@@ -92,7 +92,8 @@ internal sealed class SharedStringTable : IDisposable
             return _cached[slot]!;
         }
 
-        var text = Decode(index);
+        var (offset, count) = Bytes(index);
+        var text = Decode(index, offset, count);
         Remember(slot, index, text);
         return text;
     }
@@ -114,24 +115,31 @@ internal sealed class SharedStringTable : IDisposable
         }
 
         var slot = at & (CacheSlots - 1);
-        if (_cachedIndex[slot] != at)
+        if (_cachedIndex[slot] == at)
         {
-            // a string that cannot fit in the row (never shorter than its UTF-8 bytes) is measured, not built
-            var (offset, count) = Bytes(at);
-            if (count > row.Room(column) && (_irregular is null || !_irregular.ContainsKey(at)))
-            {
-                var bytes = _bytes.Read(offset, count);
-                var characters = Encoding.UTF8.GetCharCount(bytes);
-                if (characters > row.Room(column))
-                {
-                    var start = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, RowBuffer.QuotedLength * 4)]);
-                    row.SetPastRow(column, characters, start.Length > RowBuffer.QuotedLength ? start[..RowBuffer.QuotedLength] : start);
-                    return;
-                }
-            }
+            row.Set(column, _cached[slot]);
+            return;
         }
 
-        row.Set(column, Get(at));
+        var (offset, count) = Bytes(at);
+        if (count == 0)
+        {
+            row.Set(column, Decode(at, offset, count));
+            return;
+        }
+
+        var bytes = _bytes.Read(offset, count);
+        if (count > row.Room(column) && Encoding.UTF8.GetCharCount(bytes) is var characters && characters > row.Room(column))
+        {
+            // a string that cannot fit in the row (never longer than its UTF-8 bytes) is measured and quoted, not built
+            var start = Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, RowBuffer.QuotedLength * 4)]);
+            row.SetPastRow(column, characters, start.Length > RowBuffer.QuotedLength ? start[..RowBuffer.QuotedLength] : start);
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        Remember(slot, at, text);
+        row.Set(column, text);
     }
 
     /// <summary>Closes the temporary file, if any (which deletes it).</summary>
@@ -178,8 +186,10 @@ internal sealed class SharedStringTable : IDisposable
             return;
         }
 
-        var size = Encoding.UTF8.GetByteCount(text);
-        var free = _bytes.GetFree(size);
+        // most texts are short: encoded straight into the page when it has room for the worst case (3 bytes a UTF-16 character)
+        var worst = (int)Math.Min(text.Length * 3L, int.MaxValue);
+        var free = _bytes.GetFree(worst);
+        var size = free.Length >= worst ? worst : Encoding.UTF8.GetByteCount(text);
         if (free.Length >= size)
         {
             if (Utf8.FromUtf16(text, free, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
@@ -218,9 +228,8 @@ internal sealed class SharedStringTable : IDisposable
 
     private long Offset(int index) => _bases[index >> ChunkBits] + _offsets[index >> ChunkBits][index & (ChunkSize - 1)];
 
-    private string Decode(int index)
+    private string Decode(int index, long offset, int count)
     {
-        var (offset, count) = Bytes(index);
         if (count == 0)
         {
             return _irregular is not null && _irregular.TryGetValue(index, out var kept) ? kept : string.Empty;

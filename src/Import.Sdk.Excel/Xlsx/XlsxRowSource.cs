@@ -380,26 +380,10 @@ internal sealed class XlsxRowSource : IRowSource
 
                 break;
             case CellType.FormulaString:
-                if (hasValue)
-                {
-                    row.Set(column, _xml.DecodeEscapes()); // in the reader's buffer: a text past the row is never built
-                }
-                else
-                {
-                    row.Set(column, inline);
-                }
-
+                SetText(row, column, hasValue, hasValue ? _xml.DecodeEscapes() : [], inline);
                 break;
             case CellType.InlineString:
-                if (inline is not null || !hasValue)
-                {
-                    row.Set(column, inline);
-                }
-                else
-                {
-                    row.Set(column, value);
-                }
-
+                SetText(row, column, hasValue && inline is null, value, inline);
                 break;
             case CellType.Boolean:
                 row.Set(column, hasValue ? Boolean(value) : null);
@@ -411,15 +395,7 @@ internal sealed class XlsxRowSource : IRowSource
                 row.Set(column, hasValue ? CellText.IsoDate(new string(value)) : null);
                 break;
             default:
-                if (hasValue)
-                {
-                    row.Set(column, value);
-                }
-                else
-                {
-                    row.Set(column, inline);
-                }
-
+                SetText(row, column, hasValue, value, inline);
                 break;
         }
 
@@ -430,6 +406,19 @@ internal sealed class XlsxRowSource : IRowSource
     private static XmlException Misplaced(XmlReader reader) => reader is IXmlLineInfo info
         ? new XmlException("misplaced row or cell", null, info.LineNumber, info.LinePosition)
         : new XmlException("misplaced row or cell");
+
+    /// <summary>Sets a text cell from its <c>&lt;v&gt;</c> (in the reader's buffer: a text past the row is never built) or its <c>&lt;is&gt;</c>.</summary>
+    private static void SetText(RowBuffer row, int column, bool fromValue, ReadOnlySpan<char> value, string? inline)
+    {
+        if (fromValue)
+        {
+            row.Set(column, value);
+        }
+        else
+        {
+            row.Set(column, inline);
+        }
+    }
 
     private static string Boolean(ReadOnlySpan<char> value) => value.Trim() switch
     {
