@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Import.Sdk.Excel.Resources;
 using Microsoft.Win32.SafeHandles;
 
 namespace Import.Sdk.Excel.Reading;
@@ -29,6 +30,8 @@ internal sealed class PagedByteStore : IDisposable
 
     private readonly int _pageSize;
     private readonly int _memoryPages;
+    private readonly string? _directory;
+    private readonly CultureInfo _ui;
     private readonly List<byte[]> _pages = []; // pages 0 to _memoryPages - 1, in memory
     private readonly byte[]?[] _cache = new byte[CachedPages][];
     private readonly long[] _cachePage = [-1, -1, -1, -1];
@@ -41,11 +44,15 @@ internal sealed class PagedByteStore : IDisposable
     /// <summary>Creates an empty store.</summary>
     /// <param name="pageSize">The size of a page (at least 16 bytes).</param>
     /// <param name="memoryBudget">The bytes kept in memory (at least one page); the pages past it are written to a temporary file.</param>
-    public PagedByteStore(int pageSize = DefaultPageSize, long memoryBudget = DefaultMemoryBudget)
+    /// <param name="ui">The culture of the message when the temporary file fails (English when <see langword="null"/>).</param>
+    /// <param name="directory">The folder of the temporary file; <see langword="null"/> for <see cref="Path.GetTempPath"/>.</param>
+    public PagedByteStore(int pageSize = DefaultPageSize, long memoryBudget = DefaultMemoryBudget, CultureInfo? ui = null, string? directory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 16);
         _pageSize = pageSize;
         _memoryPages = (int)Math.Clamp(memoryBudget / pageSize, 1, int.MaxValue);
+        _ui = ui ?? CultureInfo.InvariantCulture;
+        _directory = directory;
     }
 
     /// <summary>Gets the number of bytes appended.</summary>
@@ -199,17 +206,28 @@ internal sealed class PagedByteStore : IDisposable
             return;
         }
 
-        _file ??= CreateFile();
-        RandomAccess.Write(_file, _tail!.AsSpan(0, _pageSize), FileOffset(page)); // a rented array may be longer than a page
+        try
+        {
+            _file ??= CreateFile();
+            RandomAccess.Write(_file, _tail!.AsSpan(0, _pageSize), FileOffset(page)); // a rented array may be longer than a page
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw FileFailed(ex);
+        }
     }
 
     private SafeFileHandle CreateFile()
     {
-        var path = Path.Combine(Path.GetTempPath(), "import-sdk-strings-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + ".tmp");
+        var path = Path.Combine(_directory ?? Path.GetTempPath(), "import-sdk-strings-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + ".tmp");
         var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
         SpillPath = path;
         return file;
     }
+
+    /// <summary>The temporary file cannot be created, written or read (no room, no right): an infrastructure failure, not a damaged workbook.</summary>
+    private ImportException FileFailed(Exception ex) =>
+        new(ExcelMessages.Format(_ui, ExcelMessages.SharedStringFileFailed, _directory ?? Path.GetTempPath(), ex.Message), ex);
 
     private long FileOffset(long page) => (page - _memoryPages) * _pageSize;
 
@@ -239,10 +257,19 @@ internal sealed class PagedByteStore : IDisposable
         var read = 0;
         while (read < _pageSize)
         {
-            var n = RandomAccess.Read(_file!, buffer.AsSpan(read, _pageSize - read), FileOffset(page) + read);
+            int n;
+            try
+            {
+                n = RandomAccess.Read(_file!, buffer.AsSpan(read, _pageSize - read), FileOffset(page) + read);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw FileFailed(ex);
+            }
+
             if (n == 0)
             {
-                throw new IOException("the temporary file of the shared strings is shorter than written");
+                throw FileFailed(new EndOfStreamException("the temporary file is shorter than written"));
             }
 
             read += n;

@@ -158,6 +158,25 @@ public class SharedStringTableTests
     }
 
     [Fact]
+    public void Add_TemporaryFolderMissing_IsAnImportExceptionNamingTheFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "import-sdk-missing-" + Guid.NewGuid().ToString("N"));
+        using var table = new SharedStringTable(int.MaxValue, long.MaxValue, En, new PagedByteStore(64, 64, En, folder));
+
+        var ex = Assert.Throws<ImportException>(() =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                table.Add(new string('a', 50));
+            }
+        });
+
+        Assert.StartsWith($"The workbook's distinct texts (shared strings) could not be kept in a temporary file in {folder} (", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): free some space there, or point TMPDIR (TEMP on Windows) to a folder with room, and import it again.", ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(ex.InnerException);
+    }
+
+    [Fact]
     public void Read_AfterDispose_IsRefused()
     {
         var store = new PagedByteStore(64, 64);
