@@ -60,6 +60,7 @@ internal sealed class SharedStringTable : IDisposable
         Array.Fill(_cachedIndex, -1);
     }
 
+    /// <summary>Gets the number of strings added.</summary>
     public int Count { get; private set; }
 
     /// <summary>Gets the path of the temporary file the strings went to past the memory budget, or <see langword="null"/>.</summary>
