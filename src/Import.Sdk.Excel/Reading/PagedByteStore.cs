@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Import.Sdk.Excel.Resources;
 using Microsoft.Win32.SafeHandles;
 
@@ -69,6 +70,7 @@ internal sealed class PagedByteStore : IDisposable
     /// Gets the free bytes of the page being written, made at least <paramref name="sizeHint"/> long when the page has that much
     /// room left (else all its room, maybe less): write into it, then <see cref="Advance"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<byte> GetFree(int sizeHint)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -77,6 +79,7 @@ internal sealed class PagedByteStore : IDisposable
     }
 
     /// <summary>Records that <paramref name="count"/> bytes were written into <see cref="GetFree"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _pageSize - TailPosition);
@@ -105,6 +108,7 @@ internal sealed class PagedByteStore : IDisposable
     /// Gets the <paramref name="count"/> bytes at <paramref name="offset"/>: the page itself when they lie in one page, else a copy
     /// in a buffer reused by the next read (use the span before reading again).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Read(long offset, int count)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -174,6 +178,7 @@ internal sealed class PagedByteStore : IDisposable
     }
 
     /// <summary>Gets the page being written, allocated (or the first page grown) to hold at least <paramref name="needed"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Page(long page, long needed)
     {
         if (page >= _memoryPages)
@@ -232,6 +237,7 @@ internal sealed class PagedByteStore : IDisposable
     private long FileOffset(long page) => (page - _memoryPages) * _pageSize;
 
     /// <summary>Gets a page to read: in memory, the page being written, or a written page through the cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Loaded(long page)
     {
         if (page < _memoryPages)
