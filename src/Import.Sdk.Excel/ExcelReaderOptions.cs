@@ -38,4 +38,7 @@ public sealed record ExcelReaderOptions
 
     /// <summary>Gets the bytes of shared strings kept in memory before the rest go to a temporary file (tests force spilling with a few KiB).</summary>
     internal long SharedStringMemory { get; init; } = Reading.PagedByteStore.DefaultMemoryBudget;
+
+    /// <summary>Gets the folder of the shared strings' temporary file; <see langword="null"/> for <see cref="Path.GetTempPath"/> (tests use a folder of their own).</summary>
+    internal string? SharedStringFolder { get; init; }
 }

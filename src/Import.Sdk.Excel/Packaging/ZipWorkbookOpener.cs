@@ -100,7 +100,7 @@ internal static class ZipWorkbookOpener
     /// <summary>Reads the shared strings into a new table, disposed (its temporary file deleted) when the reading fails.</summary>
     private static SharedStringTable ReadStrings(ExcelReaderOptions limits, CultureInfo ui, Func<SharedStringTable, SharedStringTable> read)
     {
-        var table = new SharedStringTable(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui, new PagedByteStore(memoryBudget: limits.SharedStringMemory, ui: ui));
+        var table = new SharedStringTable(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui, new PagedByteStore(memoryBudget: limits.SharedStringMemory, ui: ui, directory: limits.SharedStringFolder));
         try
         {
             return Step(ui, ExcelMessages.PartSharedStrings, () => read(table));
