@@ -60,10 +60,18 @@ internal static class ZipWorkbookOpener
         {
             var workbook = Step(ui, ExcelMessages.PartWorkbook, () => XlsbWorkbook.Load(package, workbookPart));
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
-            var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
-            var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
-            XlsbRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
-            return WorkbookTabularReader.Open(Rows(sheet), package, Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
+            var strings = ReadStrings(limits, ui, table => workbook.ReadSharedStrings(table, options.MaxCellLength));
+            try
+            {
+                var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
+                XlsbRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+                return WorkbookTabularReader.Open(Rows(sheet), new Owner(package, strings), Info("xlsb", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
+            }
+            catch
+            {
+                strings.Dispose();
+                throw;
+            }
         }
         else
         {
@@ -74,15 +82,35 @@ internal static class ZipWorkbookOpener
             }
 
             var sheet = Choose(workbook.Sheets, options, ui, out var index);
-            var strings = Step(ui, ExcelMessages.PartSharedStrings, () => workbook.ReadSharedStrings(Table(limits, ui), options.MaxCellLength));
-            var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
-            XlsxRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
-            return WorkbookTabularReader.Open(Rows(sheet), package, Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
+            var strings = ReadStrings(limits, ui, table => workbook.ReadSharedStrings(table, options.MaxCellLength));
+            try
+            {
+                var formats = Step(ui, ExcelMessages.PartStyles, workbook.ReadCellFormats);
+                XlsxRowSource Rows(string part) => new(package.Open(part), package.DeclaredLength(part), fileLength, strings, formats, workbook.Date1904, options.MaxCellLength);
+                return WorkbookTabularReader.Open(Rows(sheet), new Owner(package, strings), Info("xlsx", workbook.Sheets, index), fileLength, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData(workbook.Sheets, index, Rows, limits, options));
+            }
+            catch
+            {
+                strings.Dispose();
+                throw;
+            }
         }
     }
 
-    private static SharedStringTable Table(ExcelReaderOptions limits, CultureInfo ui) =>
-        new(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui);
+    /// <summary>Reads the shared strings into a new table, disposed (its temporary file deleted) when the reading fails.</summary>
+    private static SharedStringTable ReadStrings(ExcelReaderOptions limits, CultureInfo ui, Func<SharedStringTable, SharedStringTable> read)
+    {
+        var table = new SharedStringTable(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui, new PagedByteStore(memoryBudget: limits.SharedStringMemory, ui: ui, directory: limits.SharedStringFolder));
+        try
+        {
+            return Step(ui, ExcelMessages.PartSharedStrings, () => read(table));
+        }
+        catch
+        {
+            table.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Runs a step of the opening that reads <paramref name="part"/>: a parser's failure names that part.</summary>
     private static T Step<T>(CultureInfo ui, string part, Func<T> step)
@@ -115,4 +143,20 @@ internal static class ZipWorkbookOpener
 
     private static SourceInfo Info(string format, IReadOnlyList<SheetEntry> sheets, int index) =>
         new(format, null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
+
+    /// <summary>What a workbook's reader disposes with it: the package (and so the file) and the shared strings (and their temporary file).</summary>
+    private sealed class Owner(OpcPackage package, SharedStringTable strings) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                strings.Dispose();
+            }
+            finally
+            {
+                package.Dispose();
+            }
+        }
+    }
 }

@@ -91,19 +91,11 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
             _duplicateSecond = value;
         }
 
-        var held = column < _valueWidth && _cells[column] is { } old ? old.Length : 0;
+        var held = Held(column);
         if (!string.IsNullOrEmpty(value) && _rowCharacters - held + value.Length > _maxRowCharacters)
         {
             // past the row's characters: the cell is not held (the caller's string is garbage at once), the row gets a too_long problem
-            if (_tooLongColumn < 0)
-            {
-                _tooLongColumn = column;
-                _tooLongLength = value.Length;
-                _tooLongStart = value[..Math.Min(value.Length, QuotedLength)];
-                _rowTooLong = true;
-            }
-
-            _errorWidth = Math.Max(_errorWidth, column + 1);
+            PastRow(column, value.Length, value[..Math.Min(value.Length, QuotedLength)]);
             value = null;
         }
 
@@ -132,6 +124,35 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         {
             _valueWidth = column + 1;
         }
+    }
+
+    /// <summary>
+    /// Sets a cell from characters the caller holds (a reader's buffer): a text that would take the row past its characters is
+    /// never turned into a string (see <see cref="SetPastRow"/>).
+    /// </summary>
+    public void Set(int column, ReadOnlySpan<char> value)
+    {
+        if (value.Length > Room(column))
+        {
+            SetPastRow(column, value.Length, new string(value[..Math.Min(value.Length, QuotedLength)]));
+            return;
+        }
+
+        Set(column, value.IsEmpty ? null : new string(value));
+    }
+
+    /// <summary>Gets how many characters the cell <paramref name="column"/> may hold before the row passes its characters.</summary>
+    public long Room(int column) => _maxRowCharacters - _rowCharacters + Held(column);
+
+    /// <summary>
+    /// Records a cell of <paramref name="length"/> characters (more than its <see cref="Room"/>; <paramref name="start"/> is its
+    /// beginning) whose text was not built: the cell reads as empty and the row gets a <c>too_long</c> problem, as
+    /// <see cref="Set(int, string?)"/> gives a string past the row's characters.
+    /// </summary>
+    public void SetPastRow(int column, long length, string start)
+    {
+        Set(column, null);
+        PastRow(column, length, start);
     }
 
     /// <summary>
@@ -260,6 +281,21 @@ internal sealed class RowBuffer(long maxCells, int maxCellLength, CultureInfo ui
         }
 
         return new ReadProblem(IssueCodes.CellError, DescribeErrors()!) { Column = errors[0].Column, Value = errors[0].Error, Columns = columns };
+    }
+
+    private int Held(int column) => column >= 0 && column < _valueWidth && _cells[column] is { } held ? held.Length : 0;
+
+    private void PastRow(int column, long length, string start)
+    {
+        if (_tooLongColumn < 0)
+        {
+            _tooLongColumn = column;
+            _tooLongLength = length;
+            _tooLongStart = start;
+            _rowTooLong = true;
+        }
+
+        _errorWidth = Math.Max(_errorWidth, column + 1);
     }
 
     private static string Quote(string text) => text.Length > QuotedLength ? text[..QuotedLength] + "…" : text;

@@ -38,6 +38,7 @@ internal static class ExcelMessages
     public const string RowOutOfRange = nameof(RowOutOfRange);
     public const string StoppedAtRow = nameof(StoppedAtRow);
     public const string TooManySharedStringCharacters = nameof(TooManySharedStringCharacters);
+    public const string SharedStringFileFailed = nameof(SharedStringFileFailed);
     public const string CellTooLong = nameof(CellTooLong);
     public const string HeaderCellTooLong = nameof(HeaderCellTooLong);
     public const string MissingSharedString = nameof(MissingSharedString);

@@ -113,6 +113,22 @@ internal sealed class BiffRecordReader(Stream stream) : IDisposable
         return count <= (uint)(data.Length - offset - 4) / 2 ? count : throw Short();
     }
 
+    /// <summary>
+    /// Decodes the XLWideString at <paramref name="offset"/> into <paramref name="buffer"/> (grown as needed, reused from call to
+    /// call) without a string of its own.
+    /// </summary>
+    /// <returns>The number of characters decoded.</returns>
+    public static int WideStringChars(ReadOnlySpan<byte> data, int offset, ref char[] buffer)
+    {
+        var count = (int)WideStringLength(data, offset);
+        if (buffer.Length < count)
+        {
+            buffer = new char[Math.Max(count, buffer.Length * 2)];
+        }
+
+        return Encoding.Unicode.GetChars(data.Slice(offset + 4, count * 2), buffer);
+    }
+
     /// <summary>Reads at most the first <paramref name="max"/> characters of the XLWideString at <paramref name="offset"/>.</summary>
     public static string WideStringStart(ReadOnlySpan<byte> data, int offset, int max)
     {

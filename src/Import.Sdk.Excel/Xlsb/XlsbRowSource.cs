@@ -176,13 +176,19 @@ internal sealed class XlsbRowSource(BudgetedStream stream, long declaredLength, 
         }
     }
 
-    /// <summary>Sets a text cell; one longer than the limit is not decoded (its start only, for the row problem).</summary>
+    /// <summary>Sets a text cell; one longer than the limit, or than the row's room, is not decoded (its start only, for the row problem).</summary>
     private void Text(RowBuffer row, int column, ReadOnlySpan<byte> data, int offset)
     {
         var length = BiffRecordReader.WideStringLength(data, offset);
         if (length > maxCellLength)
         {
             row.SetTooLong(column, length, BiffRecordReader.WideStringStart(data, offset, RowBuffer.QuotedLength));
+            return;
+        }
+
+        if (length > row.Room(column))
+        {
+            row.SetPastRow(column, length, BiffRecordReader.WideStringStart(data, offset, RowBuffer.QuotedLength)); // never decoded whole
             return;
         }
 

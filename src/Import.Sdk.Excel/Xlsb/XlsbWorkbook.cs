@@ -102,7 +102,8 @@ internal sealed class XlsbWorkbook
 
     /// <summary>
     /// Loads the shared strings once (BrtSSTItem: flags, then the text; formatting runs are not needed), within the limits of
-    /// <paramref name="table"/>; a string longer than <paramref name="maxCellLength"/> is kept as its start only.
+    /// <paramref name="table"/>; a string longer than <paramref name="maxCellLength"/> is kept as its start only. Each text goes from
+    /// the record to the table's UTF-8 pages without a string of its own.
     /// </summary>
     public SharedStringTable ReadSharedStrings(SharedStringTable table, int maxCellLength)
     {
@@ -112,6 +113,7 @@ internal sealed class XlsbWorkbook
         }
 
         using var reader = new BiffRecordReader(_package.Open(_sharedStringsPart));
+        var chars = new char[256];
         while (reader.Read())
         {
             if (reader.Type != XlsbRecords.SstItem)
@@ -127,7 +129,8 @@ internal sealed class XlsbWorkbook
                 continue;
             }
 
-            table.Add(BiffRecordReader.WideString(reader.Data, ref offset));
+            var count = BiffRecordReader.WideStringChars(reader.Data, offset, ref chars); // chars may be grown: read it after
+            table.Add(chars.AsSpan(0, count));
         }
 
         return table;

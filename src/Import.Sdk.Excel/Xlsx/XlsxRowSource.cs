@@ -284,6 +284,7 @@ internal sealed class XlsxRowSource : IRowSource
         var hasValue = false;
         string? inline = null;
         (long Length, string Start)? tooLong = null; // a <v> or <is> longer than the limit: counted, never held
+        (long Length, string Start)? pastRow = null; // an <is> that cannot fit in the row: never turned into a string
         if (!empty)
         {
             reader.Read();
@@ -315,10 +316,18 @@ internal sealed class XlsxRowSource : IRowSource
                             continue;
                         }
 
-                        inline = _xml.ReadRichText();
-                        if (_xml.TooLong)
+                        if (!_xml.ReadRichText())
                         {
                             tooLong = (_xml.TooLongLength, _xml.TooLongStart);
+                        }
+                        else if (_xml.Chars.Length > row.Room(column))
+                        {
+                            var chars = _xml.Chars;
+                            pastRow = (chars.Length, new string(chars[..Math.Min(chars.Length, RowBuffer.QuotedLength)]));
+                        }
+                        else
+                        {
+                            inline = _xml.Chars.IsEmpty ? string.Empty : new string(_xml.Chars);
                         }
                     }
                     else
@@ -338,6 +347,12 @@ internal sealed class XlsxRowSource : IRowSource
         if (tooLong is { } text)
         {
             row.SetTooLong(column, text.Length, text.Start);
+            return column;
+        }
+
+        if (pastRow is { } past && (!hasValue || type == CellType.InlineString))
+        {
+            row.SetPastRow(column, past.Length, past.Start); // the <is> is the cell's text, as below
             return column;
         }
 
@@ -365,10 +380,10 @@ internal sealed class XlsxRowSource : IRowSource
 
                 break;
             case CellType.FormulaString:
-                row.Set(column, hasValue ? XlsxParts.DecodeEscapes(new string(value)) : inline);
+                SetText(row, column, hasValue, hasValue ? _xml.DecodeEscapes() : [], inline);
                 break;
             case CellType.InlineString:
-                row.Set(column, inline ?? (hasValue ? new string(value) : null));
+                SetText(row, column, hasValue && inline is null, value, inline);
                 break;
             case CellType.Boolean:
                 row.Set(column, hasValue ? Boolean(value) : null);
@@ -380,7 +395,7 @@ internal sealed class XlsxRowSource : IRowSource
                 row.Set(column, hasValue ? CellText.IsoDate(new string(value)) : null);
                 break;
             default:
-                row.Set(column, hasValue ? new string(value) : inline);
+                SetText(row, column, hasValue, value, inline);
                 break;
         }
 
@@ -391,6 +406,19 @@ internal sealed class XlsxRowSource : IRowSource
     private static XmlException Misplaced(XmlReader reader) => reader is IXmlLineInfo info
         ? new XmlException("misplaced row or cell", null, info.LineNumber, info.LinePosition)
         : new XmlException("misplaced row or cell");
+
+    /// <summary>Sets a text cell from its <c>&lt;v&gt;</c> (in the reader's buffer: a text past the row is never built) or its <c>&lt;is&gt;</c>.</summary>
+    private static void SetText(RowBuffer row, int column, bool fromValue, ReadOnlySpan<char> value, string? inline)
+    {
+        if (fromValue)
+        {
+            row.Set(column, value);
+        }
+        else
+        {
+            row.Set(column, inline);
+        }
+    }
 
     private static string Boolean(ReadOnlySpan<char> value) => value.Trim() switch
     {

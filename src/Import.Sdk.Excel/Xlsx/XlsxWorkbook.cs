@@ -142,7 +142,8 @@ internal sealed class XlsxWorkbook
     /// <summary>
     /// Loads the shared strings once (memory grows with them, never with the rows), within the limits of <paramref name="table"/>,
     /// with the same streaming <see cref="XlsxXmlReader"/> as the sheet (the part can be as large as the sheet): a string longer
-    /// than <paramref name="maxCellLength"/> is counted, never held.
+    /// than <paramref name="maxCellLength"/> is counted, never held. Each text goes from the reader's buffer to the table's UTF-8
+    /// pages without a string of its own.
     /// </summary>
     public SharedStringTable ReadSharedStrings(SharedStringTable table, int maxCellLength)
     {
@@ -160,22 +161,16 @@ internal sealed class XlsxWorkbook
                 continue;
             }
 
-            var name = reader.LocalName;
-            if (ReferenceEquals(name, xml.Si))
+            if (ReferenceEquals(reader.LocalName, xml.Si))
             {
-                if (xml.ReadRichText() is { } text)
+                if (xml.ReadRichText())
                 {
-                    table.Add(text);
+                    table.Add(xml.Chars);
                 }
                 else
                 {
                     table.AddTooLong(xml.TooLongStart, xml.TooLongLength);
                 }
-            }
-            else if (ReferenceEquals(name, xml.Sst)
-                && int.TryParse(reader.GetAttribute("uniqueCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0)
-            {
-                table.Expect(count);
             }
         }
 

@@ -40,7 +40,6 @@ internal sealed class XlsxXmlReader : IDisposable
         S = names.Add("s");
         RPh = names.Add("rPh");
         Si = names.Add("si");
-        Sst = names.Add("sst");
         Reader = XmlReader.Create(new MarkupGuardStream(stream, boundTexts: false), new XmlReaderSettings
         {
             NameTable = names,
@@ -74,8 +73,6 @@ internal sealed class XlsxXmlReader : IDisposable
     public string RPh { get; }
 
     public string Si { get; }
-
-    public string Sst { get; }
 
     /// <summary>Gets the characters last copied by <see cref="CopyAttributeValue"/>, <see cref="CopyElementText"/> or <see cref="ReadRichText"/>.</summary>
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, _length);
@@ -137,15 +134,18 @@ internal sealed class XlsxXmlReader : IDisposable
     /// every run concatenated, phonetic runs (<c>&lt;rPh&gt;</c>) left out, <c>_xHHHH_</c> escapes decoded. As Excel does, a
     /// <c>&lt;t&gt;</c> outside <c>xml:space="preserve"</c> loses its leading and trailing white space.
     /// </summary>
-    /// <returns>The text, or <see langword="null"/> when it is longer than the maximum cell length (see <see cref="TooLong"/>).</returns>
-    public string? ReadRichText()
+    /// <returns>
+    /// <see langword="true"/> with the text in <see cref="Chars"/> (no string is built: the caller decides whether it needs one);
+    /// <see langword="false"/> when it is longer than the maximum cell length (see <see cref="TooLong"/>).
+    /// </returns>
+    public bool ReadRichText()
     {
         _length = 0;
         TooLong = false;
         var reader = Reader;
         if (reader.IsEmptyElement)
         {
-            return string.Empty;
+            return true;
         }
 
         var depth = reader.Depth;
@@ -198,7 +198,14 @@ internal sealed class XlsxXmlReader : IDisposable
             }
         }
 
-        return TooLong ? null : _length == 0 ? string.Empty : new string(_chars, 0, _length);
+        return !TooLong;
+    }
+
+    /// <summary>Decodes the <c>_xHHHH_</c> escapes of <see cref="Chars"/> in place (see <see cref="XlsxParts.DecodeEscapes(Span{char})"/>).</summary>
+    public ReadOnlySpan<char> DecodeEscapes()
+    {
+        _length = XlsxParts.DecodeEscapes(_chars.AsSpan(0, _length));
+        return Chars;
     }
 
     public void Dispose() => Reader.Dispose();
