@@ -11,7 +11,7 @@ namespace Import.Sdk.Excel.Xls;
 /// or an error), FORMULA (its cached number, boolean, error or empty text; a text in the STRING record after it, which the
 /// ExcelDataReader path reads as empty when an ARRAY or TABLE record comes between); BLANK and MULBLANK make a row but no value.
 /// </summary>
-internal sealed class Biff8RowSource(CompoundStream book, long offset, Biff8RowCells cells, int maxCellLength) : IRowSource
+internal sealed class Biff8RowSource(CompoundStream book, long offset, Biff8RowCells cells, int maxCellLength, IDisposable? owned = null) : IRowSource
 {
     private readonly XlsRecordReader _records = new(book, offset);
     private readonly byte[] _data = new byte[MaxBody];
@@ -55,7 +55,8 @@ internal sealed class Biff8RowSource(CompoundStream book, long offset, Biff8RowC
 
     public void Dispose()
     {
-        // the stream belongs to the reader (or to the probe's caller)
+        // the stream belongs to the reader (or to the probe's caller); the shared strings to the chosen sheet's rows
+        owned?.Dispose();
     }
 
     /// <summary>Reads records up to the first cell of a row after the one gathered, or to the sheet's end.</summary>

@@ -45,7 +45,6 @@ internal sealed class Biff8SharedStrings
             return false;
         }
 
-        table.Expect((int)unique);
         var reader = new Biff8SharedStrings(records, body, length);
         long characters = 0;
         for (var i = 0u; i < unique; i++)

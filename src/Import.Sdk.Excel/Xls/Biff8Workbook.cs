@@ -75,7 +75,11 @@ internal sealed class Biff8Workbook
     }
 
     /// <summary>The rows of worksheet <paramref name="index"/>.</summary>
-    public Biff8RowSource Rows(int index, int maxCellLength) => new(_book, _offsets[index], new Biff8RowCells(this, _fieldCounts[index]), maxCellLength);
+    /// <param name="index">The sheet.</param>
+    /// <param name="maxCellLength">The longest cell.</param>
+    /// <param name="ownsWorkbook">Whether disposing the rows lets go of the workbook's shared strings (the chosen sheet's rows; not a probe's).</param>
+    public Biff8RowSource Rows(int index, int maxCellLength, bool ownsWorkbook = false) =>
+        new(_book, _offsets[index], new Biff8RowCells(this, _fieldCounts[index]), maxCellLength, ownsWorkbook ? SharedStrings : null);
 
     /// <summary>
     /// The text of a number in the cell format <paramref name="xf"/>, as the ExcelDataReader path makes it
@@ -98,7 +102,26 @@ internal sealed class Biff8Workbook
         return format.Kind != NumberFormatKind.Number && CellText.Serial(value, Date1904, format.Kind) is { } text ? text : CellText.Number(value);
     }
 
+    /// <summary>Reads the globals into a new shared-string table, disposed unless the workbook is returned (it then owns it).</summary>
     private static Biff8Workbook? Read(CompoundStream book, ExcelReaderOptions limits, int maxCellLength, CultureInfo ui)
+    {
+        var strings = new SharedStringTable(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui);
+        Biff8Workbook? workbook = null;
+        try
+        {
+            workbook = ReadGlobals(book, strings, limits, maxCellLength);
+            return workbook;
+        }
+        finally
+        {
+            if (workbook is null)
+            {
+                strings.Dispose();
+            }
+        }
+    }
+
+    private static Biff8Workbook? ReadGlobals(CompoundStream book, SharedStringTable strings, ExcelReaderOptions limits, int maxCellLength)
     {
         var data = new byte[MaxBody];
         var records = new XlsRecordReader(book, 0);
@@ -112,7 +135,6 @@ internal sealed class Biff8Workbook
         var xfs = new List<int>();
         var formats = new List<(int Id, string Code)>();
         var date1904 = false;
-        var strings = new SharedStringTable(limits.MaxSharedStrings, limits.MaxSharedStringCharacters, ui);
         long declared = 0;
         var sstSeen = false;
         while (true)

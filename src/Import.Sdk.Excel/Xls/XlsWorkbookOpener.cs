@@ -121,13 +121,14 @@ internal static class XlsWorkbookOpener
         }
         catch
         {
+            book.SharedStrings.Dispose();
             input.Dispose();
             throw;
         }
 
         var info = new SourceInfo("xls", null, null, sheets[index].Name, sheets.Select(s => s.Name).ToArray());
         IReadOnlyList<string> OthersWithData() => SheetChooser.SheetsWithData(sheets, index, i => book.Rows(i, options.MaxCellLength), limits.MaxCells, options.MaxCellLength, ui);
-        return WorkbookTabularReader.Open(book.Rows(index, options.MaxCellLength), input, info, totalBytes ?? input.Length, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData);
+        return WorkbookTabularReader.Open(book.Rows(index, options.MaxCellLength, ownsWorkbook: true), input, info, totalBytes ?? input.Length, limits.MaxCells, options.MaxCellLength, ui, cancellationToken, OthersWithData);
     }
 
     private static IExcelDataReader CreateReader(Stream input) =>
