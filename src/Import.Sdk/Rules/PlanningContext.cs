@@ -108,6 +108,30 @@ public sealed class PlanningContext
         Derived.Add((schema, values));
     }
 
+    /// <summary>
+    /// Reads, once per import before its first record is planned, every record of the entities the rules read whole
+    /// (<see cref="IPlanningRule.ReadsAll"/>): small reference data, such as the warehouses an article gets a stock record in.
+    /// </summary>
+    internal async Task ReadAllAsync(IReadOnlyList<IPlanningRule> rules, IImportSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var schema in rule.ReadsAll)
+            {
+                if (!All.ContainsKey(schema.Name))
+                {
+                    var records = new List<object?[]>();
+                    await foreach (var record in sink.ReadAllAsync(schema, cancellationToken).ConfigureAwait(false))
+                    {
+                        records.Add(record);
+                    }
+
+                    All[schema.Name] = records;
+                }
+            }
+        }
+    }
+
     internal void Reset(int row, object?[] values, bool isNew)
     {
         Row = row;
