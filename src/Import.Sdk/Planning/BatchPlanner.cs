@@ -31,6 +31,7 @@ internal sealed class BatchPlanner
     private readonly IReadOnlyList<IPlanningRule> _planningRules;
     private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
+    private readonly ImportSet? _wholeSet; // the set of files this import belongs to
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private bool _allRead; // the entities the planning rules read whole, read before the first batch is planned
@@ -42,6 +43,7 @@ internal sealed class BatchPlanner
     {
         _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
+        _wholeSet = set;
         _childSetParent = schema.ChildSetParent is { } parentField ? ([schema[parentField].Index], [parentField]) : null;
         _schema = schema;
         _map = map;
@@ -122,7 +124,7 @@ internal sealed class BatchPlanner
         if (!_allRead)
         {
             _allRead = true;
-            await (_planning?.ReadAllAsync(_planningRules, _sink, _ct) ?? Task.CompletedTask).ConfigureAwait(false);
+            await (_planning?.ReadAllAsync(_planningRules, _sink, _wholeSet, _ct) ?? Task.CompletedTask).ConfigureAwait(false);
         }
 
         _references.StartBatch();
