@@ -32,8 +32,12 @@ internal sealed class BatchPlanner
     private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
     private readonly IDocumentSide? _document; // a file of a document import: its rows' outcomes go to the documents
+    private readonly ImportSet? _wholeSet; // the set of files this import belongs to
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
+    private bool _allRead; // the entities the planning rules read whole, read before the first batch is planned
+    private RowState? _planningRow; // the row the planning rules plan
+    private readonly ChildPositions? _positions; // numbers the child sets' empty positions in file order
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
     public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null, IReadOnlyList<IPlanningRule>? planningRules = null, IDocumentSide? document = null)
@@ -41,6 +45,7 @@ internal sealed class BatchPlanner
         _document = document;
         _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
+        _wholeSet = set;
         _childSetParent = schema.ChildSetParent is { } parentField ? ([schema[parentField].Index], [parentField]) : null;
         _schema = schema;
         _map = map;
@@ -53,7 +58,10 @@ internal sealed class BatchPlanner
         _batchSize = batchSize;
         _ct = cancellationToken;
         _references = new ReferenceResolver(schema, map, _keys, issues, set, keepRecords: _planningRules.Count > 0, excluded: document?.OwnParent);
-        _planning = _planningRules.Count > 0 ? new PlanningContext(schema, _references.Referenced) : null;
+        _planning = _planningRules.Count > 0
+            ? new PlanningContext(schema, _references.Referenced, (field, value, code, message) => _issues.Add(_planningRow!, field, value, code, IssueSeverity.Warning, message), issues.UiCulture)
+            : null;
+        _positions = ChildPositions.For(schema, map);
     }
 
     /// <summary>Plans a batch of converted rows, the next in the file.</summary>
@@ -115,6 +123,12 @@ internal sealed class BatchPlanner
     /// <summary>Stages the rows, then one sink look-up for their keys, one per reference field, the outcome of each row, one write.</summary>
     private async Task PlanStagedAsync(List<RowState> rows, bool allowDefer)
     {
+        if (!_allRead)
+        {
+            _allRead = true;
+            await (_planning?.ReadAllAsync(_planningRules, _sink, _wholeSet, _ct) ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+
         _references.StartBatch();
         foreach (var row in rows)
         {
@@ -154,6 +168,7 @@ internal sealed class BatchPlanner
         if (!row.KeyRegistered)
         {
             row.KeyRegistered = true;
+            _positions?.Number(row);
             if (row.Key is not null)
             {
                 var entry = _keys.Register(row.Key, row.KeyHash, row.Row, out var seen, out var firstRow);
@@ -236,6 +251,7 @@ internal sealed class BatchPlanner
         if (_planning is not null)
         {
             // the planning rules may set values from the referenced records, and add derived records written after this one
+            _planningRow = row;
             _planning.Reset(row.Row, existing is null ? row.Values : merged!, existing is null);
             foreach (var rule in _planningRules)
             {
@@ -296,6 +312,10 @@ internal sealed class BatchPlanner
             }
 
             _writer.Add(schema, ChangeKind.Insert, schema.KeyFields is string[] keys ? keys : [.. schema.KeyFields], values, row, null);
+            if (_planning.All.TryGetValue(schema.Name, out var all))
+            {
+                all.Add((object?[])values.Clone()); // the sink owns the values now
+            }
         }
     }
 
