@@ -1,3 +1,6 @@
+using System.Globalization;
+using Import.Sdk.Commerce.Identifiers;
+
 namespace Import.Sdk.Commerce.Invoices;
 
 /// <summary>
@@ -14,9 +17,21 @@ internal sealed class InvoicePlanning(EntitySchema customers, EntitySchema lines
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record["due_date"] is null && record["date"] is DateOnly date && record.GetReferenced("account") is { } customer
-            && _paymentTerms < customer.Count && customer[_paymentTerms] is long days and >= 0 && days <= DateOnly.MaxValue.DayNumber - date.DayNumber)
+            && _paymentTerms < customer.Count && customer[_paymentTerms] is long days and >= 0)
         {
-            record["due_date"] = date.AddDays((int)days);
+            if (days <= DateOnly.MaxValue.DayNumber - date.DayNumber)
+            {
+                record["due_date"] = date.AddDays((int)days);
+            }
+            else
+            {
+                // the customer's terms put it past the last date: said, not silently left empty
+                var french = IdentifierValidator.IsFrench(record.UiCulture);
+                var shown = days.ToString(CultureInfo.InvariantCulture);
+                record.AddWarning("due_date", null, IssueCodes.InvalidDate, french
+                    ? $"Échéance non calculée : la date de la facture plus le délai de paiement du client ({shown} jours) dépasse le 31/12/9999."
+                    : $"Due date not computed: the invoice date plus the customer's payment terms ({shown} days) is past 9999-12-31.");
+            }
         }
 
         if (record[InvoiceAmounts.ExclTax] is decimal ht && record[InvoiceAmounts.InclTax] is decimal ttc && record["number"] is string number)

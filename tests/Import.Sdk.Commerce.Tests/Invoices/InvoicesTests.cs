@@ -207,4 +207,18 @@ public class InvoicesTests
         var again = await pipeline.ExecuteAsync(request with { Source = Csv("F1;411ALPHA;15/01/2025;;1 000,50;1 200,60;payée") });
         ReportAssert.Totals(again, rows: 1, unchanged: 1);
     }
+
+    [Fact]
+    public async Task Execute_TermsPastTheLastDate_DueDateLeftEmptyWithAWarningNamingTheTerms()
+    {
+        var store = CommerceStore.WithDefaultRegime().WithCustomers(Customer.Of(("code", "C1"), ("name", "Alpha"), ("accounting_code", "411ALPHA"), ("payment_terms_days", 3_000_000L)));
+
+        var report = await RunAsync(store, execute: true, ByAccountingCode, "F1;411ALPHA;15/01/2025;;100;120;");
+
+        ReportAssert.Totals(report, rows: 1, inserted: 1);
+        var warning = Assert.Single(report.Issues);
+        Assert.Equal((2, "due_date", "invalid_date", IssueSeverity.Warning), (warning.Row, warning.Field, warning.Code, warning.Severity));
+        Assert.Contains("3000000", warning.Message, StringComparison.Ordinal);
+        Assert.Null(Invoices(store).Single()["due_date"]);
+    }
 }
