@@ -22,6 +22,9 @@ internal sealed class CommitCountingSink(IImportSink inner, string entity) : IIm
     public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>
         inner.LookupAsync(schema, keyFields, keys, cancellationToken);
 
+    public IAsyncEnumerable<object?[]> ReadAllAsync(EntitySchema schema, CancellationToken cancellationToken = default) =>
+        inner.ReadAllAsync(schema, cancellationToken);
+
     public async ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default)
     {
         await inner.WriteAsync(changes, cancellationToken);

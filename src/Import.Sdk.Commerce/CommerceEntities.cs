@@ -1,6 +1,9 @@
+using Import.Sdk.Commerce.Articles;
+using Import.Sdk.Commerce.Bom;
 using Import.Sdk.Commerce.CustomerGroups;
 using Import.Sdk.Commerce.Customers;
 using Import.Sdk.Commerce.Invoices;
+using Import.Sdk.Commerce.Stock;
 using Import.Sdk.Commerce.Suppliers;
 using Import.Sdk.Commerce.TaxRegimes;
 using Import.Sdk.Commerce.VatRates;
@@ -9,7 +12,8 @@ using Import.Sdk.Commerce.Warehouses;
 namespace Import.Sdk.Commerce;
 
 /// <summary>
-/// The catalog of the business entities drawn from the seeds (customers, suppliers, warehouses and their reference data), each an immutable
+/// The catalog of the business entities drawn from the seeds (customers, suppliers, invoices, articles, warehouses, stock, bills of
+/// materials and their reference data), each an immutable
 /// <see cref="ImportEntity"/> ready for <see cref="ImportPipelineBuilder.UseEntity(ImportEntity)"/>. Field names are a
 /// public contract (profiles, reports, the CLI); hosts add their own fields with <see cref="ImportEntity.WithCustomFields"/>.
 /// </summary>
@@ -38,6 +42,47 @@ public static class CommerceEntities
 
     /// <summary>The name of the invoice lines entity (written by an invoices import).</summary>
     public const string InvoiceLinesName = "invoice-lines";
+
+    /// <summary>The name of the articles entity.</summary>
+    public const string ArticlesName = "articles";
+
+    /// <summary>The name of the stock entity (one record per article and warehouse).</summary>
+    public const string StockName = "stock";
+
+    /// <summary>The name of the bills of materials entity (the lines of the assemblies' compositions).</summary>
+    public const string BomName = "bom";
+
+    /// <summary>
+    /// Gets the <c>articles</c> entity (seed 001): <c>code</c> (key, required, at most 50 characters), <c>designation</c> (required),
+    /// <c>vat_rate</c> (→ <see cref="VatRates"/> by code; an unknown code is <c>unknown_reference</c> unless the profile's
+    /// <c>autoCreate</c> names <c>vat_rate</c>), <c>sale_price</c>, <c>purchase_price</c> (decimals, at least 0), <c>unit</c>. Each new
+    /// article gets a stock record (quantity 0) in every warehouse (<see cref="Stock"/>), the store's and the one the import creates:
+    /// when the store has no warehouse, the first new article creates the main warehouse
+    /// (<see cref="CommerceOptions.MainWarehouseCode"/>, <see cref="CommerceOptions.MainWarehouseName"/>) with an <c>auto_created</c>
+    /// warning. The sink must read whole entities (<see cref="IImportSink.ReadAllAsync"/>): the warehouses are read once per import.
+    /// </summary>
+    /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
+    /// <returns>The entity, immutable.</returns>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.MainWarehouseCode"/> is empty or longer than a warehouse code (20 characters), or <see cref="CommerceOptions.MainWarehouseName"/> is empty.</exception>
+    public static ImportEntity Articles(CommerceOptions? options = null) =>
+        options is null || options == ArticlesEntity.DefaultOptions ? ArticlesEntity.Default : ArticlesEntity.Create(options);
+
+    /// <summary>
+    /// Gets the <c>stock</c> entity (seed 001): <c>article_code</c> and <c>warehouse_code</c> (key, required; each must exist:
+    /// <c>unknown_reference</c>), <c>quantity</c>, <c>min_level</c>, <c>max_level</c> (decimals; the minimum above the maximum is
+    /// <c>inconsistent_levels</c>). Update only (<see cref="EntitySchema.IsUpdateOnly"/>): the stock records are created by the
+    /// articles import, a record not in the store is <c>not_found</c>, and an import in insert mode is refused (<c>invalid_profile</c>).
+    /// </summary>
+    public static ImportEntity Stock => StockEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>bom</c> entity (seed 001, bills of materials): <c>assembly_code</c> (required, → articles), <c>position</c> (the
+    /// line's place in its assembly, key with the assembly; numbered in file order when empty), <c>component_code</c> (→ articles;
+    /// empty: the line is a comment, kept in its place), <c>quantity</c> (not zero with a component: <c>zero_quantity</c>),
+    /// <c>comment</c>. The lines of an assembly are a set (<see cref="EntitySchema.ChildSetParent"/>): an assembly present in a file has
+    /// its stored composition replaced by the file's lines, so re-importing a file never duplicates a composition.
+    /// </summary>
+    public static ImportEntity Bom => BomEntity.Instance;
 
     /// <summary>
     /// Gets the <c>invoices</c> entity (seeds 000, 002): <c>number</c> (key, required), <c>account</c> (required, → customers by
@@ -111,22 +156,24 @@ public static class CommerceEntities
         options is null || options == CustomersEntity.DefaultOptions ? SuppliersEntity.Default : SuppliersEntity.Create(options);
 
     /// <summary>
-    /// Gets every entity of the catalog: customers, tax regimes, customer groups, suppliers, VAT rates, warehouses, invoices.
+    /// Gets every entity of the catalog: customers, tax regimes, customer groups, suppliers, VAT rates, warehouses, invoices,
+    /// articles, stock, bills of materials.
     /// </summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entities, in that order.</returns>
-    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters), or the main warehouse is not valid (see <see cref="Articles"/>).</exception>
     public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
-        [Customers(options), TaxRegimes, CustomerGroups, Suppliers(options), VatRates, Warehouses, Invoices];
+        [Customers(options), TaxRegimes, CustomerGroups, Suppliers(options), VatRates, Warehouses, Invoices, Articles(options), Stock, Bom];
 
     /// <summary>
     /// Finds an entity by name, ignoring case and surrounding spaces (<c>customers</c>, <c>tax-regimes</c>,
-    /// <c>customer-groups</c>, <c>suppliers</c>, <c>vat-rates</c>, <c>warehouses</c>, <c>invoices</c>).
+    /// <c>customer-groups</c>, <c>suppliers</c>, <c>vat-rates</c>, <c>warehouses</c>, <c>invoices</c>, <c>articles</c>, <c>stock</c>,
+    /// <c>bom</c>).
     /// </summary>
     /// <param name="name">The entity name.</param>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entity, or <see langword="null"/> when the catalog has none of that name.</returns>
-    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters).</exception>
+    /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters), or the main warehouse is not valid (see <see cref="Articles"/>).</exception>
     public static ImportEntity? Find(string name, CommerceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -139,6 +186,9 @@ public static class CommerceEntities
             VatRatesName => VatRates,
             WarehousesName => Warehouses,
             InvoicesName => Invoices,
+            ArticlesName => Articles(options),
+            StockName => Stock,
+            BomName => Bom,
             _ => null,
         };
     }

@@ -10,4 +10,15 @@ public sealed record CommerceOptions
     /// </summary>
     /// <value>The default value is <c>FR</c>.</value>
     public string DefaultTaxRegime { get; init; } = "FR";
+
+    /// <summary>
+    /// Gets the code of the main warehouse that an articles import creates when the store has no warehouse (seed 001: "la création
+    /// d'un dépôt principal est alors obligatoire"), so that each new article gets its stock record in it. At most 20 characters.
+    /// </summary>
+    /// <value>The default value is <c>PRINCIPAL</c>.</value>
+    public string MainWarehouseCode { get; init; } = "PRINCIPAL";
+
+    /// <summary>Gets the name of the main warehouse that an articles import creates when the store has no warehouse.</summary>
+    /// <value>The default value is <c>Dépôt principal</c>.</value>
+    public string MainWarehouseName { get; init; } = "Dépôt principal";
 }

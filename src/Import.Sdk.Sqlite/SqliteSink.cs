@@ -222,7 +222,10 @@ public sealed partial class SqliteSink : IImportSink, IAsyncDisposable
         }
     }
 
-    /// <summary>Reads every record of an entity, in the order they were written (for tests and export).</summary>
+    /// <summary>
+    /// Reads every record of an entity, in the order they were written: for tests and export, and for the planning rules that read
+    /// small reference data whole (<see cref="IImportSink.ReadAllAsync"/>, such as the warehouses of an articles import).
+    /// </summary>
     /// <param name="schema">The entity.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The records, each indexed by <see cref="FieldDefinition.Index"/> with values of the field's type; none when nothing was ever written for the entity.</returns>

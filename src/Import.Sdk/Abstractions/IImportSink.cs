@@ -33,4 +33,23 @@ public interface IImportSink
     /// <param name="cancellationToken">Cancels the write; the batch is rolled back.</param>
     /// <returns>A task that completes when the batch is committed.</returns>
     ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every record of an entity: for small reference data only (such as the warehouses, which the articles import reads once
+    /// to give each new article a stock record in every warehouse, see <see cref="IPlanningRule.ReadsAll"/>), never for the records
+    /// an import plans, which are looked up by key (<see cref="LookupAsync"/>).
+    /// </summary>
+    /// <remarks>
+    /// A sink that imports no such entity need not implement it: by default it throws <see cref="NotSupportedException"/>, which the
+    /// pipeline lets through unchanged (an import whose planning rules need it fails before its first row is planned, nothing
+    /// written). An implementation returns the records as committed when it is called (read once per import, before planning), each a
+    /// new array that the caller may keep.
+    /// </remarks>
+    /// <param name="schema">The entity.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The records, each indexed by <see cref="FieldDefinition.Index"/> with values of the field's type, in the order they were written; none when the store has never seen the entity.</returns>
+    /// <exception cref="NotSupportedException">The sink cannot read a whole entity (the default implementation).</exception>
+    IAsyncEnumerable<object?[]> ReadAllAsync(EntitySchema schema, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException(
+            $"The sink {GetType().Name} cannot read every record of '{schema?.Name}': implement IImportSink.ReadAllAsync to import an entity whose planning rules read it (the articles import reads the warehouses).");
 }

@@ -73,6 +73,8 @@ public static class IssueCodes
     /// no field rejects nothing.
     /// </summary>
     public const string CellError = "cell_error";
+    /// <summary>Two levels of a record contradict each other (a stock record whose minimum level is above its maximum level).</summary>
+    public const string InconsistentLevels = "inconsistent_levels";
     /// <summary>The file cannot be read (from the issue's row on, nothing more was read).</summary>
     public const string MalformedFile = "malformed_file";
     /// <summary>The import stopped because the sink failed: from the issue's row on, nothing was imported.</summary>

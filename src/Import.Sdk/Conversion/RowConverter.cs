@@ -37,7 +37,7 @@ internal sealed class RowConverter
         _values = values;
         _fields = [.. schema.Fields];
         _columns = header.Count;
-        var needed = _fields.Select(f => f.IsRequired || map.IsKey(f.Index)).ToArray(); // required, or part of the key
+        var needed = _fields.Select(f => f.IsRequired || (map.IsKey(f.Index) && !string.Equals(f.Name, schema.ChildSetPosition, StringComparison.Ordinal))).ToArray(); // required, or part of the key (a child set's position is numbered by the planner)
         var plainTextMax = _fields.Select(f => f.Type == FieldType.Text && !values.HasValidators(f.Index) ? f.MaxLength ?? int.MaxValue : -1).ToArray();
 
         // Columns only read as numbers, dates, booleans or codes: their cells need no string (see CellChars).

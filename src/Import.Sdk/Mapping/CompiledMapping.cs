@@ -62,6 +62,15 @@ internal sealed class CompiledMapping
         map.NumberStyle = ValueParsers.StyleFor(map.Culture);
         map.DateFormats = (profile?.DateFormats is { Count: > 0 } formats ? formats : options.DateFormats).ToArray();
         map.Mode = request.Mode ?? (profile?.Mode is { Length: > 0 } m ? map.ParseMode(m, ui) : options.Mode);
+        if (schema.IsUpdateOnly)
+        {
+            if (map.Mode == ImportMode.Insert)
+            {
+                map.Problem(null, null, "insert", ui, Messages.ModeUpdateOnly, schema.Name);
+            }
+
+            map.Mode = ImportMode.Update; // its records are created elsewhere (stock: by the articles import)
+        }
 
         if (profile is not null)
         {

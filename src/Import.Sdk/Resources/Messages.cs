@@ -35,6 +35,7 @@ internal static class Messages
     public const string UnmappedRequiredField = nameof(UnmappedRequiredField);
     public const string ProfileCultureUnknown = nameof(ProfileCultureUnknown);
     public const string ProfileModeInvalid = nameof(ProfileModeInvalid);
+    public const string ModeUpdateOnly = nameof(ModeUpdateOnly);
     public const string ProfileOtherEntity = nameof(ProfileOtherEntity);
     public const string ProfileEmptyEntry = nameof(ProfileEmptyEntry);
     public const string ProfileUnknownField = nameof(ProfileUnknownField);

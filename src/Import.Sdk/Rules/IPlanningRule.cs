@@ -11,4 +11,11 @@ public interface IPlanningRule
     /// <summary>Plans one record.</summary>
     /// <param name="record">The record about to be written, its referenced records, and the means to add derived ones.</param>
     void Plan(PlanningContext record);
+
+    /// <summary>
+    /// Gets the entities whose every record the rule reads through <see cref="PlanningContext.GetAll"/>: small reference data (such as
+    /// the warehouses), read from the sink once per import (<see cref="IImportSink.ReadAllAsync"/>), before its first record is
+    /// planned. Empty by default: the rule reads nothing whole.
+    /// </summary>
+    IReadOnlyList<EntitySchema> ReadsAll => [];
 }

@@ -4,16 +4,25 @@ namespace Import.Sdk;
 public sealed class PlanningContext
 {
     private readonly Func<FieldDefinition, object?, IReadOnlyList<object?>?> _referenced;
+    private readonly Action<FieldDefinition, string?, string, string> _warn;
     private object?[] _values = [];
 
-    internal PlanningContext(EntitySchema schema, Func<FieldDefinition, object?, IReadOnlyList<object?>?> referenced)
+    internal PlanningContext(EntitySchema schema, Func<FieldDefinition, object?, IReadOnlyList<object?>?> referenced, Action<FieldDefinition, string?, string, string> warn, System.Globalization.CultureInfo uiCulture)
     {
         Schema = schema;
+        UiCulture = uiCulture;
         _referenced = referenced;
+        _warn = warn;
     }
+
+    /// <summary>The records of the entities the rules read whole (by entity name): as the sink held them, then those derived and written by this import.</summary>
+    internal Dictionary<string, List<object?[]>> All { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets the schema of the record.</summary>
     public EntitySchema Schema { get; }
+
+    /// <summary>Gets the culture of the messages (<see cref="ImportOptions.UiCulture"/>), for the warnings a rule reports.</summary>
+    public System.Globalization.CultureInfo UiCulture { get; }
 
     /// <summary>Gets the spreadsheet row of the record.</summary>
     public int Row { get; private set; }
@@ -48,6 +57,34 @@ public sealed class PlanningContext
         }
 
         return _referenced(definition, _values[definition.Index]);
+    }
+
+    /// <summary>
+    /// Gets every record of an entity that a planning rule reads whole (<see cref="IPlanningRule.ReadsAll"/>): the records the store
+    /// held when the import started, then those this import derived (<see cref="AddDerived"/>) from the records it writes — in a
+    /// simulation too, where nothing is written — in that order.
+    /// </summary>
+    /// <param name="schema">The entity, one that a planning rule of the import lists in <see cref="IPlanningRule.ReadsAll"/>.</param>
+    /// <returns>The records, each indexed by <see cref="FieldDefinition.Index"/> of <paramref name="schema"/>. Do not modify them.</returns>
+    /// <exception cref="InvalidOperationException">No planning rule of the import reads <paramref name="schema"/> whole.</exception>
+    public IReadOnlyList<IReadOnlyList<object?>> GetAll(EntitySchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return All.TryGetValue(schema.Name, out var records)
+            ? records
+            : throw new InvalidOperationException($"No planning rule of '{Schema.Name}' lists '{schema.Name}' in IPlanningRule.ReadsAll: its records were not read.");
+    }
+
+    /// <summary>Reports a warning on the record's row (such as <c>auto_created</c>, for a record the rule creates): it never rejects the row.</summary>
+    /// <param name="field">The field of this record the warning is about (its column is reported).</param>
+    /// <param name="value">The value shown, or <see langword="null"/>.</param>
+    /// <param name="code">The issue code (see <see cref="IssueCodes"/>).</param>
+    /// <param name="message">The message, in the import's UI culture.</param>
+    public void AddWarning(string field, string? value, string code, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentNullException.ThrowIfNull(message);
+        _warn(Schema[field], value, code, message);
     }
 
     /// <summary>Adds a record derived from this one, inserted with it (in the same batch, after it).</summary>

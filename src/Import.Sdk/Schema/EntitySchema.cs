@@ -52,6 +52,18 @@ public sealed class EntitySchema
     /// </summary>
     public string? ChildSetParent { get; internal init; }
 
+    /// <summary>
+    /// Gets the key field that orders the records of one parent's child set (<see cref="EntitySchemaBuilder.ChildSetPosition"/>):
+    /// empty in a record, the import numbers it in file order; <see langword="null"/> when there is none.
+    /// </summary>
+    public string? ChildSetPosition { get; internal init; }
+
+    /// <summary>
+    /// Gets a value indicating whether an import only updates the entity's records (<see cref="EntitySchemaBuilder.UpdateOnly"/>):
+    /// it runs in <see cref="ImportMode.Update"/> mode, and an <see cref="ImportMode.Insert"/> import is refused.
+    /// </summary>
+    public bool IsUpdateOnly { get; internal init; }
+
     internal IReadOnlyList<Action<EntitySchemaBuilder>> Recipe { get; }
 
     /// <summary>Gets a field by name.</summary>

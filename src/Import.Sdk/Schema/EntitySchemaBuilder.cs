@@ -8,6 +8,8 @@ public sealed class EntitySchemaBuilder
     private string[] _keys = [];
     private string[] _alternateKeys = [];
     private string? _childSetParent;
+    private string? _childSetPosition;
+    private bool _updateOnly;
     private string? _labelFr;
     private string? _labelEn;
 
@@ -95,6 +97,34 @@ public sealed class EntitySchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares the field that orders the records of one parent's child set (<see cref="ChildSetOf"/>), a key field with the parent
+    /// field: a record that leaves it empty is numbered by the import, in file order, after the last position of its parent met so far
+    /// in the file (1, 2, 3… when the file has no position at all). The field must be an integer field.
+    /// </summary>
+    /// <param name="positionField">The position field.</param>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder ChildSetPosition(string positionField)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(positionField);
+        _recipe.Add(b => b.ChildSetPosition(positionField));
+        _childSetPosition = positionField;
+        return this;
+    }
+
+    /// <summary>
+    /// Declares that an import only updates the entity's records, never inserts one (such as stock records, created by the articles
+    /// import): the default and <see cref="ImportMode.Upsert"/> modes become <see cref="ImportMode.Update"/> (a record not in the store is
+    /// <c>not_found</c>), and an import asked for <see cref="ImportMode.Insert"/> is refused as an invalid profile, before any row is read.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public EntitySchemaBuilder UpdateOnly()
+    {
+        _recipe.Add(b => b.UpdateOnly());
+        _updateOnly = true;
+        return this;
+    }
+
     /// <summary>Builds the schema, checking that keys, references and enums are consistent.</summary>
     /// <returns>The schema.</returns>
     /// <exception cref="ImportException">The schema is inconsistent; the message lists every problem.</exception>
@@ -124,6 +154,19 @@ public sealed class EntitySchemaBuilder
             problems.Add($"the parent field of its child sets '{parent}' is not a field");
         }
 
+        if (_childSetPosition is { } position)
+        {
+            if (_childSetParent is null)
+            {
+                problems.Add($"its child set position '{position}' needs a parent field (ChildSetOf)");
+            }
+
+            if (!_fields.Exists(f => string.Equals(f.Name, position, StringComparison.Ordinal) && f.Type == FieldType.Integer) || !_keys.Contains(position, StringComparer.Ordinal))
+            {
+                problems.Add($"its child set position '{position}' is not an integer key field");
+            }
+        }
+
         foreach (var f in _fields)
         {
             if (f.Type == FieldType.Enum && f.AllowedValuesList.Count == 0)
@@ -151,6 +194,6 @@ public sealed class EntitySchemaBuilder
             throw new ImportException($"Entity '{Name}' is not valid: {string.Join("; ", problems)}.");
         }
 
-        return new EntitySchema(Name, _labelFr ?? Name, _labelEn ?? Name, _fields.ToArray(), _keys, _alternateKeys, _recipe.ToArray()) { ChildSetParent = _childSetParent };
+        return new EntitySchema(Name, _labelFr ?? Name, _labelEn ?? Name, _fields.ToArray(), _keys, _alternateKeys, _recipe.ToArray()) { ChildSetParent = _childSetParent, ChildSetPosition = _childSetPosition, IsUpdateOnly = _updateOnly };
     }
 }

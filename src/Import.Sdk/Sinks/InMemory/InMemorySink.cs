@@ -78,6 +78,21 @@ public sealed class InMemorySink : IImportSink
     }
 
     /// <inheritdoc/>
+    /// <remarks>The records as they are when it is called (copies, fitted to <paramref name="schema"/>), in insertion order.</remarks>
+    public IAsyncEnumerable<object?[]> ReadAllAsync(EntitySchema schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        cancellationToken.ThrowIfCancellationRequested();
+        object?[][] records;
+        lock (_gate)
+        {
+            records = _tables.TryGetValue(schema.Name, out var rows) ? [.. rows.Select(r => Fit(r, schema.Fields.Count))] : [];
+        }
+
+        return records.ToAsyncEnumerable();
+    }
+
+    /// <inheritdoc/>
     public ValueTask WriteAsync(IReadOnlyList<RecordChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
