@@ -23,11 +23,13 @@ public class CommerceEntitiesTests
         Assert.Equal("customer-groups", CommerceEntities.CustomerGroups.Name);
         Assert.Equal(("suppliers", "vat-rates", "warehouses"), (CommerceEntities.SuppliersName, CommerceEntities.VatRatesName, CommerceEntities.WarehousesName));
         Assert.Equal(("suppliers", "vat-rates", "warehouses"), (CommerceEntities.Suppliers().Name, CommerceEntities.VatRates.Name, CommerceEntities.Warehouses.Name));
+        Assert.Equal(("articles", "stock", "bom"), (CommerceEntities.ArticlesName, CommerceEntities.StockName, CommerceEntities.BomName));
+        Assert.Equal(("articles", "stock", "bom"), (CommerceEntities.Articles().Name, CommerceEntities.Stock.Name, CommerceEntities.Bom.Name));
     }
 
     [Fact]
     public void All_Default_EveryEntityInOrder() =>
-        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices"], CommerceEntities.All().Select(e => e.Name));
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom"], CommerceEntities.All().Select(e => e.Name));
 
     [Fact]
     public void All_Options_GivenToCustomersAndSuppliers()
@@ -47,6 +49,9 @@ public class CommerceEntitiesTests
     [InlineData("Suppliers", "suppliers")]
     [InlineData("VAT-RATES", "vat-rates")]
     [InlineData("warehouses", "warehouses")]
+    [InlineData("Articles", "articles")]
+    [InlineData("STOCK", "stock")]
+    [InlineData(" bom ", "bom")]
     public void Find_KnownNameAnyCase_ReturnsTheEntity(string name, string expected) =>
         Assert.Equal(expected, CommerceEntities.Find(name)?.Name);
 

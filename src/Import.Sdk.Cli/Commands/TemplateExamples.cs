@@ -61,6 +61,22 @@ internal static class TemplateExamples
         ["invoices.due_date"] = "02/03/2025",
         ["invoices.amount_excl_tax"] = "1 000,00",
         ["invoices.amount_incl_tax"] = "1 200,00",
+        ["articles.code"] = "ART0001",
+        ["articles.designation"] = "Vis inox 4x40 (boîte de 100)",
+        ["articles.vat_rate"] = "TN",
+        ["articles.sale_price"] = "12,50",
+        ["articles.purchase_price"] = "6,80",
+        ["articles.unit"] = "boîte",
+        ["stock.article_code"] = "ART0001",
+        ["stock.warehouse_code"] = "PRINCIPAL",
+        ["stock.quantity"] = "250",
+        ["stock.min_level"] = "50",
+        ["stock.max_level"] = "500",
+        ["bom.assembly_code"] = "KIT0001",
+        ["bom.position"] = "1",
+        ["bom.component_code"] = "ART0001",
+        ["bom.quantity"] = "8",
+        ["bom.comment"] = "Vis du kit",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The example value of <paramref name="field"/> in the template of <paramref name="schema"/>.</summary>

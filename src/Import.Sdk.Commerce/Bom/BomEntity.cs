@@ -17,8 +17,8 @@ internal static class BomEntity
         .Field("assembly_code", FieldType.Text, f => f
             .Label("Code article composé", "Assembly code")
             .Required()
-            .MaxLength(ArticlesEntity.CodeMaxLength)
-            .References(new FieldReference(ArticlesEntity.Schema, "code"))
+            .MaxLength(ArticlesSchema.CodeMaxLength)
+            .References(new FieldReference(ArticlesSchema.Instance, "code"))
             .Synonyms("Article composé", "Composé", "Code composé", "Article assemblé", "Code article assemblé", "Article parent", "Code parent", "Nomenclature", "Assembly", "Parent article", "Parent item", "Kit"))
         .Field("position", FieldType.Integer, f => f
             .Label("Position", "Position")
@@ -26,8 +26,8 @@ internal static class BomEntity
             .Synonyms("N° ligne", "Ligne", "Numéro de ligne", "Ordre", "Rang", "Line", "Line number", "Order", "Sequence"))
         .Field("component_code", FieldType.Text, f => f
             .Label("Code composant", "Component code")
-            .MaxLength(ArticlesEntity.CodeMaxLength)
-            .References(new FieldReference(ArticlesEntity.Schema, "code"))
+            .MaxLength(ArticlesSchema.CodeMaxLength)
+            .References(new FieldReference(ArticlesSchema.Instance, "code"))
             .Synonyms("Composant", "Article composant", "Code article composant", "Code article", "Article", "Component", "Component item", "Child item"))
         .Field(BomQuantity.Quantity, FieldType.Decimal, f => f
             .Label("Quantité", "Quantity")

@@ -17,8 +17,8 @@ internal static class StockEntity
         .Field("article_code", FieldType.Text, f => f
             .Label("Code article", "Article code")
             .Required()
-            .MaxLength(ArticlesEntity.CodeMaxLength)
-            .References(new FieldReference(ArticlesEntity.Schema, "code"))
+            .MaxLength(ArticlesSchema.CodeMaxLength)
+            .References(new FieldReference(ArticlesSchema.Instance, "code"))
             .Synonyms("Article", "Référence", "Référence article", "Réf article", "Code produit", "ART_CODE", "Item code", "Item", "Product code", "SKU"))
         .Field("warehouse_code", FieldType.Text, f => f
             .Label("Code dépôt", "Warehouse code")

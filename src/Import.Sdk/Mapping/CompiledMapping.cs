@@ -227,7 +227,7 @@ internal sealed class CompiledMapping
 
         foreach (var f in schema.Fields)
         {
-            var needed = f.IsRequired || map.KeyIndexes.Contains(f.Index);
+            var needed = f.IsRequired || (map.KeyIndexes.Contains(f.Index) && !string.Equals(f.Name, schema.ChildSetPosition, StringComparison.Ordinal)); // a child set's position is numbered when empty
             if (needed && !Available(f.Name))
             {
                 var label = ui.TwoLetterISOLanguageName == "fr" ? f.LabelFr : f.LabelEn;
