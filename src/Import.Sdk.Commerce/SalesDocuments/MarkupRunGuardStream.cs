@@ -3,13 +3,16 @@ namespace Import.Sdk.Commerce.SalesDocuments;
 /// <summary>
 /// Bounds what an <see cref="System.Xml.XmlReader"/> holds at once: it reads a tag (with its attributes) or a text whole, so a
 /// hostile file could make it hold one attribute of gigabytes. This stream counts the bytes since the last <c>&lt;</c> or
-/// <c>&gt;</c> (which cannot appear raw in an attribute value) and fails past a limit: no tag or text is longer. Byte-level, so it
+/// <c>&gt;</c> (which cannot appear raw in an attribute value) and fails past a limit, naming the line where the overlong run
+/// started (or a line of it): no tag or text is longer. Byte-level, so it
 /// works under the XML declaration's encoding (an UTF-16 <c>&lt;</c> holds the byte 0x3C too; another character holding it only
 /// restarts the count).
 /// </summary>
 internal sealed class MarkupRunGuardStream(Stream inner, long limit, Func<long, Exception> tooLong) : Stream
 {
     private long _run;
+    private long _newLines; // read so far: the line of a run too long is named
+
 
     /// <summary>Gets the bytes read so far.</summary>
     public long BytesRead { get; private set; }
@@ -72,7 +75,7 @@ internal sealed class MarkupRunGuardStream(Stream inner, long limit, Func<long, 
             _run += marker < 0 ? read.Length - position : marker;
             if (_run > limit)
             {
-                throw tooLong(BytesRead + position);
+                throw tooLong(_newLines + read[..position].Count((byte)'\n') + 1);
             }
 
             if (marker < 0)
@@ -85,6 +88,7 @@ internal sealed class MarkupRunGuardStream(Stream inner, long limit, Func<long, 
         }
 
         BytesRead += read.Length;
+        _newLines += read.Count((byte)'\n');
         return read.Length;
     }
 }

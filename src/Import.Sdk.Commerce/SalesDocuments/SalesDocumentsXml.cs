@@ -14,7 +14,7 @@ namespace Import.Sdk.Commerce.SalesDocuments;
 /// <c>description</c>, <c>quantity</c>, <c>unit_price</c>, <c>vat_rate</c>), their document being the one they are in (no
 /// <c>header_ident</c> attribute). Values are text as in a CSV cell; write numbers with a decimal point and no grouping
 /// (<c>10.5</c>) and dates as <c>yyyy-MM-dd</c>, which read the same whatever the import's culture. An unknown attribute rejects its
-/// row (<c>malformed_row</c>); any other element, text outside the attributes, a DTD or a file that is not well-formed stops the
+/// row (<c>invalid_format</c>, naming it); any other element, text outside the attributes, a DTD or a file that is not well-formed stops the
 /// import (<c>malformed_file</c>, naming the XML line and position). No DTD is processed and no external resource is resolved; a
 /// tag or text longer than <see cref="ReaderOptions.MaxRecordBytes"/> is refused.</para>
 /// <para>Row numbers are positions: the n-th <c>&lt;document&gt;</c> is row n + 1 of the documents' section, the n-th

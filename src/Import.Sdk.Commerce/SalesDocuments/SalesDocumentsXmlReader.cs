@@ -77,9 +77,9 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
         var parent = entity.Lines!.Schema.Fields.First(f => f.Reference is { IsParent: true } r && string.Equals(r.Target?.Name, entity.Schema.Name, StringComparison.Ordinal));
         var header = lines ? entity.Lines!.Schema.Fields.Select(f => f.Name).ToArray() : entity.Schema.Fields.Select(f => f.Name).ToArray();
         var ui = options.UiCulture;
-        var guard = new MarkupRunGuardStream(stream, options.MaxRecordBytes, at => new MalformedFileException(IdentifierValidator.IsFrench(ui)
-            ? string.Create(CultureInfo.InvariantCulture, $"Le fichier XML des pièces a, vers l'octet {at}, une balise ou un texte de plus de {options.MaxRecordBytes} octets : un attribut démesuré n'est pas lu. Vérifiez le fichier.")
-            : string.Create(CultureInfo.InvariantCulture, $"The sales documents XML file has, near byte {at}, a tag or text longer than {options.MaxRecordBytes} bytes: an attribute that large is not read. Check the file.")));
+        var guard = new MarkupRunGuardStream(stream, options.MaxRecordBytes, line => new MalformedFileException(IdentifierValidator.IsFrench(ui)
+            ? string.Create(CultureInfo.InvariantCulture, $"Le fichier XML des pièces n'est pas lisible ligne {line} : une balise ou un texte de plus de {options.MaxRecordBytes} octets (un attribut démesuré ?) n'est pas lu. Vérifiez le fichier.")
+            : string.Create(CultureInfo.InvariantCulture, $"The sales documents XML file cannot be read at line {line}: a tag or text longer than {options.MaxRecordBytes} bytes (an attribute that large?) is not read. Check the file.")));
         return new SalesDocumentsXmlReader(guard, totalBytes, lines, header, entity.Schema.KeyFields[0], parent.Name, ui);
     }
 
@@ -182,8 +182,10 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
                 }
                 else if (RowProblem is null)
                 {
+                    // invalid_format, not malformed_row: the other cells are still read, so a line still names its document
+                    // (which its rejection makes incomplete)
                     var known = string.Join(", ", Header.Where((_, i) => i != _parentColumn));
-                    RowProblem = new ReadProblem(IssueCodes.MalformedRow, French
+                    RowProblem = new ReadProblem(IssueCodes.InvalidFormat, French
                         ? $"L'attribut « {_xml.Name} » de <{element}> n'existe pas ; attendus : {known}."
                         : $"The attribute '{_xml.Name}' of <{element}> does not exist; expected: {known}.")
                     { Value = _xml.Name };
