@@ -9,7 +9,7 @@ namespace Import.Sdk.Commerce.SalesDocuments;
 /// </summary>
 /// <remarks>
 /// <para>The schema: a root <c>&lt;documents&gt;</c>; in it <c>&lt;document&gt;</c> elements, each with its fields as attributes
-/// named as the fields (<c>ident</c>, <c>customer_code</c>, <c>type</c>, <c>date</c>, <c>reference</c>, and a host's own fields);
+/// named as the fields (<c>ident</c>, <c>customer_code</c>, <c>type</c>, <c>date</c>, <c>reference</c>, and a host's own fields; not the totals, which are computed);
 /// in each, <c>&lt;line&gt;</c> elements with the lines' fields as attributes (<c>line</c>, <c>article_code</c>,
 /// <c>description</c>, <c>quantity</c>, <c>unit_price</c>, <c>vat_rate</c>), their document being the one they are in (no
 /// <c>header_ident</c> attribute). Values are text as in a CSV cell; write numbers with a decimal point and no grouping
@@ -84,8 +84,8 @@ public static class SalesDocumentsXml
             throw new ArgumentException($"The entity '{entity.Name}' has no lines (ImportEntity.WithLines).", nameof(entity));
         }
 
-        ImportSource View(bool lines) => ImportSource.FromReader(name, length, (options, _) =>
-            ValueTask.FromResult<ITabularReader>(SalesDocumentsXmlReader.Open(open(options.UiCulture), length, options, entity, lines)));
+        ImportSource View(bool lines) => ImportSource.FromReader(name, length, async (options, cancellationToken) =>
+            await SalesDocumentsXmlReader.Open(open(options.UiCulture), length, options, entity, lines).StartAsync(cancellationToken).ConfigureAwait(false));
 
         return new ImportRequest(View(lines: false)) { Lines = View(lines: true) };
     }

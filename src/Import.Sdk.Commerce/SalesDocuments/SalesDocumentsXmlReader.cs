@@ -75,7 +75,10 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
     public static SalesDocumentsXmlReader Open(Stream stream, long? totalBytes, ReaderOptions options, ImportEntity entity, bool lines)
     {
         var parent = entity.Lines!.Schema.Fields.First(f => f.Reference is { IsParent: true } r && string.Equals(r.Target?.Name, entity.Schema.Name, StringComparison.Ordinal));
-        var header = lines ? entity.Lines!.Schema.Fields.Select(f => f.Name).ToArray() : entity.Schema.Fields.Select(f => f.Name).ToArray();
+        // The totals are computed from the lines: not attributes (a document imported again would otherwise look changed).
+        var header = lines
+            ? entity.Lines!.Schema.Fields.Select(f => f.Name).ToArray()
+            : entity.Schema.Fields.Select(f => f.Name).Where(n => n is not (SalesDocumentTotals.ExclTax or SalesDocumentTotals.Vat or SalesDocumentTotals.InclTax)).ToArray();
         var ui = options.UiCulture;
         var guard = new MarkupRunGuardStream(stream, options.MaxRecordBytes, line => new MalformedFileException(IdentifierValidator.IsFrench(ui)
             ? string.Create(CultureInfo.InvariantCulture, $"Le fichier XML des pièces n'est pas lisible ligne {line} : une balise ou un texte de plus de {options.MaxRecordBytes} octets (un attribut démesuré ?) n'est pas lu. Vérifiez le fichier.")
@@ -83,28 +86,44 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
         return new SalesDocumentsXmlReader(guard, totalBytes, lines, header, entity.Schema.KeyFields[0], parent.Name, ui);
     }
 
+    /// <summary>Reads up to the root element, which must be <c>&lt;documents&gt;</c>: a DTD or another file fails at once, when opened.</summary>
+    public async ValueTask<SalesDocumentsXmlReader> StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!_started && await ReadNodeAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (_xml.NodeType == XmlNodeType.Element)
+                {
+                    if (_xml.LocalName != Root)
+                    {
+                        throw Structure(French ? $"l'élément racine <{_xml.Name}> au lieu de <{Root}>" : $"the root element <{_xml.Name}> instead of <{Root}>");
+                    }
+
+                    _started = true;
+                }
+            }
+
+            if (!_started)
+            {
+                throw Malformed(0, 0, French ? $"aucun élément <{Root}>" : $"no <{Root}> element", null);
+            }
+
+            return this;
+        }
+        catch
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            bool read;
-            try
+            if (!await ReadNodeAsync(cancellationToken).ConfigureAwait(false))
             {
-                read = await _xml.ReadAsync().ConfigureAwait(false);
-            }
-            catch (XmlException ex)
-            {
-                throw Malformed(ex.LineNumber, ex.LinePosition, ex.Message, ex);
-            }
-
-            if (!read)
-            {
-                if (!_started)
-                {
-                    throw Malformed(0, 0, French ? $"aucun élément <{Root}>" : $"no <{Root}> element", null);
-                }
-
                 return false;
             }
 
@@ -120,9 +139,6 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
 
             switch (_xml.Depth)
             {
-                case 0 when _xml.LocalName == Root:
-                    _started = true;
-                    continue;
                 case 1 when _xml.LocalName == DocumentElement:
                     _documents++;
                     _documentKey = _xml.GetAttribute(_key) ?? string.Empty;
@@ -146,6 +162,19 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
                         ? (French ? $"l'élément <{_xml.Name}> dans une ligne (une ligne n'a que des attributs)" : $"the element <{_xml.Name}> inside a line (a line has attributes only)")
                         : (French ? $"l'élément <{_xml.Name}> là où {expected} est attendu" : $"the element <{_xml.Name}> where {expected} is expected"));
             }
+        }
+    }
+
+    private async ValueTask<bool> ReadNodeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await _xml.ReadAsync().ConfigureAwait(false);
+        }
+        catch (XmlException ex)
+        {
+            throw Malformed(ex.LineNumber, ex.LinePosition, ex.Message, ex);
         }
     }
 
