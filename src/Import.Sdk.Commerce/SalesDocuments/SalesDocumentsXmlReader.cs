@@ -174,7 +174,12 @@ internal sealed class SalesDocumentsXmlReader : ITabularReader
         }
         catch (XmlException ex)
         {
-            throw Malformed(ex.LineNumber, ex.LinePosition, ex.Message, ex);
+            var info = (IXmlLineInfo)_xml;
+            var (line, position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : (Math.Max(info.LineNumber, 1), info.LinePosition);
+            var what = ex.Message.Contains("DTD", StringComparison.Ordinal)
+                ? (French ? "une DTD (<!DOCTYPE ...>), refusée : aucune DTD ni entité n'est traitée" : "a DTD (<!DOCTYPE ...>), refused: no DTD nor entity is processed")
+                : ex.Message.TrimEnd('.');
+            throw Malformed(line, position, what, ex);
         }
     }
 

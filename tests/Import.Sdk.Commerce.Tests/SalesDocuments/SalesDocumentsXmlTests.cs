@@ -107,7 +107,7 @@ public class SalesDocumentsXmlTests
         var report = await store.Pipeline(CommerceEntities.SalesDocuments, CommerceStore.English).ExecuteAsync(XmlRequest(xml), cancellationToken: timeout.Token);
 
         var issue = report.Issues.First(i => i.Code == IssueCodes.MalformedFile);
-        Assert.Matches(@"at line \d+", issue.Message);
+        Assert.Matches(@"at line [1-9]", issue.Message);
         Assert.False(report.IsSuccess, kind);
         Assert.Empty(Documents(store));
         Assert.Empty(Lines(store));
