@@ -168,4 +168,21 @@ public class SalesDocumentsSampleTests
         Assert.Matches(@"cannot be read at line [1-9]", result.Err);
         Assert.False(File.Exists(cli.DbPath));
     }
+
+    [Fact]
+    public async Task Template_SalesDocuments_WritesTheHeaderAndTheLinesTemplatesWhichMapWhole()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync("template", "--entity", "sales-documents", "--format", "csv", "--out", "pieces.csv", "--lang", "en");
+        var simulated = await cli.RunAsync("simulate", "--entity", "sales-documents", "--file", "pieces.csv", "--lines", "pieces-lines.csv", "--db", cli.Db, "--json");
+
+        Assert.Equal(0, result.Exit);
+        Assert.StartsWith("Identifiant de la pièce;Code client;Type de pièce", File.ReadAllText(cli.PathOf("pieces.csv")).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("Identifiant de la pièce;Numéro de ligne;Code article", File.ReadAllText(cli.PathOf("pieces-lines.csv")).TrimStart('\uFEFF'), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(simulated.Out);
+        var files = report.RootElement.GetProperty("files").EnumerateArray().ToArray();
+        Assert.Equal([("unknown_reference", 2)], Issues(files[0])); // an empty store: the customer CLI0001 is unknown; every column is mapped
+        Assert.Equal(("unknown_parent", 2), Issues(files[1])[0]);
+    }
 }
