@@ -46,11 +46,14 @@ internal static class SalesDocumentsEntity
             .MaxLength(100)
             .Synonyms("REFERENCE", "Réf", "Référence client", "Votre référence", "Réf client", "Customer reference", "Ref"))
         .Field(SalesDocumentTotals.ExclTax, FieldType.Decimal, f => f
-            .Label("Total HT (calculé)", "Total excl. tax (computed)"))
+            .Label("Total HT (calculé)", "Total excl. tax (computed)")
+            .Synonyms("Total HT", "Montant HT", "TOTAL_HT", "Total excl. tax", "Net amount"))
         .Field(SalesDocumentTotals.Vat, FieldType.Decimal, f => f
-            .Label("Total TVA (calculé)", "Total VAT (computed)"))
+            .Label("Total TVA (calculé)", "Total VAT (computed)")
+            .Synonyms("Total TVA", "Montant TVA", "TOTAL_TVA", "Total VAT", "VAT amount"))
         .Field(SalesDocumentTotals.InclTax, FieldType.Decimal, f => f
-            .Label("Total TTC (calculé)", "Total incl. tax (computed)"))
+            .Label("Total TTC (calculé)", "Total incl. tax (computed)")
+            .Synonyms("Total TTC", "Montant TTC", "TOTAL_TTC", "Total incl. tax", "Gross amount"))
         .Key(Ident)
         .Build();
 
