@@ -7,7 +7,8 @@ namespace Import.Sdk;
 /// is written.
 /// </summary>
 /// <remarks>
-/// The set keeps, for each field that a reference of its entities names (such as <c>tax-regimes.code</c>, or
+/// The set keeps, for each field that a reference of its entities names, and for the key of each entity that a planning rule of
+/// its entities reads whole (<see cref="IPlanningRule.ReadsAll"/>: the warehouses, for the articles) (such as <c>tax-regimes.code</c>, or
 /// <c>customers.accounting_code</c>), the values of the records planned so far: memory grows with those values only. Import the
 /// files one after the other, in dependency order; a set is not for imports running at the same time.
 /// </remarks>
@@ -33,6 +34,14 @@ public sealed class ImportSet
                     {
                         _tracked.Add(((reference.Target ?? entity.Schema).Name, target));
                     }
+                }
+            }
+
+            foreach (var whole in entity.PlanningRules.SelectMany(r => r.ReadsAll))
+            {
+                foreach (var key in whole.KeyFields)
+                {
+                    _tracked.Add((whole.Name, key)); // read whole by a planning rule: the keys planned earlier in the set count (see PlanningContext.GetAll)
                 }
             }
         }

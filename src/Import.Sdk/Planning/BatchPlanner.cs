@@ -32,12 +32,12 @@ internal sealed class BatchPlanner
     private readonly PlanningContext? _planning; // one for the import: the planner plans one record at a time
     private readonly ImportSet? _set; // the set of files this import belongs to, when it records this entity
     private readonly IDocumentSide? _document; // a file of a document import: its rows' outcomes go to the documents
+    private readonly ImportSet? _wholeSet; // the set of files this import belongs to
     private readonly List<RecordKey> _batchKeys = []; // distinct: a key seen earlier in the file makes its row a rejected duplicate
     private bool _keysSized;
     private bool _allRead; // the entities the planning rules read whole, read before the first batch is planned
     private RowState? _planningRow; // the row the planning rules plan
-    private readonly int _positionIndex = -1; // the child sets' position field, numbered in file order when empty
-    private Dictionary<RecordKey, long>? _lastPositions; // by parent, the last position met in the file
+    private readonly ChildPositions? _positions; // numbers the child sets' empty positions in file order
     private int _prefetched; // keeps the prefetching reads from being optimised away
 
     public BatchPlanner(EntitySchema schema, CompiledMapping map, IImportSink sink, IChangeWriter writer, ReportBuilder report, RowIssues issues, int[] cellSlots, int batchSize, CancellationToken cancellationToken, ImportSet? set = null, IReadOnlyList<IPlanningRule>? planningRules = null, IDocumentSide? document = null)
@@ -45,6 +45,7 @@ internal sealed class BatchPlanner
         _document = document;
         _planningRules = planningRules ?? [];
         _set = set is not null && set.Tracks(schema.Name) ? set : null;
+        _wholeSet = set;
         _childSetParent = schema.ChildSetParent is { } parentField ? ([schema[parentField].Index], [parentField]) : null;
         _schema = schema;
         _map = map;
@@ -60,10 +61,7 @@ internal sealed class BatchPlanner
         _planning = _planningRules.Count > 0
             ? new PlanningContext(schema, _references.Referenced, (field, value, code, message) => _issues.Add(_planningRow!, field, value, code, IssueSeverity.Warning, message), issues.UiCulture)
             : null;
-        if (_childSetParent is not null && schema.ChildSetPosition is { } position)
-        {
-            _positionIndex = schema[position].Index;
-        }
+        _positions = ChildPositions.For(schema, map);
     }
 
     /// <summary>Plans a batch of converted rows, the next in the file.</summary>
@@ -127,7 +125,8 @@ internal sealed class BatchPlanner
     {
         if (!_allRead)
         {
-            await ReadAllAsync().ConfigureAwait(false);
+            _allRead = true;
+            await (_planning?.ReadAllAsync(_planningRules, _sink, _wholeSet, _ct) ?? Task.CompletedTask).ConfigureAwait(false);
         }
 
         _references.StartBatch();
@@ -169,7 +168,7 @@ internal sealed class BatchPlanner
         if (!row.KeyRegistered)
         {
             row.KeyRegistered = true;
-            NumberChild(row);
+            _positions?.Number(row);
             if (row.Key is not null)
             {
                 var entry = _keys.Register(row.Key, row.KeyHash, row.Row, out var seen, out var firstRow);
@@ -317,64 +316,6 @@ internal sealed class BatchPlanner
             {
                 all.Add((object?[])values.Clone()); // the sink owns the values now
             }
-        }
-    }
-
-    /// <summary>
-    /// Reads, once, every record of the entities the planning rules read whole (<see cref="IPlanningRule.ReadsAll"/>): small
-    /// reference data, such as the warehouses an article gets a stock record in.
-    /// </summary>
-    private async Task ReadAllAsync()
-    {
-        _allRead = true;
-        if (_planning is null)
-        {
-            return;
-        }
-
-        foreach (var rule in _planningRules)
-        {
-            foreach (var schema in rule.ReadsAll)
-            {
-                if (!_planning.All.ContainsKey(schema.Name))
-                {
-                    var records = new List<object?[]>();
-                    await foreach (var record in _sink.ReadAllAsync(schema, _ct).ConfigureAwait(false))
-                    {
-                        records.Add(record);
-                    }
-
-                    _planning.All[schema.Name] = records;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Numbers a child set's record whose position is empty: after the last position of its parent met so far in the file (a given
-    /// position counts too), so that the file's order is kept; its key is made again with the position.
-    /// </summary>
-    private void NumberChild(RowState row)
-    {
-        if (_positionIndex < 0 || row.Rejected || RecordKey.Of(_childSetParent!.Value.Indexes, row.Values) is not { } parent)
-        {
-            return;
-        }
-
-        _lastPositions ??= [];
-        _lastPositions.TryGetValue(parent, out var last);
-        if (row.Values[_positionIndex] is long given)
-        {
-            _lastPositions[parent] = Math.Max(last, given);
-            return;
-        }
-
-        row.Values[_positionIndex] = ++last;
-        _lastPositions[parent] = last;
-        row.Key = KeyText.Format(_schema, _map.KeyFields, row.Values);
-        if (row.Key is not null)
-        {
-            row.KeyHash = KeyRegistry.Hash(row.Key);
         }
     }
 

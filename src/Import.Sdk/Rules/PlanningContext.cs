@@ -62,7 +62,9 @@ public sealed class PlanningContext
     /// <summary>
     /// Gets every record of an entity that a planning rule reads whole (<see cref="IPlanningRule.ReadsAll"/>): the records the store
     /// held when the import started, then those this import derived (<see cref="AddDerived"/>) from the records it writes — in a
-    /// simulation too, where nothing is written — in that order.
+    /// simulation too, where nothing is written — in that order. In a set of files (<see cref="ImportRequest.Set"/>), the records an
+    /// earlier file of the set planned are there too; in a simulation, where the store does not hold them, with their key only (when
+    /// the key is one text field).
     /// </summary>
     /// <param name="schema">The entity, one that a planning rule of the import lists in <see cref="IPlanningRule.ReadsAll"/>.</param>
     /// <returns>The records, each indexed by <see cref="FieldDefinition.Index"/> of <paramref name="schema"/>. Do not modify them.</returns>
@@ -106,6 +108,55 @@ public sealed class PlanningContext
         }
 
         Derived.Add((schema, values));
+    }
+
+    /// <summary>
+    /// Reads, once per import before its first record is planned, every record of the entities the rules read whole
+    /// (<see cref="IPlanningRule.ReadsAll"/>): small reference data, such as the warehouses an article gets a stock record in.
+    /// </summary>
+    /// <remarks>
+    /// In a set of files (<see cref="ImportSet"/>), the records an earlier file planned and the store does not hold (a simulation)
+    /// are added with their key only, when the key is one text field: a simulated set plans what its execution does.
+    /// </remarks>
+    internal async Task ReadAllAsync(IReadOnlyList<IPlanningRule> rules, IImportSink sink, ImportSet? set, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var schema in rule.ReadsAll)
+            {
+                if (!All.ContainsKey(schema.Name))
+                {
+                    var records = new List<object?[]>();
+                    await foreach (var record in sink.ReadAllAsync(schema, cancellationToken).ConfigureAwait(false))
+                    {
+                        records.Add(record);
+                    }
+
+                    AddPlanned(schema, records, set);
+                    All[schema.Name] = records;
+                }
+            }
+        }
+    }
+
+    private static void AddPlanned(EntitySchema schema, List<object?[]> records, ImportSet? set)
+    {
+        if (set is null || schema.KeyFields.Count != 1 || schema[schema.KeyFields[0]] is not { Type: FieldType.Text } key)
+        {
+            return;
+        }
+
+        HashSet<string>? stored = null;
+        foreach (var code in set.Planned(schema.Name, key.Name))
+        {
+            stored ??= [.. records.Select(r => RecordKey.FormatValue(r[key.Index])).OfType<string>()];
+            if (stored.Add(code))
+            {
+                var record = new object?[schema.Fields.Count];
+                record[key.Index] = code;
+                records.Add(record);
+            }
+        }
     }
 
     internal void Reset(int row, object?[] values, bool isNew)

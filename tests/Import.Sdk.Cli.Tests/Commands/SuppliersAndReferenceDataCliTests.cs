@@ -114,7 +114,7 @@ public sealed class SuppliersAndReferenceDataCliTests : IDisposable
         Assert.Equal(0, result.Exit);
         using var json = JsonDocument.Parse(result.Out);
         var names = json.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices"], names);
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom", "sales-documents"], names);
         var suppliers = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "suppliers");
         var fields = suppliers.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
         Assert.True(fields["code"].GetProperty("required").GetBoolean());
@@ -140,6 +140,33 @@ public sealed class SuppliersAndReferenceDataCliTests : IDisposable
         Assert.Equal(1, report.RootElement.GetProperty("totals").GetProperty("inserted").GetInt64());
         Assert.Equal(0, report.RootElement.GetProperty("issues").GetArrayLength());
         Assert.Equal(1, await _cli.CountAsync(entity));
+    }
+
+    [Fact]
+    public async Task Template_VatRatesArticlesStock_FilledInAsTheyAreImportInTurn()
+    {
+        foreach (var entity in new[] { "vat-rates", "articles", "stock", "bom" })
+        {
+            Assert.Equal(0, (await _cli.RunAsync("template", "--entity", entity, "--out", entity + ".csv")).Exit);
+        }
+
+        Assert.Equal(["Code article;Désignation;Code TVA;Prix de vente HT;Prix d'achat HT;Unité", "ART0001;Vis inox 4x40 (boîte de 100);TN;12,50;6,80;boîte"], Lines("articles.csv"));
+        Assert.Equal(["Code article;Code dépôt;Quantité en stock;Stock minimum;Stock maximum", "ART0001;PRINCIPAL;250;50;500"], Lines("stock.csv"));
+        Assert.Equal(["Code article composé;Position;Code composant;Quantité;Commentaire", "KIT0001;1;ART0001;8;Vis du kit"], Lines("bom.csv"));
+        Assert.Equal(0, (await _cli.RunAsync("run", "--entity", "vat-rates", "--file", "vat-rates.csv", "--db", _cli.Db)).Exit);
+        var articles = await _cli.RunAsync("run", "--entity", "articles", "--file", "articles.csv", "--db", _cli.Db, "--json");
+        Assert.True(articles.Exit == 0, articles.ToString());
+        using (var report = JsonDocument.Parse(articles.Out))
+        {
+            Assert.Equal("auto_created", report.RootElement.GetProperty("issues")[0].GetProperty("code").GetString()); // the main warehouse
+        }
+
+        var stock = await _cli.RunAsync("run", "--entity", "stock", "--file", "stock.csv", "--db", _cli.Db, "--json");
+        Assert.True(stock.Exit == 0, stock.ToString());
+        using (var report = JsonDocument.Parse(stock.Out))
+        {
+            Assert.Equal(1, report.RootElement.GetProperty("totals").GetProperty("updated").GetInt64());
+        }
     }
 
     [Fact]

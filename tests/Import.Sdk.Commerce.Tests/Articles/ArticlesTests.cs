@@ -236,6 +236,32 @@ public class ArticlesTests
         }
     }
 
+    [Fact]
+    public async Task Set_WarehousesThenArticles_SimulationStocksInThePlannedWarehousesAsTheExecution()
+    {
+        async Task<(string Reports, int Stock)> RunSetAsync(bool execute)
+        {
+            var sink = Store();
+            var set = new ImportSet([CommerceEntities.Warehouses, CommerceEntities.Articles()]);
+            var reports = new List<ImportReport>();
+            foreach (var (entity, csv) in new[] { (CommerceEntities.Warehouses, "Code dépôt;Nom du dépôt\r\nPRINCIPAL;Principal\r\nLYON;Lyon\r\n"), (CommerceEntities.Articles(), Header + "\r\nA1;Vis;TN;1;1;u\r\nA2;Écrou;TN;1;1;u\r\n") })
+            {
+                var pipeline = EntityFile.Pipeline(entity, sink);
+                var request = new ImportRequest(EntityFile.Source(csv)) { Set = set };
+                reports.Add(execute ? await pipeline.ExecuteAsync(request) : await pipeline.SimulateAsync(request));
+            }
+
+            return (string.Join(" / ", reports.Select(r => $"{r.Totals} {string.Join(",", r.Issues.Select(i => i.Code))}")), Stock(sink).Count);
+        }
+
+        var simulated = await RunSetAsync(execute: false);
+        var executed = await RunSetAsync(execute: true);
+
+        Assert.Equal(executed.Reports, simulated.Reports);
+        Assert.DoesNotContain("auto_created", simulated.Reports, StringComparison.Ordinal); // the warehouses file comes first: no main warehouse
+        Assert.Equal((0, 4), (simulated.Stock, executed.Stock));
+    }
+
     private sealed class LookupOnlySink(IImportSink inner) : IImportSink
     {
         public ValueTask<IReadOnlyDictionary<RecordKey, object?[]>> LookupAsync(EntitySchema schema, IReadOnlyList<string> keyFields, IReadOnlyCollection<RecordKey> keys, CancellationToken cancellationToken = default) =>

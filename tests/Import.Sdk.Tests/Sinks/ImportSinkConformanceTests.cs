@@ -97,6 +97,33 @@ public abstract class ImportSinkConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAllAsync_EmptyStore_ReadsNothing()
+    {
+        var read = new List<object?[]>();
+        await foreach (var record in Sink.ReadAllAsync(Tags))
+        {
+            read.Add(record);
+        }
+
+        Assert.Empty(read);
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_AfterWrites_EveryRecordOfThatEntityInWrittenOrder()
+    {
+        await Sink.WriteAsync([Insert(Tags, Tag("B", "Beta"), 2), Insert(Things, Thing("X", "x"), 3), Insert(Tags, Tag("A", null), 4)]);
+        await Sink.WriteAsync([new RecordChange(Tags, ChangeKind.Update, Tags.KeyFields, Tag("B", "Bêta"), 5), Insert(Tags, Tag("C", "Gamma"), 6)]);
+
+        var read = new List<object?[]>();
+        await foreach (var record in Sink.ReadAllAsync(Tags))
+        {
+            read.Add(record);
+        }
+
+        Assert.Equal([["B", "Bêta"], ["A", null], ["C", "Gamma"]], read);
+    }
+
+    [Fact]
     public async Task LookupAsync_ManyKeys_ReturnsExactlyThoseThatExist()
     {
         var records = Enumerable.Range(0, 2_500).Select(i => Thing(Code(i * 2), "Name " + i, (long)i, i / 100m, null, i % 2 == 0, null, null, null)).ToArray();
