@@ -215,7 +215,7 @@ internal sealed class DocumentAssembler
     {
         var issues = side.Issues;
         var shown = DisplayText.Cut(document.Key, issues.UiCulture);
-        var message = _linesUnusable ? Messages.LinesUnusable : Messages.IncompleteDocument;
+        var message = _linesUnusable ? Messages.LinesUnusable : document.LineUnread ? Messages.LineUnread : Messages.IncompleteDocument;
         return issues.Error(row, field, shown, IssueCodes.IncompleteDocument, issues.Msg(message, shown, document.FirstRejectedLine));
     }
 
@@ -263,9 +263,28 @@ internal sealed class DocumentAssembler
 
     private void LineRejected(RowState row)
     {
-        if (KeyOf(row, _parentField) is { } key && _documents.TryGetValue(key, out var document) && !document.HeaderRejected)
+        if (KeyOf(row, _parentField) is { } key)
         {
-            document.FirstRejectedLine = Math.Min(document.FirstRejectedLine, row.Row);
+            if (_documents.TryGetValue(key, out var document) && !document.HeaderRejected && row.Row < document.FirstRejectedLine)
+            {
+                document.FirstRejectedLine = row.Row;
+                document.LineUnread = false;
+            }
+
+            return;
+        }
+
+        if (!row.HasValues)
+        {
+            // A line the reader could not read (its cells not given: a record too long) may be any document's: none is known complete.
+            foreach (var document in _order)
+            {
+                if (row.Row < document.FirstRejectedLine)
+                {
+                    document.FirstRejectedLine = row.Row;
+                    document.LineUnread = true;
+                }
+            }
         }
     }
 
@@ -300,6 +319,9 @@ internal sealed class DocumentAssembler
         public List<Held>? Lines { get; set; }
 
         public int FirstRejectedLine { get; set; } = int.MaxValue;
+
+        /// <summary>Gets or sets a value indicating whether <see cref="FirstRejectedLine"/> is a line the reader could not read (of any document, perhaps this one).</summary>
+        public bool LineUnread { get; set; }
     }
 
     private sealed class Side(DocumentAssembler owner, bool lines, RowIssues issues, int[] cellSlots) : IDocumentSide
