@@ -185,4 +185,19 @@ public class SalesDocumentsSampleTests
         Assert.Equal([("unknown_reference", 2)], Issues(files[0])); // an empty store: the customer CLI0001 is unknown; every column is mapped
         Assert.Equal(("unknown_parent", 2), Issues(files[1])[0]);
     }
+
+    [Fact]
+    public async Task Entities_SalesDocuments_ListsItsLinesWithIt()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.RunAsync("entities", "--json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        var documents = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "sales-documents");
+        var lines = documents.GetProperty("lines");
+        Assert.Equal("sales-document-lines", lines.GetProperty("name").GetString());
+        Assert.Equal(["header_ident", "line", "article_code", "description", "quantity", "unit_price", "vat_rate"], lines.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal("sales-documents.ident", lines.GetProperty("fields")[0].GetProperty("reference").GetString());
+    }
 }
