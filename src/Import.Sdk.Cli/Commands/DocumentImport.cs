@@ -127,6 +127,15 @@ internal static class DocumentImport
             {
                 return await ImportCommand.InterruptedAsync(context, args, ex, sink, reportPath, errorsPath, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && sink.HasCommitted)
+            {
+                await context.Error.WriteLineAsync(context.T(
+                    "Interrompu ({0}) : {1} ligne(s) importée(s) avant l'interruption, par pièces entières ; aucune pièce n'a été écrite à moitié. Aucun rapport ni fichier d'erreurs n'a été produit : relancez l'import pour le terminer.",
+                    "Interrupted ({0}): {1} row(s) imported before the interruption, in whole documents; no document was half written. No report or errors file was produced: run the import again to finish it.",
+                    CommandRunner.SignalName(context),
+                    sink.Inserted + sink.Updated));
+                return ExitCodes.RowsRejected;
+            }
 
             // 5. The outcome: a section per file.
             if (result.IsFileRejected)
