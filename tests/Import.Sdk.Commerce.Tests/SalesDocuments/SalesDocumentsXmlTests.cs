@@ -71,6 +71,30 @@ public class SalesDocumentsXmlTests
     }
 
     [Fact]
+    public async Task SalesDocuments_SimulationAndExecution_DegreeOneAndFourSmallBatches_SameReport()
+    {
+        async Task<string> ReportAsync(bool execute, int degree, int batchSize, bool xml)
+        {
+            var pipeline = new ImportPipelineBuilder()
+                .UseEntity(CommerceEntities.SalesDocuments)
+                .UseSink(Store().Sink)
+                .UseOptions(o => o with { UiCulture = CommerceStore.English, MaxDegreeOfParallelism = degree, BatchSize = batchSize })
+                .Build();
+            var request = xml ? XmlRequest(Xml) : Pair(Pieces, Lignes);
+            var report = execute ? await pipeline.ExecuteAsync(request) : await pipeline.SimulateAsync(request);
+            return report.ToJson().Replace("\"simulated\": true", "\"simulated\": false", StringComparison.Ordinal);
+        }
+
+        foreach (var xml in new[] { false, true })
+        {
+            var expected = await ReportAsync(execute: false, degree: 1, batchSize: 1000, xml);
+            Assert.Equal(expected, await ReportAsync(execute: true, degree: 1, batchSize: 1000, xml));
+            Assert.Equal(expected, await ReportAsync(execute: true, degree: 4, batchSize: 2, xml));
+            Assert.Equal(expected, await ReportAsync(execute: false, degree: 4, batchSize: 3, xml));
+        }
+    }
+
+    [Fact]
     public async Task SalesDocumentsXml_UnknownAttribute_RejectsItsRowNamingTheAttribute()
     {
         var report = await RunAsync(Store(), XmlRequest("""<documents><document ident="P1" customer_code="C1" type="F"><line article_code="A1" quantite="2"/></document></documents>"""), execute: false, CommerceStore.English);
