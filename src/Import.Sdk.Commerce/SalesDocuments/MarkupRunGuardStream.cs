@@ -1,16 +1,18 @@
 namespace Import.Sdk.Commerce.SalesDocuments;
 
 /// <summary>
-/// Bounds what an <see cref="System.Xml.XmlReader"/> holds at once: it reads a tag (with its attributes) or a text whole, so a
-/// hostile file could make it hold one attribute of gigabytes. This stream counts the bytes since the last <c>&lt;</c> or
-/// <c>&gt;</c> (which cannot appear raw in an attribute value) and fails past a limit, naming the line where the overlong run
-/// started (or a line of it): no tag or text is longer. Byte-level, so it
-/// works under the XML declaration's encoding (an UTF-16 <c>&lt;</c> holds the byte 0x3C too; another character holding it only
+/// Bounds what an <see cref="System.Xml.XmlReader"/> holds at once: it reads a tag (with its attributes), a text, a comment or a
+/// CDATA section whole, so a hostile file could make it hold one attribute of gigabytes. This stream counts the bytes since the last
+/// <c>&lt;</c> (which cannot appear raw in an attribute value or a text), or since the start of a comment or CDATA section (where it
+/// can), and fails past a limit, naming the line where the count stands: no tag, text, comment or section is longer. Byte-level, so
+/// it works under the XML declaration's encoding (in UTF-16 the comments and sections are not told apart: a <c>&lt;</c> in them
 /// restarts the count).
 /// </summary>
 internal sealed class MarkupRunGuardStream(Stream inner, long limit, Func<long, Exception> tooLong) : Stream
 {
     private long _run;
+    private ulong _window; // the last 8 bytes
+    private State _state;
     private long _newLines; // read so far: the line of a run too long is named
 
 
@@ -68,27 +70,44 @@ internal sealed class MarkupRunGuardStream(Stream inner, long limit, Func<long, 
 
     private int Count(ReadOnlySpan<byte> read)
     {
-        var position = 0;
-        while (true)
+        for (var i = 0; i < read.Length; i++)
         {
-            var marker = read[position..].IndexOfAny((byte)'<', (byte)'>');
-            _run += marker < 0 ? read.Length - position : marker;
+            var b = read[i];
+            _window = (_window << 8) | b;
+            _run++;
+            switch (_state)
+            {
+                case State.Markup when b == (byte)'<':
+                    _run = 0;
+                    break;
+                case State.Markup when b == (byte)'-' && (uint)_window == 0x3C212D2Du: // "<!--"
+                    _state = State.Comment;
+                    break;
+                case State.Markup when b == (byte)'[' && _window == 0x215B43444154415BUL: // "![CDATA["
+                    _state = State.CData;
+                    break;
+                case State.Comment when b == (byte)'>' && (_window & 0xFFFFFF) == 0x2D2D3E: // "-->"
+                case State.CData when b == (byte)'>' && (_window & 0xFFFFFF) == 0x5D5D3E: // "]]>"
+                    _state = State.Markup;
+                    _run = 0;
+                    break;
+            }
+
             if (_run > limit)
             {
-                throw tooLong(_newLines + read[..position].Count((byte)'\n') + 1);
+                throw tooLong(_newLines + read[..i].Count((byte)'\n') + 1);
             }
-
-            if (marker < 0)
-            {
-                break;
-            }
-
-            _run = 0;
-            position += marker + 1;
         }
 
         BytesRead += read.Length;
         _newLines += read.Count((byte)'\n');
         return read.Length;
+    }
+
+    private enum State
+    {
+        Markup,
+        Comment,
+        CData,
     }
 }

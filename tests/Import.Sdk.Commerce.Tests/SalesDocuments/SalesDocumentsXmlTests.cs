@@ -111,6 +111,9 @@ public class SalesDocumentsXmlTests
         { "external entity", "<?xml version=\"1.0\"?>\n<!DOCTYPE documents [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<documents><document ident=\"&x;\" customer_code=\"C1\" type=\"F\"/></documents>" },
         { "billion laughs", "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">" + string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{(i == 1 ? string.Empty : (i - 1).ToString(CultureInfo.InvariantCulture))};", 10))}\">")) + "]>\n<documents><document ident=\"&lol9;\"/></documents>" },
         { "huge attribute", "<documents>\n<document ident=\"P1\" customer_code=\"C1\" type=\"F\" reference=\"" + new string('x', 5 << 20) + "\"/></documents>" },
+        { "huge attribute of '>'", "<documents>\n<document ident=\"P1\" reference=\"" + new string('>', 5 << 20) + "\"/></documents>" },
+        { "huge comment holding '<'", "<documents>\n<!--" + string.Concat(Enumerable.Repeat(new string('x', 1000) + "<", 5 << 10)) + "--></documents>" },
+        { "huge CDATA holding '<'", "<documents>\n<document ident=\"P1\"><![CDATA[" + string.Concat(Enumerable.Repeat(new string('x', 1000) + "<", 5 << 10)) + "]]></document></documents>" },
         { "deeply nested", "<documents><document ident=\"P1\" customer_code=\"C1\" type=\"F\"><line article_code=\"A1\" quantity=\"1\">" + string.Concat(Enumerable.Repeat("<x>", 100_000)) + "</line></document></documents>" },
         { "nested documents", "<documents>\n<document ident=\"P1\"><document ident=\"P2\"/></document></documents>" },
         { "not well-formed", "<documents>\n<document ident=\"P1\" customer_code=\"C1\" type=\"F\">\n<line article_code=\"A1\" quantity=\"1\">\n</documents>" },
@@ -132,6 +135,10 @@ public class SalesDocumentsXmlTests
 
         var issue = report.Issues.First(i => i.Code == IssueCodes.MalformedFile);
         Assert.Matches(@"at line [1-9]", issue.Message);
+        if (kind.StartsWith("huge", StringComparison.Ordinal))
+        {
+            Assert.Contains("longer than 4194304 bytes", issue.Message, StringComparison.Ordinal);
+        }
         Assert.False(report.IsSuccess, kind);
         Assert.Empty(Documents(store));
         Assert.Empty(Lines(store));
