@@ -16,7 +16,7 @@ namespace Import.Sdk.Commerce.SalesDocuments;
 /// (<c>10.5</c>) and dates as <c>yyyy-MM-dd</c>, which read the same whatever the import's culture. An unknown attribute rejects its
 /// row (<c>invalid_format</c>, naming it); any other element, text outside the attributes, a DTD or a file that is not well-formed stops the
 /// import (<c>malformed_file</c>, naming the XML line and position). No DTD is processed and no external resource is resolved; a
-/// tag or text longer than <see cref="ReaderOptions.MaxRecordBytes"/> is refused.</para>
+/// tag, text, comment or CDATA section longer than <see cref="ReaderOptions.MaxRecordBytes"/> (4 MiB by default) is refused.</para>
 /// <para>Row numbers are positions: the n-th <c>&lt;document&gt;</c> is row n + 1 of the documents' section, the n-th
 /// <c>&lt;line&gt;</c> of the file row n + 1 of the lines' section — the rows of the CSV pair holding the same documents in the
 /// same order, so both forms give the same report.</para>
