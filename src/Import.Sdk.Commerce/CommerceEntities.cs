@@ -3,6 +3,7 @@ using Import.Sdk.Commerce.Bom;
 using Import.Sdk.Commerce.CustomerGroups;
 using Import.Sdk.Commerce.Customers;
 using Import.Sdk.Commerce.Invoices;
+using Import.Sdk.Commerce.SalesDocuments;
 using Import.Sdk.Commerce.Stock;
 using Import.Sdk.Commerce.Suppliers;
 using Import.Sdk.Commerce.TaxRegimes;
@@ -42,6 +43,12 @@ public static class CommerceEntities
 
     /// <summary>The name of the invoice lines entity (written by an invoices import).</summary>
     public const string InvoiceLinesName = "invoice-lines";
+
+    /// <summary>The name of the sales documents entity (quotes, orders, delivery notes, invoices, credit notes: a header and its lines).</summary>
+    public const string SalesDocumentsName = "sales-documents";
+
+    /// <summary>The name of the sales document lines entity (imported with their documents).</summary>
+    public const string SalesDocumentLinesName = "sales-document-lines";
 
     /// <summary>The name of the articles entity.</summary>
     public const string ArticlesName = "articles";
@@ -102,6 +109,31 @@ public static class CommerceEntities
     public static ImportEntity InvoiceLines => InvoicesEntity.Lines;
 
     /// <summary>
+    /// Gets the <c>sales-documents</c> entity (seed 001, "pièces de ventes"), a header imported with its lines
+    /// (<see cref="SalesDocumentLines"/>, <see cref="ImportRequest.Lines"/>), each document all or nothing. The header (the PIECES
+    /// file): <c>ident</c> (key, required), <c>customer_code</c> (required, → customers by code: <c>unknown_reference</c>),
+    /// <c>type</c> (required: <c>D</c> quote, <c>C</c> order, <c>B</c> delivery note, <c>F</c> invoice, <c>A</c> credit note, or their
+    /// French and English names: <c>devis</c>, <c>commande</c>, <c>bon de livraison</c>, <c>BL</c>, <c>facture</c>, <c>avoir</c>…),
+    /// <c>date</c>, <c>reference</c>, and the totals computed from the lines once the document is complete (an
+    /// <see cref="IDocumentRule"/>): <c>total_excl_tax</c> (Σ quantity × unit price, each rounded to the cent), <c>total_vat</c>
+    /// (per VAT rate, its base × rate / 100 rounded to the cent), <c>total_incl_tax</c>. A document whose header is rejected has
+    /// its lines rejected (<c>unknown_parent</c>); a rejected line rejects its document (<c>incomplete_document</c>); a line whose
+    /// document is not in the header file is <c>orphan_line</c>. The same documents may come as one XML file
+    /// (see <c>SalesDocumentsXml</c>).
+    /// </summary>
+    public static ImportEntity SalesDocuments => SalesDocumentsEntity.Instance;
+
+    /// <summary>
+    /// Gets the <c>sales-document-lines</c> entity (the LIGNES file): <c>header_ident</c> (required: the document's <c>ident</c>),
+    /// <c>line</c> (the line's place in its document, key with <c>header_ident</c>; numbered in file order when empty),
+    /// <c>article_code</c> (→ articles by code: <c>unknown_reference</c>; empty: a free-text line), <c>description</c>,
+    /// <c>quantity</c> (with an article, not empty nor zero: <c>zero_quantity</c>; negative for a return), <c>unit_price</c>,
+    /// <c>vat_rate</c> (a percentage, 0 to 100). The lines of a document are a set (<see cref="EntitySchema.ChildSetParent"/>): a
+    /// document imported again has its stored lines replaced by the file's. Imported through <see cref="SalesDocuments"/> only.
+    /// </summary>
+    public static ImportEntity SalesDocumentLines => SalesDocumentsEntity.Lines;
+
+    /// <summary>
     /// Gets the <c>tax-regimes</c> reference data: <c>code</c> (key, required, at most 10 characters), <c>label</c>
     /// (at most 100 characters), <c>rate</c> (decimal, at least 0). Customers reference it by code.
     /// </summary>
@@ -157,18 +189,18 @@ public static class CommerceEntities
 
     /// <summary>
     /// Gets every entity of the catalog: customers, tax regimes, customer groups, suppliers, VAT rates, warehouses, invoices,
-    /// articles, stock, bills of materials.
+    /// articles, stock, bills of materials, sales documents (their lines, imported with them, are not listed).
     /// </summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
     /// <returns>The entities, in that order.</returns>
     /// <exception cref="ArgumentException"><see cref="CommerceOptions.DefaultTaxRegime"/> is longer than a tax regime code (10 characters), or the main warehouse is not valid (see <see cref="Articles"/>).</exception>
     public static IReadOnlyList<ImportEntity> All(CommerceOptions? options = null) =>
-        [Customers(options), TaxRegimes, CustomerGroups, Suppliers(options), VatRates, Warehouses, Invoices, Articles(options), Stock, Bom];
+        [Customers(options), TaxRegimes, CustomerGroups, Suppliers(options), VatRates, Warehouses, Invoices, Articles(options), Stock, Bom, SalesDocuments];
 
     /// <summary>
     /// Finds an entity by name, ignoring case and surrounding spaces (<c>customers</c>, <c>tax-regimes</c>,
     /// <c>customer-groups</c>, <c>suppliers</c>, <c>vat-rates</c>, <c>warehouses</c>, <c>invoices</c>, <c>articles</c>, <c>stock</c>,
-    /// <c>bom</c>).
+    /// <c>bom</c>, <c>sales-documents</c>).
     /// </summary>
     /// <param name="name">The entity name.</param>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
@@ -189,6 +221,7 @@ public static class CommerceEntities
             ArticlesName => Articles(options),
             StockName => Stock,
             BomName => Bom,
+            SalesDocumentsName => SalesDocuments,
             _ => null,
         };
     }

@@ -29,7 +29,7 @@ public class CommerceEntitiesTests
 
     [Fact]
     public void All_Default_EveryEntityInOrder() =>
-        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom"], CommerceEntities.All().Select(e => e.Name));
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom", "sales-documents"], CommerceEntities.All().Select(e => e.Name));
 
     [Fact]
     public void All_Options_GivenToCustomersAndSuppliers()
@@ -51,6 +51,7 @@ public class CommerceEntitiesTests
     [InlineData("warehouses", "warehouses")]
     [InlineData("Articles", "articles")]
     [InlineData("STOCK", "stock")]
+    [InlineData("Sales-Documents", "sales-documents")]
     [InlineData(" bom ", "bom")]
     public void Find_KnownNameAnyCase_ReturnsTheEntity(string name, string expected) =>
         Assert.Equal(expected, CommerceEntities.Find(name)?.Name);

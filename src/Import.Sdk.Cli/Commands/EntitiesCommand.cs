@@ -52,9 +52,8 @@ internal static class EntitiesCommand
     private static void Print(CliContext context, IReadOnlyList<ImportEntity> entities)
     {
         var w = context.Out;
-        foreach (var entity in entities)
+        foreach (var schema in entities.SelectMany(e => e.Lines is { } lines ? new[] { e.Schema, lines.Schema } : [e.Schema]))
         {
-            var schema = entity.Schema;
             var label = context.IsFrench ? schema.LabelFr : schema.LabelEn;
             var keys = string.Join(", ", schema.KeyFields);
             var alternate = schema.AlternateKeyFields.Count > 0
@@ -113,23 +112,36 @@ internal static class EntitiesCommand
         {
             var schema = entity.Schema;
             w.WriteStartObject();
-            w.WriteString("name", schema.Name);
-            w.WriteString("labelFr", schema.LabelFr);
-            w.WriteString("labelEn", schema.LabelEn);
-            w.WriteStrings("keys", schema.KeyFields);
-            w.WriteStrings("alternateKeys", schema.AlternateKeyFields);
-            w.WriteStartArray("fields");
-            foreach (var f in schema.Fields)
+            WriteSchema(w, schema);
+            if (entity.Lines is { } lines)
             {
-                WriteField(w, schema, f);
+                // A document entity (sales-documents): its lines file's entity, imported with it (--lines).
+                w.WriteStartObject("lines");
+                WriteSchema(w, lines.Schema);
+                w.WriteEndObject();
             }
 
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     });
+
+    private static void WriteSchema(Utf8JsonWriter w, EntitySchema schema)
+    {
+        w.WriteString("name", schema.Name);
+        w.WriteString("labelFr", schema.LabelFr);
+        w.WriteString("labelEn", schema.LabelEn);
+        w.WriteStrings("keys", schema.KeyFields);
+        w.WriteStrings("alternateKeys", schema.AlternateKeyFields);
+        w.WriteStartArray("fields");
+        foreach (var f in schema.Fields)
+        {
+            WriteField(w, schema, f);
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void WriteField(Utf8JsonWriter w, EntitySchema schema, FieldDefinition f)
     {

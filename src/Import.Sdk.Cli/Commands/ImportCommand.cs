@@ -5,7 +5,7 @@ using Import.Sdk.Cli.Output;
 namespace Import.Sdk.Cli.Commands;
 
 /// <summary>
-/// <c>import-sdk simulate|run --entity E --file F [--lines F2] [--profile P.json] [--auto-create FIELD] [--default FIELD=VALUE]
+/// <c>import-sdk simulate|run --entity E --file F [--lines F2] [--lines-profile P2.json] [--profile P.json] [--auto-create FIELD] [--default FIELD=VALUE]
 /// [--ref FIELD=TARGET] [--db CONN] [--mode M] [--sheet NAME] [--encoding NAME] [--report R.json] [--errors ERR.csv] [--json]</c>. Both run the same import; <c>run</c> writes to the store, <c>simulate</c> writes nothing.
 /// </summary>
 internal static class ImportCommand
@@ -16,7 +16,11 @@ internal static class ImportCommand
         var file = CommonOptions.File(context);
         var lines = new Option<string?>("--lines")
         {
-            Description = context.T("Le fichier des lignes (sales-documents uniquement).", "The lines file (sales-documents only)."),
+            Description = context.T("Le fichier des lignes (sales-documents uniquement ; un fichier XML porte ses lignes).", "The lines file (sales-documents only; an XML file carries its lines)."),
+        };
+        var linesProfile = new Option<string?>("--lines-profile")
+        {
+            Description = context.T("Le profil de correspondance JSON du fichier des lignes (--profile est celui des en-têtes).", "The JSON mapping profile of the lines file (--profile is the header file's)."),
         };
         var profile = new Option<string?>("--profile", "-p")
         {
@@ -50,7 +54,7 @@ internal static class ImportCommand
                 ? context.T("Importe un fichier dans la base.", "Imports a file into the store.")
                 : context.T("Simule l'import d'un fichier : le rapport complet, rien n'est écrit.", "Simulates the import of a file: the complete report, nothing written."))
         {
-            entity, file, lines, profile, autoCreate, defaults, references, db, mode, sheet, encoding, report, errors, json,
+            entity, file, lines, linesProfile, profile, autoCreate, defaults, references, db, mode, sheet, encoding, report, errors, json,
         };
         command.SetGuardedAction(context, (result, cancellationToken) => RunAsync(
             context,
@@ -68,7 +72,8 @@ internal static class ImportCommand
                 result.GetValue(encoding),
                 result.GetValue(autoCreate),
                 result.GetValue(defaults),
-                result.GetValue(references)),
+                result.GetValue(references),
+                result.GetValue(linesProfile)),
             execute,
             cancellationToken));
         return command;
@@ -79,20 +84,17 @@ internal static class ImportCommand
     {
         // 1. Arguments: everything is checked before anything is read or written.
         var entity = EntityCatalog.Require(args.Entity, context);
-        if (args.Lines is not null)
+        if ((args.Lines is not null || args.LinesProfile is not null) && !EntityCatalog.HasLines(entity))
         {
-            if (!EntityCatalog.HasLines(entity))
-            {
-                throw new CliUsageException(context.T(
-                    "--lines ne sert qu'à sales-documents (fichier des en-têtes + fichier des lignes), pas à « {0} ».",
-                    "--lines is only for sales-documents (header file + lines file), not for '{0}'.",
-                    entity.Name));
-            }
-
-            InputFiles.RequireExisting(context, args.Lines, "--lines");
             throw new CliUsageException(context.T(
-                "l'import en deux fichiers (--lines) de sales-documents n'est pas encore disponible dans cette version.",
-                "the two-file import (--lines) of sales-documents is not available in this version yet."));
+                "--lines ne sert qu'à sales-documents (fichier des en-têtes + fichier des lignes), pas à « {0} ».",
+                "--lines is only for sales-documents (header file + lines file), not for '{0}'.",
+                entity.Name));
+        }
+
+        if (EntityCatalog.HasLines(entity))
+        {
+            return await DocumentImport.RunAsync(context, args, entity, execute, cancellationToken);
         }
 
         var overrides = ProfileFlags.Parse(context, entity, args.AutoCreate, args.Defaults, args.References);
@@ -249,7 +251,7 @@ internal static class ImportCommand
     }
 
     /// <summary>The store failed part-way: what was done before is printed and written, exit 1 when rows were committed, else 2.</summary>
-    private static async Task<int> InterruptedAsync(CliContext context, ImportArguments args, ImportInterruptedException ex, CommitCountingSink sink, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
+    internal static async Task<int> InterruptedAsync(CliContext context, ImportArguments args, ImportInterruptedException ex, CommitCountingSink sink, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
     {
         var report = ex.Report;
         var written = await WriteFilesAsync(context, report, reportPath, errorsPath, cancellationToken);
@@ -274,7 +276,7 @@ internal static class ImportCommand
         return sink.HasCommitted ? ExitCodes.RowsRejected : ExitCodes.Unusable;
     }
 
-    private static async Task<int> FileRejectedAsync(CliContext context, ImportArguments args, ImportReport report, string? reportPath, CancellationToken cancellationToken)
+    internal static async Task<int> FileRejectedAsync(CliContext context, ImportArguments args, ImportReport report, string? reportPath, CancellationToken cancellationToken)
     {
         // Nothing was imported. The report, when asked for, says why; nothing else is written.
         var written = await WriteFilesAsync(context, report, reportPath, null, cancellationToken);
@@ -299,7 +301,7 @@ internal static class ImportCommand
     }
 
     /// <summary>Writes the report and the errors file; one that cannot be written is said, not thrown (the import is done).</summary>
-    private static async Task<(string? Report, string? Errors, List<string> Failures)> WriteFilesAsync(CliContext context, ImportReport report, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
+    internal static async Task<(string? Report, string? Errors, List<string> Failures)> WriteFilesAsync(CliContext context, ImportReport report, string? reportPath, string? errorsPath, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         var reportWritten = reportPath is not null && await TryWriteAsync(context, "--report", reportPath, report.WriteJsonAsync, failures, cancellationToken);
@@ -349,7 +351,7 @@ internal static class ImportCommand
     }
 
     /// <summary>The errors file is CSV: a path whose extension says otherwise (such as .xlsx) is refused.</summary>
-    private static string RequireCsvPath(CliContext context, string path)
+    internal static string RequireCsvPath(CliContext context, string path)
     {
         var extension = Path.GetExtension(path);
         if (string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".txt", StringComparison.OrdinalIgnoreCase))
@@ -363,7 +365,7 @@ internal static class ImportCommand
             path));
     }
 
-    private static ImportMode? ParseMode(string? text, CliContext context) => text?.Trim().ToLowerInvariant() switch
+    internal static ImportMode? ParseMode(string? text, CliContext context) => text?.Trim().ToLowerInvariant() switch
     {
         null => null,
         "insert" => ImportMode.Insert,
@@ -388,4 +390,5 @@ internal sealed record ImportArguments(
     string? Encoding = null,
     IReadOnlyList<string>? AutoCreate = null,
     IReadOnlyList<string>? Defaults = null,
-    IReadOnlyList<string>? References = null);
+    IReadOnlyList<string>? References = null,
+    string? LinesProfile = null);

@@ -5,7 +5,10 @@ using Import.Sdk.Excel;
 
 namespace Import.Sdk.Cli.Commands;
 
-/// <summary><c>import-sdk template --entity E --format csv|xlsx --out FILE</c>: a file to fill in, header of French labels and one example row.</summary>
+/// <summary>
+/// <c>import-sdk template --entity E --format csv|xlsx --out FILE</c>: a file to fill in, header of French labels and one example row;
+/// for sales documents, the header file's template at FILE and the lines file's at FILE-lines.EXT.
+/// </summary>
 internal static class TemplateCommand
 {
     public static Command Create(CliContext context)
@@ -35,16 +38,32 @@ internal static class TemplateCommand
             var path = context.ResolvePath(result.GetValue(output)!);
             OutputFiles.RequireWritable(context, "--out", path); // not a folder, a device or a pipe; a folder that takes a new file
 
-            await AtomicFile.WriteAsync(
-                path,
-                (stream, ct) => xlsx ? WriteXlsxAsync(target.Schema, stream, ct) : WriteCsvAsync(target.Schema, stream, ct),
-                cancellationToken);
-            await context.Out.WriteLineAsync(context.T(
-                "Modèle « {0} » écrit : {1} ({2} colonnes).",
-                "Template '{0}' written: {1} ({2} columns).",
-                target.Name,
-                ConsoleText.Safe(path),
-                target.Schema.Fields.Count));
+            // A document entity (sales-documents) has two files: its lines' template is written beside, FILE-lines.EXT.
+            var linesPath = target.Lines is null ? null : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + "-lines" + Path.GetExtension(path));
+            if (linesPath is not null)
+            {
+                OutputFiles.RequireWritable(context, "--out", linesPath);
+            }
+
+            foreach (var (schema, file) in new[] { (target.Schema, path), (target.Lines?.Schema, linesPath) })
+            {
+                if (schema is null || file is null)
+                {
+                    continue;
+                }
+
+                await AtomicFile.WriteAsync(
+                    file,
+                    (stream, ct) => xlsx ? WriteXlsxAsync(schema, stream, ct) : WriteCsvAsync(schema, stream, ct),
+                    cancellationToken);
+                await context.Out.WriteLineAsync(context.T(
+                    "Modèle « {0} » écrit : {1} ({2} colonnes).",
+                    "Template '{0}' written: {1} ({2} columns).",
+                    schema.Name,
+                    ConsoleText.Safe(file),
+                    schema.Fields.Count));
+            }
+
             return ExitCodes.Success;
         });
         return command;

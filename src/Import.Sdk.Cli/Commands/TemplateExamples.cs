@@ -77,6 +77,20 @@ internal static class TemplateExamples
         ["bom.component_code"] = "ART0001",
         ["bom.quantity"] = "8",
         ["bom.comment"] = "Vis du kit",
+        ["sales-documents.ident"] = "FA-2025-0001",
+        ["sales-documents.customer_code"] = "CLI0001",
+        ["sales-documents.type"] = "F",
+        ["sales-documents.reference"] = "CMD-0001",
+        ["sales-documents.total_excl_tax"] = string.Empty, // computed from the lines
+        ["sales-documents.total_vat"] = string.Empty,
+        ["sales-documents.total_incl_tax"] = string.Empty,
+        ["sales-document-lines.header_ident"] = "FA-2025-0001",
+        ["sales-document-lines.line"] = "1",
+        ["sales-document-lines.article_code"] = "ART0001",
+        ["sales-document-lines.description"] = "Vis inox 4x40 (boîte de 100)",
+        ["sales-document-lines.quantity"] = "2",
+        ["sales-document-lines.unit_price"] = "12,50",
+        ["sales-document-lines.vat_rate"] = "20",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The example value of <paramref name="field"/> in the template of <paramref name="schema"/>.</summary>

@@ -59,7 +59,7 @@ internal sealed class ColumnMatcher
         var unmappedRequired = _schema.Fields.Where(f => f.IsRequired && f.DefaultValue is null && !mapped.Contains(f.Name)).Select(f => f.Name).ToList();
         if (!_schema.KeyFields.All(mapped.Contains) && !(_schema.AlternateKeyFields.Count > 0 && _schema.AlternateKeyFields.All(mapped.Contains)))
         {
-            unmappedRequired.AddRange(_schema.KeyFields.Where(k => !mapped.Contains(k) && !unmappedRequired.Contains(k)));
+            unmappedRequired.AddRange(_schema.KeyFields.Where(k => !mapped.Contains(k) && !unmappedRequired.Contains(k) && !string.Equals(k, _schema.ChildSetPosition, StringComparison.Ordinal))); // a child set's position is numbered when empty
         }
 
         return new MappingSuggestion(matches, unmatched, unmappedRequired);

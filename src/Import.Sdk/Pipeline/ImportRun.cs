@@ -57,7 +57,7 @@ internal sealed class ImportRun
     private async Task<ImportReport> RunDocumentsAsync(IChangeWriter writer, ImportSource linesSource)
     {
         var linesEntity = _entity.Lines ?? throw new ArgumentException($"The entity '{_entity.Name}' has no lines (ImportEntity.WithLines): the request cannot give a lines file.", nameof(ImportRequest.Lines));
-        var documents = new DocumentAssembler(_entity.Schema, linesEntity.Schema, writer.KeepsValues);
+        var documents = new DocumentAssembler(_entity.Schema, linesEntity.Schema, writer.KeepsValues, _entity.DocumentRules);
         var headers = NewFile(_entity, _request with { Lines = null, LinesProfile = null });
         var lines = NewFile(linesEntity, _request with { Source = linesSource, Profile = _request.LinesProfile, LearnedProfile = null, Lines = null, LinesProfile = null });
         FileRun? planning = headers;

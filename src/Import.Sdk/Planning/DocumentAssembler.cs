@@ -22,16 +22,22 @@ internal sealed class DocumentAssembler
     private readonly List<Document> _order = []; // the accepted headers, as they were planned
     private readonly FieldDefinition _keyField; // the header's
     private readonly FieldDefinition _parentField; // the lines'
+    private readonly EntitySchema _header;
+    private readonly EntitySchema _linesSchema;
+    private readonly IReadOnlyList<IDocumentRule> _rules;
     private readonly bool _keepChanges;
     private bool _linesUnusable;
     private Side? _headers;
     private Side? _lines;
 
-    public DocumentAssembler(EntitySchema header, EntitySchema lines, bool keepChanges)
+    public DocumentAssembler(EntitySchema header, EntitySchema lines, bool keepChanges, IReadOnlyList<IDocumentRule>? rules = null)
     {
         _keyField = header[header.KeyFields[0]];
         _parentField = ImportEntity.DocumentParentField(header, lines);
-        _keepChanges = keepChanges;
+        _header = header;
+        _linesSchema = lines;
+        _rules = rules ?? [];
+        _keepChanges = keepChanges || _rules.Count > 0; // the document rules read the records, in a simulation too
     }
 
     /// <summary>Gets the header row of the first document not written when the sink failed, or 0.</summary>
@@ -107,6 +113,11 @@ internal sealed class DocumentAssembler
         for (var i = 0; i < complete.Count; i++)
         {
             var document = complete[i];
+            if (_rules.Count > 0)
+            {
+                Complete(document, headers);
+            }
+
             Add(writer, document.Header!.Value);
             foreach (var line in document.Lines ?? [])
             {
@@ -142,6 +153,38 @@ internal sealed class DocumentAssembler
         }
     }
 
+    /// <summary>
+    /// Runs the document rules on a complete document, its header record and its lines' as they will be stored. A header found
+    /// unchanged whose values a rule changes becomes an update (counted <c>updated</c> instead of <c>unchanged</c>).
+    /// </summary>
+    private void Complete(Document document, ReportBuilder headers)
+    {
+        var header = document.Header!.Value;
+        if (header.Record is not { } stored)
+        {
+            return;
+        }
+
+        var unchanged = header.Outcome == RowOutcome.Unchanged;
+        var record = unchanged ? (object?[])stored.Clone() : stored;
+        IReadOnlyList<object?>[] lines = [.. (document.Lines ?? []).Where(l => l.Record is not null).Select(l => (IReadOnlyList<object?>)l.Record!)];
+        var context = new DocumentContext(_header, _linesSchema, document.HeaderRow, record, lines);
+        foreach (var rule in _rules)
+        {
+            rule.Complete(context);
+        }
+
+        if (unchanged && !record.AsSpan().SequenceEqual(stored, ValueComparer.Instance))
+        {
+            string[] keyFields = [_keyField.Name];
+            var change = new HeldChange(_header, ChangeKind.Update, keyFields, record, header.Row, RecordKey.Of(_header, keyFields, record));
+            document.Header = header with { Outcome = RowOutcome.Updated, Changes = [change, .. header.Changes ?? []] };
+            headers.Uncount(RowOutcome.Unchanged); // the row is still one row
+            headers.CountRows(1);
+            headers.CountUpdated();
+        }
+    }
+
     /// <summary>Nothing is written (the sink failed while the files were planned): the accepted rows of the documents are taken out of the reports.</summary>
     public void UncountAll(ReportBuilder headers, ReportBuilder lines) => Uncount(_order, headers, lines);
 
@@ -172,7 +215,7 @@ internal sealed class DocumentAssembler
     {
         var issues = side.Issues;
         var shown = DisplayText.Cut(document.Key, issues.UiCulture);
-        var message = _linesUnusable ? Messages.LinesUnusable : Messages.IncompleteDocument;
+        var message = _linesUnusable ? Messages.LinesUnusable : document.LineUnread ? Messages.LineUnread : Messages.IncompleteDocument;
         return issues.Error(row, field, shown, IssueCodes.IncompleteDocument, issues.Msg(message, shown, document.FirstRejectedLine));
     }
 
@@ -220,9 +263,28 @@ internal sealed class DocumentAssembler
 
     private void LineRejected(RowState row)
     {
-        if (KeyOf(row, _parentField) is { } key && _documents.TryGetValue(key, out var document) && !document.HeaderRejected)
+        if (KeyOf(row, _parentField) is { } key)
         {
-            document.FirstRejectedLine = Math.Min(document.FirstRejectedLine, row.Row);
+            if (_documents.TryGetValue(key, out var document) && !document.HeaderRejected && row.Row < document.FirstRejectedLine)
+            {
+                document.FirstRejectedLine = row.Row;
+                document.LineUnread = false;
+            }
+
+            return;
+        }
+
+        if (!row.HasValues)
+        {
+            // A line the reader could not read (its cells not given: a record too long) may be any document's: none is known complete.
+            foreach (var document in _order)
+            {
+                if (row.Row < document.FirstRejectedLine)
+                {
+                    document.FirstRejectedLine = row.Row;
+                    document.LineUnread = true;
+                }
+            }
         }
     }
 
@@ -230,7 +292,18 @@ internal sealed class DocumentAssembler
     private readonly record struct HeldChange(EntitySchema Schema, ChangeKind Kind, string[] KeyFields, object?[] Values, int Row, RecordKey? Key);
 
     /// <summary>An accepted row of a document: how it was counted, its cells packed in one string (should it be rejected after all), its changes (executing).</summary>
-    private readonly record struct Held(int Row, RowOutcome Outcome, string Cells, HeldChange[]? Changes);
+    /// <remarks><paramref name="Record"/> is the row's record as it will be stored (held only for the document rules).</remarks>
+    private readonly record struct Held(int Row, RowOutcome Outcome, string Cells, HeldChange[]? Changes, object?[]? Record = null);
+
+    /// <summary>Compares values as the planner does (<see cref="object.Equals(object, object)"/>).</summary>
+    private sealed class ValueComparer : IEqualityComparer<object?>
+    {
+        public static readonly ValueComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => object.Equals(x, y);
+
+        public int GetHashCode(object? obj) => obj?.GetHashCode() ?? 0;
+    }
 
     /// <summary>A document: its key and header row, its header (accepted) and lines, the first of its lines rejected.</summary>
     private sealed class Document(string key, int headerRow)
@@ -246,6 +319,9 @@ internal sealed class DocumentAssembler
         public List<Held>? Lines { get; set; }
 
         public int FirstRejectedLine { get; set; } = int.MaxValue;
+
+        /// <summary>Gets or sets a value indicating whether <see cref="FirstRejectedLine"/> is a line the reader could not read (of any document, perhaps this one).</summary>
+        public bool LineUnread { get; set; }
     }
 
     private sealed class Side(DocumentAssembler owner, bool lines, RowIssues issues, int[] cellSlots) : IDocumentSide
@@ -272,7 +348,7 @@ internal sealed class DocumentAssembler
 
         public void Accepted(RowState row, RowOutcome outcome)
         {
-            var held = new Held(row.Row, outcome, PackedCells.Pack(row, cellSlots), _pending.Count == 0 ? null : [.. _pending]); // the row is recycled after its batch
+            var held = new Held(row.Row, outcome, PackedCells.Pack(row, cellSlots), _pending.Count == 0 ? null : [.. _pending], owner._rules.Count > 0 ? Record(row, outcome) : null); // the row is recycled after its batch
             _pending.Clear();
             if (lines)
             {
@@ -282,6 +358,27 @@ internal sealed class DocumentAssembler
             {
                 owner.HeaderAccepted(row, held);
             }
+        }
+
+        /// <summary>The row's record as it will be stored: the values of its own insert or update, or the stored record when unchanged.</summary>
+        private object?[]? Record(RowState row, RowOutcome outcome)
+        {
+            if (outcome == RowOutcome.Unchanged)
+            {
+                return row.Existing;
+            }
+
+            var schema = lines ? owner._linesSchema : owner._header;
+            for (var i = _pending.Count - 1; i >= 0; i--)
+            {
+                var change = _pending[i];
+                if (change.Row == row.Row && change.Kind is ChangeKind.Insert or ChangeKind.Update && string.Equals(change.Schema.Name, schema.Name, StringComparison.Ordinal))
+                {
+                    return change.Values;
+                }
+            }
+
+            return null;
         }
 
         public void Rejected(RowState row)

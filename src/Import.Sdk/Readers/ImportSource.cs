@@ -21,6 +21,28 @@ public sealed class ImportSource
     /// <summary>Gets the length in bytes when known.</summary>
     public long? Length { get; }
 
+    /// <summary>Gets the reader of a source that brings its own (<see cref="FromReader"/>), or <see langword="null"/>.</summary>
+    internal Func<ReaderOptions, CancellationToken, ValueTask<ITabularReader>>? Reader { get; private init; }
+
+    /// <summary>
+    /// A source that opens its own reader instead of having its format detected: a view of a file that is not a table, such as the
+    /// documents or the lines of a sales documents XML file. Each import of the source calls <paramref name="open"/> once.
+    /// </summary>
+    /// <param name="name">The file name shown in reports.</param>
+    /// <param name="length">The length in bytes when known (for the progress).</param>
+    /// <param name="open">
+    /// Opens the reader, positioned before the first data row, for the reader options of the import (their
+    /// <see cref="ReaderOptions.UiCulture"/> is the language of its messages); a file that cannot be read is a
+    /// <see cref="MalformedFileException"/>.
+    /// </param>
+    /// <returns>The source.</returns>
+    public static ImportSource FromReader(string name, long? length, Func<ReaderOptions, CancellationToken, ValueTask<ITabularReader>> open)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(open);
+        return new ImportSource(name, length, (_, _) => throw new InvalidOperationException("The source opens its own reader.")) { Reader = open };
+    }
+
     /// <summary>A file on disk.</summary>
     /// <param name="path">The path.</param>
     /// <returns>The source.</returns>

@@ -9,6 +9,11 @@ internal sealed class ReaderRegistry(IReadOnlyList<ITabularReaderProvider> provi
 
     public async ValueTask<ITabularReader> OpenAsync(ImportSource source, ReaderOptions options, CancellationToken cancellationToken)
     {
+        if (source.Reader is { } own)
+        {
+            return await own(options, cancellationToken).ConfigureAwait(false);
+        }
+
         var stream = await source.OpenAsync(options.UiCulture, cancellationToken).ConfigureAwait(false);
         try
         {

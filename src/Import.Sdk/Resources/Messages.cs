@@ -29,6 +29,7 @@ internal static class Messages
     public const string ParentRejected = nameof(ParentRejected);
     public const string IncompleteDocument = nameof(IncompleteDocument);
     public const string LinesUnusable = nameof(LinesUnusable);
+    public const string LineUnread = nameof(LineUnread);
     public const string RaggedRow = nameof(RaggedRow);
     public const string UnmappedColumn = nameof(UnmappedColumn);
     public const string AmbiguousColumn = nameof(AmbiguousColumn);

@@ -7,17 +7,18 @@ public sealed class ImportEntity
     /// <param name="schema">The fields.</param>
     /// <param name="rules">The record rules, run after every field has been converted and checked.</param>
     public ImportEntity(EntitySchema schema, IEnumerable<IRecordRule>? rules = null)
-        : this(schema, rules, null, null)
+        : this(schema, rules, null, null, null)
     {
     }
 
-    private ImportEntity(EntitySchema schema, IEnumerable<IRecordRule>? rules, IEnumerable<IPlanningRule>? planningRules, ImportEntity? lines)
+    private ImportEntity(EntitySchema schema, IEnumerable<IRecordRule>? rules, IEnumerable<IPlanningRule>? planningRules, ImportEntity? lines, IEnumerable<IDocumentRule>? documentRules)
     {
         ArgumentNullException.ThrowIfNull(schema);
         Schema = schema;
         Rules = rules?.ToArray() ?? [];
         PlanningRules = planningRules?.ToArray() ?? [];
         Lines = lines;
+        DocumentRules = documentRules?.ToArray() ?? [];
     }
 
     /// <summary>Gets the entity name.</summary>
@@ -38,20 +39,39 @@ public sealed class ImportEntity
     /// </summary>
     public ImportEntity? Lines { get; }
 
+    /// <summary>
+    /// Gets the document rules, run once per complete document of a document import (see <see cref="IDocumentRule"/>); empty for an
+    /// entity whose records are not documents.
+    /// </summary>
+    public IReadOnlyList<IDocumentRule> DocumentRules { get; }
+
     /// <summary>Returns the same entity with the host's own fields added.</summary>
     /// <param name="configure">Adds fields.</param>
     /// <returns>The extended entity.</returns>
-    public ImportEntity WithCustomFields(Action<EntitySchemaBuilder> configure) => new(Schema.Extend(configure), Rules, PlanningRules, Lines);
+    public ImportEntity WithCustomFields(Action<EntitySchemaBuilder> configure) => new(Schema.Extend(configure), Rules, PlanningRules, Lines, DocumentRules);
 
     /// <summary>Returns the same entity with more record rules.</summary>
     /// <param name="rules">The rules to add.</param>
     /// <returns>The extended entity.</returns>
-    public ImportEntity WithRules(params IRecordRule[] rules) => new(Schema, Rules.Concat(rules), PlanningRules, Lines);
+    public ImportEntity WithRules(params IRecordRule[] rules) => new(Schema, Rules.Concat(rules), PlanningRules, Lines, DocumentRules);
 
     /// <summary>Returns the same entity with more planning rules.</summary>
     /// <param name="rules">The rules to add.</param>
     /// <returns>The extended entity.</returns>
-    public ImportEntity WithPlanningRules(params IPlanningRule[] rules) => new(Schema, Rules, PlanningRules.Concat(rules), Lines);
+    public ImportEntity WithPlanningRules(params IPlanningRule[] rules) => new(Schema, Rules, PlanningRules.Concat(rules), Lines, DocumentRules);
+
+    /// <summary>
+    /// Returns the same entity with more document rules: each runs once per complete document, its header and every line known,
+    /// before the document is written (see <see cref="IDocumentRule"/>). They run only in a document import
+    /// (<see cref="ImportRequest.Lines"/>), the entity having lines (<see cref="WithLines"/>, before or after this call).
+    /// </summary>
+    /// <param name="rules">The rules to add.</param>
+    /// <returns>The extended entity.</returns>
+    public ImportEntity WithDocumentRules(params IDocumentRule[] rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new(Schema, Rules, PlanningRules, Lines, DocumentRules.Concat(rules));
+    }
 
     /// <summary>
     /// Returns the same entity as the header of documents whose lines are <paramref name="lines"/> (a sales document and its
@@ -86,7 +106,7 @@ public sealed class ImportEntity
     {
         ArgumentNullException.ThrowIfNull(lines);
         _ = DocumentParentField(Schema, lines.Schema);
-        return new(Schema, Rules, PlanningRules, lines);
+        return new(Schema, Rules, PlanningRules, lines, DocumentRules);
     }
 
     /// <summary>The field of the lines that names their header: a parent reference to the header's single key field.</summary>

@@ -114,7 +114,7 @@ public sealed class SuppliersAndReferenceDataCliTests : IDisposable
         Assert.Equal(0, result.Exit);
         using var json = JsonDocument.Parse(result.Out);
         var names = json.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom"], names);
+        Assert.Equal(["customers", "tax-regimes", "customer-groups", "suppliers", "vat-rates", "warehouses", "invoices", "articles", "stock", "bom", "sales-documents"], names);
         var suppliers = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "suppliers");
         var fields = suppliers.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
         Assert.True(fields["code"].GetProperty("required").GetBoolean());

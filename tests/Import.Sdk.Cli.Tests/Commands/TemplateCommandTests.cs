@@ -145,6 +145,12 @@ public sealed class TemplateCommandTests : IDisposable
             foreach (var field in entity.Schema.Fields)
             {
                 var (expected, actual) = (csvRow[field.Index], xlsxRow[field.Index]);
+                if (expected.Length == 0)
+                {
+                    Assert.True(actual.Length == 0, $"{name}.{field.Name}: '' vs '{actual}'"); // a computed field (sales documents' totals)
+                    continue;
+                }
+
                 switch (field.Type)
                 {
                     case FieldType.Decimal or FieldType.Integer:

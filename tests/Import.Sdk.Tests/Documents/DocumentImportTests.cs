@@ -364,6 +364,38 @@ public class DocumentImportTests
         Assert.Equal(["O1/3", "O2/1", "O2/2"], Stored(sink, lines));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Documents_LineTheReaderCannotRead_NoDocumentIsKnownCompleteNothingWritten(bool execute)
+    {
+        var sink = new InMemorySink();
+        var request = Request(TwoOrders, Csv(LinesHeader, "O1;1;10", "O2;1;" + new string('9', 200), "O2;2;40")) with { Reader = new ReaderOptions { MaxRecordBytes = 100 } };
+
+        var pipeline = OrderDocuments.Pipeline(sink);
+        var report = execute ? await pipeline.ExecuteAsync(request) : await pipeline.SimulateAsync(request);
+
+        Assert.Equal([(IssueCodes.TooLong, 3)], Errors(report.Files[1]).Where(e => e.Code != IssueCodes.IncompleteDocument));
+        Assert.Equal([(IssueCodes.IncompleteDocument, 2), (IssueCodes.IncompleteDocument, 3)], Errors(report.Files[0]));
+        Assert.Contains("the line at row 3 of the lines file could not be read", report.Files[0].Issues[0].Message, StringComparison.Ordinal);
+        Assert.Empty(Stored(sink, Orders));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Documents_LineWithACellTooLong_RejectsItsDocumentOnly(bool execute)
+    {
+        var sink = new InMemorySink();
+        var request = Request(TwoOrders, Csv(LinesHeader, "O1;1;10", "O2;1;" + new string('9', 200), "O2;2;40")) with { Reader = new ReaderOptions { MaxCellLength = 100 } };
+
+        var pipeline = OrderDocuments.Pipeline(sink);
+        var report = execute ? await pipeline.ExecuteAsync(request) : await pipeline.SimulateAsync(request);
+
+        Assert.Equal([(IssueCodes.IncompleteDocument, 3)], Errors(report.Files[0]));
+        Assert.Equal(execute ? ["O1"] : [], Stored(sink, Orders));
+    }
+
     [Fact]
     public void WithLines_LinesWithoutAParentReference_Throws()
     {
