@@ -6,7 +6,8 @@ namespace Import.Sdk.Commerce.Bom;
 /// <summary>
 /// A bill of materials line with a component must give a quantity that is not zero (seed 001: "si un code est précisé, la quantité
 /// doit impérativement être non nulle"): an empty or zero quantity is <c>zero_quantity</c>. A line without a component is a comment:
-/// its quantity is not checked.
+/// its quantity is not checked. An assembly cannot be its own component (<c>unknown_reference</c>, saying so): the composition would
+/// contain itself.
 /// </summary>
 internal sealed class BomQuantity : IRecordRule, IThreadSafeCheck
 {
@@ -16,11 +17,23 @@ internal sealed class BomQuantity : IRecordRule, IThreadSafeCheck
     /// <summary>The component.</summary>
     public const string Component = "component_code";
 
+    /// <summary>The assembly.</summary>
+    public const string Assembly = "assembly_code";
+
     public void Validate(RecordContext record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!record.Schema.TryGetField(Component, out _) || record.GetText(Component) is not { Length: > 0 } component)
         {
+            return;
+        }
+
+        if (record.Schema.TryGetField(Assembly, out _) && string.Equals(record.GetText(Assembly), component, StringComparison.Ordinal))
+        {
+            var fr = IdentifierValidator.IsFrench(record.UiCulture);
+            record.ReportError(Component, IssueCodes.UnknownReference, fr
+                ? string.Create(CultureInfo.InvariantCulture, $"L'article « {component} » ne peut pas être un composant de lui-même.")
+                : string.Create(CultureInfo.InvariantCulture, $"Article '{component}' cannot be a component of itself."), component);
             return;
         }
 

@@ -140,4 +140,19 @@ public class BomTests
             execute ? [(1L, null), (2L, "A1"), (3L, "A2")] : [], // a rejected line takes no position
             (await store.ReadAsync(CommerceEntities.Bom)).Select(l => ((long)l["position"]!, (string?)l["component_code"])).OrderBy(l => l.Item1));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_AssemblyAsItsOwnComponent_RejectedSayingSo(bool execute)
+    {
+        var sink = Store();
+
+        var report = await RunAsync(sink, execute, "KIT;KIT;1;", "KIT;A1;2;");
+
+        ReportAssert.Totals(report, rows: 2, inserted: 1, rejected: 1);
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal((2, "component_code", "unknown_reference", "KIT"), (issue.Row, issue.Field, issue.Code, issue.Value));
+        Assert.Equal("Article 'KIT' cannot be a component of itself.", issue.Message);
+    }
 }
