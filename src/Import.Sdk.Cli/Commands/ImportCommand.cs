@@ -12,8 +12,15 @@ internal static class ImportCommand
 {
     public static Command Create(CliContext context, bool execute)
     {
-        var entity = CommonOptions.Entity(context);
-        var file = CommonOptions.File(context);
+        var entity = new Option<string?>("--entity", "-e")
+        {
+            Description = context.T("L'entité à importer (voir « import-sdk entities ») ; sans elle, chaque --file est ENTITÉ=CHEMIN (un jeu de fichiers).", "The entity to import (see 'import-sdk entities'); without it, each --file is ENTITY=PATH (a set of files)."),
+        };
+        var file = new Option<string[]>("--file", "-f")
+        {
+            Description = context.T("Le fichier à lire ; ou, répété sans --entity, ENTITÉ=CHEMIN : un jeu de fichiers importé dans l'ordre des dépendances.", "The file to read; or, repeated without --entity, ENTITY=PATH: a set of files imported in dependency order."),
+            Required = true,
+        };
         var lines = new Option<string?>("--lines")
         {
             Description = context.T("Le fichier des lignes (sales-documents uniquement ; un fichier XML porte ses lignes).", "The lines file (sales-documents only; an XML file carries its lines)."),
@@ -56,11 +63,13 @@ internal static class ImportCommand
         {
             entity, file, lines, linesProfile, profile, autoCreate, defaults, references, db, mode, sheet, encoding, report, errors, json,
         };
-        command.SetGuardedAction(context, (result, cancellationToken) => RunAsync(
+        command.SetGuardedAction(context, (result, cancellationToken) => SetImport.DispatchAsync(
             context,
+            result.GetValue(entity),
+            result.GetValue(file) ?? [],
             new ImportArguments(
-                result.GetValue(entity)!,
-                result.GetValue(file)!,
+                string.Empty,
+                string.Empty,
                 result.GetValue(lines),
                 result.GetValue(profile),
                 result.GetValue(db),
@@ -80,7 +89,11 @@ internal static class ImportCommand
     }
 
     /// <summary>Simulates or executes an import.</summary>
-    public static async Task<int> RunAsync(CliContext context, ImportArguments args, bool execute, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CliContext context, ImportArguments args, bool execute, CancellationToken cancellationToken) =>
+        RunAsync(context, args, execute, null, cancellationToken);
+
+    /// <summary>Simulates or executes the import of one file, alone or (<paramref name="member"/>) as a file of a set.</summary>
+    internal static async Task<int> RunAsync(CliContext context, ImportArguments args, bool execute, SetMember? member, CancellationToken cancellationToken)
     {
         // 1. Arguments: everything is checked before anything is read or written.
         var entity = EntityCatalog.Require(args.Entity, context);
@@ -146,6 +159,7 @@ internal static class ImportCommand
                     var rejected = await check.ExecuteAsync(new ImportRequest(checkedSource) { Profile = profile, Mode = importMode }, null, cancellationToken);
                     if (rejected.IsFileRejected)
                     {
+                        member?.Stopped(rejected, committed: false);
                         return await FileRejectedAsync(context, args, rejected, reportPath, cancellationToken);
                     }
                 }
@@ -185,7 +199,7 @@ internal static class ImportCommand
             }
 
             // 5. The import. Stopped part-way (the store failed, Ctrl+C, SIGTERM) after batches were committed, it says what they were.
-            var request = new ImportRequest(source) { Profile = profile, LearnedProfile = learned, Mode = importMode };
+            var request = new ImportRequest(source) { Profile = profile, LearnedProfile = learned, Mode = importMode, Set = member?.Set };
             ImportReport result;
             try
             {
@@ -199,6 +213,7 @@ internal static class ImportCommand
             }
             catch (ImportInterruptedException ex)
             {
+                member?.Stopped(ex.Report, sink.HasCommitted);
                 return await InterruptedAsync(context, args, ex, sink, reportPath, errorsPath, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && sink.HasCommitted)
@@ -210,12 +225,14 @@ internal static class ImportCommand
                     sink.Inserted + sink.Updated,
                     sink.Inserted,
                     sink.Updated));
+                member?.Stopped(null, committed: true);
                 return ExitCodes.RowsRejected;
             }
 
             // 6. The outcome.
             if (result.IsFileRejected)
             {
+                member?.Stopped(result, committed: false);
                 return await FileRejectedAsync(context, args, result, reportPath, cancellationToken);
             }
 
@@ -225,6 +242,7 @@ internal static class ImportCommand
                 await SaveLearnedAsync(context, info, learnedPath, entity.Name, options.Culture.Name, suggestion, cancellationToken);
             }
 
+            member?.Done(result, sink.HasCommitted);
             var written = await WriteFilesAsync(context, result, reportPath, errorsPath, cancellationToken);
             if (args.Json)
             {

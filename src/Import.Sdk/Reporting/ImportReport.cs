@@ -88,16 +88,41 @@ public sealed class ImportReport
     public IReadOnlyList<ImportReport> Files { get; private init; } = [];
 
     /// <summary>The report of a document import: the header file's, the lines file's, and their totals.</summary>
-    internal static ImportReport OfDocuments(ImportReport headers, ImportReport lines)
+    internal static ImportReport OfDocuments(ImportReport headers, ImportReport lines) => OfFiles([headers, lines]);
+
+    /// <summary>
+    /// The report of a set of files imported one after the other (<see cref="ImportSet"/>): the set's totals and one section per
+    /// file (<see cref="Files"/>), in the order given, which should be the order they were imported.
+    /// </summary>
+    /// <param name="files">The report of each file of the set, one file each (a report with sections of its own is refused).</param>
+    /// <returns>The set report: its JSON holds <c>"simulated"</c>, the totals and <c>"files"</c>.</returns>
+    public static ImportReport OfSet(IEnumerable<ImportReport> files)
     {
-        var (a, b) = (headers.Totals, lines.Totals);
-        var totals = new ImportTotals(a.Rows + b.Rows, a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.Rejected + b.Rejected);
-        return new ImportReport(headers.Entity, headers.Mode, headers.Simulated, headers.File, headers.Source, headers.Header, totals, [.. headers.Issues, .. lines.Issues], headers.IssuesOmitted + lines.IssuesOmitted, headers._rejectedRows, headers.UiCulture)
+        ArgumentNullException.ThrowIfNull(files);
+        List<ImportReport> list = [.. files];
+        if (list.Count == 0)
         {
-            IsFileRejected = headers.IsFileRejected || lines.IsFileRejected,
-            HasErrors = headers.HasErrors || lines.HasErrors,
-            UnreadFromRow = headers.UnreadFromRow,
-            Files = [headers, lines],
+            throw new ArgumentException("A set report needs at least one file.", nameof(files));
+        }
+
+        if (list.Any(f => f is null || f.Files.Count > 0))
+        {
+            throw new ArgumentException("Each file of a set is the report of one file.", nameof(files));
+        }
+
+        return OfFiles(list);
+    }
+
+    private static ImportReport OfFiles(IReadOnlyList<ImportReport> files)
+    {
+        var first = files[0];
+        var totals = new ImportTotals(files.Sum(f => f.Totals.Rows), files.Sum(f => f.Totals.Inserted), files.Sum(f => f.Totals.Updated), files.Sum(f => f.Totals.Unchanged), files.Sum(f => f.Totals.Rejected));
+        return new ImportReport(first.Entity, first.Mode, first.Simulated, first.File, first.Source, first.Header, totals, [.. files.SelectMany(f => f.Issues)], files.Sum(f => f.IssuesOmitted), first._rejectedRows, first.UiCulture)
+        {
+            IsFileRejected = files.Any(f => f.IsFileRejected),
+            HasErrors = files.Any(f => f.HasErrors),
+            UnreadFromRow = first.UnreadFromRow,
+            Files = [.. files],
         };
     }
 
