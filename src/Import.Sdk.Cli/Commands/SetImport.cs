@@ -68,7 +68,23 @@ internal static class SetImport
                 Defaults = FlagsOf(file.Entity, args.Defaults),
                 References = FlagsOf(file.Entity, args.References),
             };
-            var exit = await ImportCommand.RunAsync(context, fileArgs, execute, member, cancellationToken);
+            int exit;
+            try
+            {
+                exit = await ImportCommand.RunAsync(context, fileArgs, execute, member, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && committed)
+            {
+                // Stopped before this file wrote anything, after earlier files of the set were written: say which.
+                await context.Error.WriteLineAsync(context.T(
+                    "Interrompu ({0}) pendant {1} : les fichiers précédents du jeu ont été importés ({2}), celui-ci et les suivants non ; aucun rapport n'a été produit.",
+                    "Interrupted ({0}) during {1}: the set's earlier files were imported ({2}), this one and the later ones were not; no report was produced.",
+                    CommandRunner.SignalName(context),
+                    ConsoleText.Safe(file.Path),
+                    string.Join(", ", ordered.Take(index).Select(f => f.Entity.Name))));
+                return ExitCodes.RowsRejected;
+            }
+
             committed |= member.Committed;
             rejected |= exit != ExitCodes.Success;
             if (member.Report is not null)

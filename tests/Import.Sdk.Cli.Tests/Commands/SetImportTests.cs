@@ -124,3 +124,36 @@ public sealed class SetImportTests : IDisposable
         Assert.Equal(0, await _cli.CountAsync("invoices"));
     }
 }
+
+/// <summary>The order a set is imported in, computed from the entities' references.</summary>
+public sealed class SetImportOrderTests
+{
+    [Fact]
+    public void Order_EveryEntityReversed_ReferenceDataThenRecordsThenWhatUsesThem()
+    {
+        string[] reversed = ["bom", "stock", "invoices", "articles", "suppliers", "customers", "customer-groups", "warehouses", "vat-rates", "tax-regimes"];
+        var files = reversed.Select(name => new global::Import.Sdk.Cli.Commands.SetImport.SetFile(Commerce.CommerceEntities.Find(name)!, name + ".csv")).ToList();
+
+        var order = global::Import.Sdk.Cli.Commands.SetImport.Order(files).Select(f => f.Entity.Name).ToList();
+
+        foreach (var (before, after) in new[]
+        {
+            ("tax-regimes", "customers"), ("customer-groups", "customers"), ("tax-regimes", "suppliers"), ("vat-rates", "articles"),
+            ("warehouses", "articles"), ("customers", "invoices"), ("articles", "stock"), ("warehouses", "stock"), ("articles", "bom"),
+        })
+        {
+            Assert.True(order.IndexOf(before) < order.IndexOf(after), $"{before} before {after}: {string.Join(", ", order)}");
+        }
+
+        Assert.Equal(reversed.Length, order.Distinct().Count());
+    }
+
+    [Fact]
+    public void Order_NoReferenceBetweenThem_TheGivenOrder()
+    {
+        string[] given = ["warehouses", "tax-regimes", "vat-rates"];
+        var files = given.Select(name => new global::Import.Sdk.Cli.Commands.SetImport.SetFile(Commerce.CommerceEntities.Find(name)!, name + ".csv")).ToList();
+
+        Assert.Equal(given, global::Import.Sdk.Cli.Commands.SetImport.Order(files).Select(f => f.Entity.Name));
+    }
+}
