@@ -40,6 +40,28 @@ public class ImportSetTests
     }
 
     [Fact]
+    public async Task OfSet_TwoFiles_TheSetsTotalsAndOneJsonSectionPerFileInOrder()
+    {
+        var sink = new InMemorySink();
+        var set = new ImportSet([new ImportEntity(Teams), new ImportEntity(Members)]);
+        var teams = await Pipeline(Teams, sink).SimulateAsync(Request(TeamsCsv, "teams.csv", set));
+        var members = await Pipeline(Members, sink).SimulateAsync(Request(MembersCsv, "members.csv", set));
+
+        var report = ImportReport.OfSet([teams, members]);
+
+        Assert.Equal(new ImportTotals(6, 4, 0, 0, 2), report.Totals);
+        Assert.Equal([teams, members], report.Files);
+        Assert.False(report.IsSuccess);
+        using var json = System.Text.Json.JsonDocument.Parse(report.ToJson());
+        Assert.True(json.RootElement.GetProperty("simulated").GetBoolean());
+        Assert.Equal(6, json.RootElement.GetProperty("totals").GetProperty("rows").GetInt32());
+        Assert.Equal(
+            [("teams", "teams.csv", 1), ("members", "members.csv", 1)],
+            json.RootElement.GetProperty("files").EnumerateArray().Select(f => (f.GetProperty("entity").GetString(), f.GetProperty("file").GetString(), f.GetProperty("issues").GetArrayLength())));
+        Assert.Throws<ArgumentException>(() => ImportReport.OfSet([]));
+    }
+
+    [Fact]
     public async Task SimulateAsync_WithoutTheSet_TheSameCodesAreUnknown()
     {
         var sink = new InMemorySink();
