@@ -10,18 +10,7 @@ namespace Import.Sdk.Cli.Tests.Samples;
 /// </summary>
 public class ArticlesSampleTests
 {
-    private static string RepositoryPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("Import.Sdk.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryPath(params string[] parts) => Repository.PathOf(parts);
 
     private static IEnumerable<(int Row, string? Code)> Issues(JsonDocument report) =>
         report.RootElement.GetProperty("issues").EnumerateArray().Select(i => (i.GetProperty("row").GetInt32(), i.GetProperty("code").GetString()));

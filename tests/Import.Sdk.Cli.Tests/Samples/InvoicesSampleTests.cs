@@ -6,18 +6,7 @@ namespace Import.Sdk.Cli.Tests.Samples;
 /// <summary>The README's invoices command on the repository's sample files, after its quick start: what it writes and rejects.</summary>
 public class InvoicesSampleTests
 {
-    private static string RepositoryPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("Import.Sdk.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryPath(params string[] parts) => Repository.PathOf(parts);
 
     [Fact]
     public async Task Run_SampleInvoicesByAccountingCode_FourWrittenWithTheirLinesSixRejectedEachNamed()

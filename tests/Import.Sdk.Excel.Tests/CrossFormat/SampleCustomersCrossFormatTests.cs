@@ -7,18 +7,7 @@ namespace Import.Sdk.Excel.Tests.CrossFormat;
 /// </summary>
 public class SampleCustomersCrossFormatTests
 {
-    private static string RepositoryPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        throw new InvalidOperationException("Import.Sdk.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryPath(params string[] parts) => Support.Corpus.RepositoryPath(parts);
 
     private static string SamplePath() => RepositoryPath("examples", "Customers", "clients.csv");
 

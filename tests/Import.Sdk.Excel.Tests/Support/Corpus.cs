@@ -18,22 +18,32 @@ internal static class Corpus
         return path;
     }
 
-    private static string Locate()
+    /// <summary>A path under the repository's root folder (the one holding <c>Import.Sdk.sln</c>).</summary>
+    public static string RepositoryPath(params string[] parts) => Path.Combine([RepositoryRoot.Value, .. parts]);
+
+    private static readonly Lazy<string> RepositoryRoot = new(LocateRepository);
+
+    private static string LocateRepository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (System.IO.File.Exists(Path.Combine(dir.FullName, "Import.Sdk.sln")))
             {
-                var corpus = Path.Combine(dir.FullName, "tests", "corpus", "excel");
-                if (!System.IO.Directory.Exists(corpus))
-                {
-                    throw new InvalidOperationException($"The spreadsheet corpus was not found at {corpus} (expected tests/corpus/excel in the clone holding Import.Sdk.sln).");
-                }
-
-                return corpus;
+                return dir.FullName;
             }
         }
 
         throw new InvalidOperationException($"No folder holding Import.Sdk.sln above {AppContext.BaseDirectory}: cannot locate tests/corpus/excel.");
+    }
+
+    private static string Locate()
+    {
+        var corpus = RepositoryPath("tests", "corpus", "excel");
+        if (!System.IO.Directory.Exists(corpus))
+        {
+            throw new InvalidOperationException($"The spreadsheet corpus was not found at {corpus} (expected tests/corpus/excel in the clone holding Import.Sdk.sln).");
+        }
+
+        return corpus;
     }
 }

@@ -39,7 +39,7 @@ public class XlsOwnReaderTests
     [Fact]
     public async Task ReadAsync_TheClientsFixtureSavedByLibreOffice_IsReadByOurOwnReaderAsByExcelDataReader()
     {
-        var content = await File.ReadAllBytesAsync(Path.Combine(Support.Corpus.Directory, "..", "..", "Import.Sdk.Excel.Tests", "Fixtures", "clients.xls"));
+        var content = await File.ReadAllBytesAsync(Support.Corpus.RepositoryPath("tests", "Import.Sdk.Excel.Tests", "Fixtures", "clients.xls"));
 
         Assert.True(await XlsPaths.IsOwnPathAsync(content));
         await XlsPaths.AssertSameAsync(content, English);
